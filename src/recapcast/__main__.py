@@ -1,0 +1,3 @@
+from recapcast.cli import main
+
+main()

@@ -1,0 +1,72 @@
+"""Speech engines: a small protocol and a registry of the built-in and plugin engines.
+
+Third-party engines register under the ``recapcast.engines`` entry-point group with a
+factory taking a VoiceSettings, exactly as the built-in ones below.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Protocol
+
+from recapcast.errors import EngineError
+from recapcast.model import VoiceSettings
+
+__all__ = ["Audio", "Engine", "engine_names", "get_engine"]
+
+
+@dataclass(frozen=True)
+class Audio:
+    """What an engine returns: mono 16-bit PCM, or encoded bytes in a named format."""
+
+    data: bytes
+    sample_rate: int = 0
+    """Sample rate of PCM data; 0 for encoded data."""
+    format: str = "pcm"
+    """``pcm`` (s16le mono) or a container ffmpeg reads, such as ``mp3``."""
+
+
+class Engine(Protocol):
+    """Speaks text with one voice."""
+
+    name: str
+
+    def synthesize(self, text: str) -> Audio:
+        """Speak ``text`` (already speakable, at most one chunk) and return its audio."""
+        ...
+
+
+_BUILTIN = {
+    "piper": "recapcast.engines.piper:PiperEngine",
+    "gtts": "recapcast.engines.gtts:GttsEngine",
+    "tone": "recapcast.engines.tone:ToneEngine",
+}
+
+
+def _registry() -> dict[str, str]:
+    found = dict(_BUILTIN)
+    for point in entry_points(group="recapcast.engines"):
+        found.setdefault(point.name, point.value)
+    return found
+
+
+def engine_names() -> list[str]:
+    """Names of every engine that can be used."""
+    return sorted(_registry())
+
+
+def check_engine(name: str) -> str:
+    """Return ``name`` if it is a known engine, else raise EngineError listing them."""
+    if name not in _registry():
+        raise EngineError(f"unknown engine {name!r}", f"known engines: {', '.join(engine_names())}")
+    return name
+
+
+def get_engine(settings: VoiceSettings) -> Engine:
+    """Create the engine that speaks with ``settings``."""
+    target = _registry().get(check_engine(settings.engine))
+    module, _, attr = target.partition(":")
+    factory = getattr(import_module(module), attr)
+    return factory(settings)

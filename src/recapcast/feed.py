@@ -1,0 +1,130 @@
+"""The RSS feed with iTunes and Podcasting 2.0 tags (owns feedgen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from recapcast.model import Release, Show
+from recapcast.shownotes import episode_description
+
+__all__ = ["FeedEntry", "podcast_guid", "render_feed", "PODCAST_NS"]
+
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+_PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid(feed_url: str) -> str:
+    """The ``podcast:guid`` of a feed: UUIDv5 of its URL without scheme or trailing slashes."""
+    bare = feed_url.split("://", 1)[-1].rstrip("/")
+    return str(uuid.uuid5(_PODCAST_GUID_NS, bare))
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """A release with the URLs it is published under."""
+
+    release: Release
+    audio_url: str
+
+
+def _extensions():
+    from feedgen.ext.base import BaseEntryExtension, BaseExtension
+    from lxml import etree
+
+    def sub(parent, ns: str, tag: str, text: str | None = None, **attrs):
+        element = etree.SubElement(parent, f"{{{ns}}}{tag}", {k: str(v) for k, v in attrs.items()})
+        if text is not None:
+            element.text = text
+        return element
+
+    class Channel(BaseExtension):
+        """Podcasting 2.0 channel tags, and ``itunes:explicit`` as true/false."""
+
+        def __init__(self):
+            self.values: dict = {}
+
+        def extend_ns(self):
+            return {"podcast": PODCAST_NS}
+
+        def extend_rss(self, rss_feed):
+            channel = rss_feed[0]
+            sub(channel, ITUNES_NS, "explicit", "true" if self.values["explicit"] else "false")
+            sub(channel, PODCAST_NS, "guid", self.values["guid"])
+            sub(channel, PODCAST_NS, "locked", "no")
+            return rss_feed
+
+    class Entry(BaseEntryExtension):
+        """Podcasting 2.0 item tags."""
+
+        def __init__(self):
+            self.values: dict = {}
+
+        def extend_rss(self, item):
+            sub(item, ITUNES_NS, "explicit", "true" if self.values["explicit"] else "false")
+            if self.values.get("season") is not None:
+                sub(item, PODCAST_NS, "season", str(self.values["season"]))
+            if self.values.get("episode") is not None:
+                sub(item, PODCAST_NS, "episode", str(self.values["episode"]))
+            return item
+
+    return Channel, Entry
+
+
+def _published(release: Release) -> dt.datetime:
+    day = release.meta.date or dt.date(1970, 1, 1)
+    # Noon UTC keeps the date the same in every time zone an app shows it in.
+    return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=dt.UTC)
+
+
+def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str,
+                cover_url: str) -> bytes:
+    """The feed as UTF-8 XML bytes; the same inputs always give the same bytes."""
+    from feedgen.feed import FeedGenerator
+
+    channel_ext, entry_ext = _extensions()
+    fg = FeedGenerator()
+    fg.load_extension("podcast")
+    fg.register_extension("podcastindex", channel_ext, entry_ext)
+    fg.podcastindex.values.update(explicit=show.explicit, guid=podcast_guid(feed_url))
+    fg.title(show.title)
+    fg.description(show.description)
+    fg.link(href=urljoin(feed_url, "index.html"), rel="alternate")
+    fg.link(href=feed_url, rel="self", type="application/rss+xml")
+    fg.language(show.language)
+    fg.generator("recapcast")
+    fg.image(url=cover_url, title=show.title, link=urljoin(feed_url, "index.html"))
+    fg.podcast.itunes_author(show.author)
+    fg.podcast.itunes_category(show.category, show.subcategory or None)
+    fg.podcast.itunes_image(cover_url)
+    fg.podcast.itunes_type(show.show_type)
+    fg.podcast.itunes_summary(show.description)
+    if show.owner_name or show.owner_email:
+        fg.podcast.itunes_owner(name=show.owner_name or show.author,
+                                email=show.owner_email or "")
+    ordered = sorted(entries, key=lambda e: (_published(e.release), e.release.meta.episode or 0,
+                                             e.release.episode_id), reverse=True)
+    for entry in ordered:
+        release = entry.release
+        meta = release.meta
+        item = fg.add_entry(order="append")
+        item.guid(meta.guid, permalink=False)
+        item.title(meta.title)
+        item.description(episode_description(meta, release.chapters))
+        item.enclosure(entry.audio_url, str(release.size), "audio/mpeg")
+        item.published(_published(release))
+        item.podcast.itunes_duration(int(round(release.duration_s)))
+        if meta.episode is not None:
+            item.podcast.itunes_episode(meta.episode)
+        if meta.season is not None:
+            item.podcast.itunes_season(meta.season)
+        item.podcast.itunes_episode_type("full")
+        item.podcastindex.values.update(explicit=show.explicit, season=meta.season,
+                                        episode=meta.episode)
+    newest = _published(ordered[0].release) if ordered else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    fg.lastBuildDate(newest)
+    return fg.rss_str(pretty=True)

@@ -1,0 +1,201 @@
+"""Frozen dataclasses for the nouns that flow through a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = [
+    "Show",
+    "VoiceSettings",
+    "EpisodeMeta",
+    "Heading",
+    "Paragraph",
+    "Quote",
+    "Pause",
+    "Block",
+    "Script",
+    "Segment",
+    "Take",
+    "Chapter",
+    "Mix",
+    "Release",
+]
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """Which engine speaks, with which voice and settings."""
+
+    engine: str = "piper"
+    """Engine name: ``piper`` (offline default) or ``gtts`` (online)."""
+    voice: str = "joe-us"
+    """Piper: ``joe-us`` (bundled) or a path to an ``.onnx`` voice; gTTS: a language code."""
+    length_scale: float = 1.0
+    """Piper pace: above 1 is slower."""
+    volume: float = 1.0
+    """Piper output gain."""
+    tld: str = "com"
+    """gTTS accent (Google domain)."""
+
+    def fingerprint(self) -> str:
+        """A stable text that changes whenever the audio this voice makes would change."""
+        return (
+            f"{self.engine}|{self.voice}|{self.length_scale:.4f}|{self.volume:.4f}|{self.tld}"
+        )
+
+
+@dataclass(frozen=True)
+class Show:
+    """Show-wide settings from ``recapcast.toml``."""
+
+    title: str
+    author: str
+    description: str
+    language: str = "en-us"
+    category: str = "TV & Film"
+    subcategory: str = "TV Reviews"
+    explicit: bool = False
+    base_url: str = "http://localhost:8000/"
+    owner_name: str = ""
+    owner_email: str = ""
+    show_type: str = "episodic"
+    cover: str = ""
+    """Path of the cover image relative to the show root; empty means generated."""
+    intro: str = ""
+    """Path of an intro music file; empty means the generated jingle."""
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
+    quote_voice: VoiceSettings = field(
+        default_factory=lambda: VoiceSettings(length_scale=1.12, volume=0.9)
+    )
+    """Voice for quotes: by default slower and softer than the narrator."""
+    pause_s: float = 0.6
+    """Silence between paragraphs."""
+    chapter_pause_s: float = 1.2
+    """Silence before a new chapter."""
+
+
+@dataclass(frozen=True)
+class EpisodeMeta:
+    """An episode's front matter."""
+
+    title: str
+    episode: int | None = None
+    season: int | None = None
+    date: dt.date | None = None
+    summary: str = ""
+    guid: str = ""
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A chapter heading; spoken, and the start of a chapter."""
+
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """Narration text."""
+
+    text: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation with its speaker, spoken in the quote voice."""
+
+    text: str
+    speaker: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A written pause, ``[pause 1.5s]``."""
+
+    seconds: float
+    line: int = 0
+
+
+Block = Heading | Paragraph | Quote | Pause
+
+
+@dataclass(frozen=True)
+class Script:
+    """A narration script: front matter plus body blocks."""
+
+    episode_id: str
+    meta: EpisodeMeta
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One chunk of speakable text handed to a voice, and what follows it."""
+
+    index: int
+    text: str
+    """Speakable text, already normalised."""
+    written: str
+    """The script text this chunk came from (for transcripts)."""
+    voice: VoiceSettings
+    chapter: int
+    """Index of the chapter this segment belongs to."""
+    role: str = "narrator"
+    speaker: str = ""
+    pause_before_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class Take:
+    """Cached audio of one segment: 16-bit mono PCM in a WAV file."""
+
+    segment: Segment
+    path: Path
+    sample_rate: int
+    frames: int
+    cached: bool
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A chapter with start and end in milliseconds."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class Mix:
+    """The finished episode audio, before encoding."""
+
+    pcm: bytes
+    sample_rate: int
+    channels: int
+    chapters: tuple[Chapter, ...]
+
+    @property
+    def frames(self) -> int:
+        return len(self.pcm) // (2 * self.channels)
+
+    @property
+    def duration_s(self) -> float:
+        return self.frames / self.sample_rate
+
+
+@dataclass(frozen=True)
+class Release:
+    """A built, tagged episode as the feed lists it."""
+
+    episode_id: str
+    meta: EpisodeMeta
+    audio: Path
+    size: int
+    sha256: str
+    duration_s: float
+    chapters: tuple[Chapter, ...]
