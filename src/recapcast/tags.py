@@ -24,7 +24,18 @@ def write_tags(path: Path, *, meta: EpisodeMeta, show: Show, chapters: Sequence[
                description: str, cover: tuple[bytes, str] | None) -> None:
     """Replace the tags of the MP3 at ``path`` with the episode's, saved as ID3v2.3."""
     from mutagen.id3 import (
-        APIC, CHAP, COMM, CTOC, ID3, TALB, TCON, TDRC, TIT2, TPE1, TRCK, CTOCFlags,
+        APIC,
+        CHAP,
+        COMM,
+        CTOC,
+        ID3,
+        TALB,
+        TCON,
+        TDRC,
+        TIT2,
+        TPE1,
+        TRCK,
+        CTOCFlags,
         ID3NoHeaderError,
     )
 

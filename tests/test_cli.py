@@ -1,0 +1,62 @@
+"""What a user sees: import, and one-line errors with no traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, run_cli
+
+
+def _assert_error(result, message: str, code: int = 1) -> None:
+    assert result.returncode == code, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("error: "), result.stderr
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_import_writes_a_script_and_refuses_to_overwrite(show: Path):
+    first = run_cli("import", str(DATA / "ep12.txt"), "ep12", cwd=show)
+    assert first.returncode == 0, first.stderr
+    script = show / "scripts" / "ep12.md"
+    text = script.read_text()
+    assert "> I can only fight one big bad at a time.\n> — Jessica Jones" in text
+    script.write_text(text + "\nMy own edit.\n")
+    again = run_cli("import", str(DATA / "ep12.txt"), "ep12", cwd=show)
+    _assert_error(again, "already exists")
+    assert "My own edit." in script.read_text()
+    forced = run_cli("import", str(DATA / "ep12.txt"), "ep12", "--force", cwd=show)
+    assert forced.returncode == 0
+    assert "My own edit." not in script.read_text()
+
+
+@pytest.mark.parametrize("args, message, code", [
+    (("build", "ep99"), "no script for episode 'ep99'", 1),
+    (("build", "../etc"), "invalid episode id", 2),
+    (("build", "ep3", "--engine", "espeak"), "unknown engine 'espeak'", 1),
+    (("import", "missing.txt", "ep5"), "cannot read missing.txt", 1),
+    (("build",), "give an EPISODE_ID or --all", 2),
+    (("frobnicate",), "No such command", 2),
+])
+def test_user_errors_are_one_line_with_no_traceback(show: Path, args, message, code):
+    result = run_cli(*args, cwd=show)
+    _assert_error(result, message, code)
+
+
+def test_unknown_engine_hint_lists_the_known_engines(show: Path):
+    result = run_cli("build", "ep3", "--engine", "espeak", cwd=show)
+    assert "hint: known engines: gtts, piper, tone" in result.stderr
+
+
+def test_malformed_script_names_the_line(show: Path):
+    (show / "scripts" / "ep3.md").write_text('---\ntitle: "x"\n---\n\n[fade 2s]\n')
+    result = run_cli("build", "ep3", cwd=show)
+    _assert_error(result, "scripts/ep3.md:5: unknown directive [fade 2s]")
+    assert not (show / "audio" / "ep3.mp3").exists()
+
+
+def test_outside_a_show_folder(tmp_path: Path):
+    result = run_cli("build", "ep12", cwd=tmp_path)
+    _assert_error(result, "no recapcast.toml")
