@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -18,6 +19,7 @@ import numpy as np
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
 from recapcast import mixdown, music, tags
+from recapcast import page as show_page
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
 from recapcast.engines import Engine, check_engine, get_engine
@@ -29,9 +31,11 @@ from recapcast.segments import plan_segments
 from recapcast.shownotes import episode_description
 from recapcast.speech import render_takes
 
-__all__ = ["BuildReport", "read_script", "build_episode", "write_feed", "episode_guid"]
+__all__ = ["BuildReport", "read_script", "build_episode", "write_feed", "feed_xml",
+           "episode_guid"]
 
 log = logging.getLogger(__name__)
+_EPOCH = dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -68,9 +72,15 @@ def read_script(project: Project, episode_id: str) -> Script:
 
 
 def episode_guid(project: Project, script: Script) -> str:
-    """The script's guid, or one derived from the show and the episode id."""
+    """The script's guid, else the one it was first built with, else one derived from the id."""
     if script.meta.guid:
         return script.meta.guid
+    try:
+        manifest = json.loads(_manifest_path(project, script.episode_id).read_text("utf-8"))
+        if manifest.get("guid"):
+            return str(manifest["guid"])
+    except (OSError, ValueError, AttributeError):
+        pass
     return str(uuid.uuid5(uuid.UUID(feeds.podcast_guid(_feed_url(project))), script.episode_id))
 
 
@@ -205,22 +215,96 @@ def _releases(project: Project) -> list[Release]:
     return releases
 
 
+# Files another stage may write beside audio/<id>.mp3: (suffix, MIME type, page label).
+_TRANSCRIPTS = ((".vtt", "text/vtt", "WebVTT transcript"),
+                (".srt", "application/x-subrip", "SRT transcript"))
+_CHAPTERS = (".chapters.json", "application/json+chapters", "Chapters (JSON)")
+
+
+def _sidecars(project: Project, episode_id: str) -> list[tuple[str, str, str]]:
+    """(versioned path under the show root, MIME type, label) of each sidecar that exists."""
+    found = []
+    for suffix, mime, label in (*_TRANSCRIPTS, _CHAPTERS):
+        path = project.audio_dir / f"{episode_id}{suffix}"
+        if path.is_file():
+            version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            found.append((f"audio/{path.name}?v={version}", mime, label))
+    return found
+
+
+def _audio_path(release: Release) -> str:
+    # The hash in the query gives changed audio a new URL; the guid stays the same.
+    return f"audio/{release.episode_id}.mp3?v={release.sha256[:12]}"
+
+
+def _published_cover(project: Project) -> str:
+    """The cover file name in feed/ (the newest of cover.jpg and cover.png)."""
+    found = [p for p in (project.feed_dir / "cover.jpg", project.feed_dir / "cover.png")
+             if p.is_file()]
+    return max(found, key=lambda p: p.stat().st_mtime_ns).name if found else "cover.jpg"
+
+
+def feed_xml(project: Project, base_url: str | None = None, *, cover_name: str | None = None,
+             releases: list[Release] | None = None) -> bytes:
+    """The feed of every built episode with its URLs under ``base_url`` (default: the config's).
+
+    The show's ``podcast:guid`` always comes from the configured URL, so a feed served under
+    another address (``recapcast serve --public-url``) is still the same show.
+    """
+    base = base_url or project.show.base_url
+    if not base.endswith("/"):
+        base += "/"
+    entries = []
+    for release in _releases(project) if releases is None else releases:
+        sidecars = _sidecars(project, release.episode_id)
+        entries.append(feeds.FeedEntry(
+            release, urljoin(base, _audio_path(release)),
+            transcripts=tuple(feeds.Sidecar(urljoin(base, path), mime)
+                              for path, mime, _ in sidecars if mime != _CHAPTERS[1]),
+            chapters=next((feeds.Sidecar(urljoin(base, path), mime)
+                           for path, mime, _ in sidecars if mime == _CHAPTERS[1]), None),
+        ))
+    try:
+        return feeds.render_feed(
+            project.show, entries, feed_url=urljoin(base, "feed/feed.xml"),
+            cover_url=urljoin(base, f"feed/{cover_name or _published_cover(project)}"),
+            page_url=urljoin(base, "feed/index.html"),
+            guid=project.show.podcast_guid or feeds.podcast_guid(_feed_url(project)))
+    except ValueError as exc:
+        raise BuildError(f"cannot write the feed: {exc}") from None
+
+
+def _page_episode(project: Project, release: Release) -> show_page.PageEpisode:
+    sidecars = _sidecars(project, release.episode_id)
+    vtt = project.audio_dir / f"{release.episode_id}.vtt"
+    cues = show_page.parse_vtt(vtt.read_text("utf-8", errors="replace")) if vtt.is_file() else ()
+    if not cues:
+        try:
+            cues = show_page.cues_from_script(read_script(project, release.episode_id),
+                                              release.chapters)
+        except ScriptError:
+            cues = ()
+    return show_page.PageEpisode(
+        release, f"../{_audio_path(release)}", transcript=cues,
+        captions_href=next((f"../{path}" for path, mime, _ in sidecars if mime == "text/vtt"), ""),
+        links=tuple(show_page.PageLink(label, f"../{path}") for path, _, label in sidecars),
+    )
+
+
 def write_feed(project: Project, cover: tuple[bytes, str] | None = None) -> Path:
-    """Write the cover and then ``feed/feed.xml`` listing every built episode."""
+    """Write the cover, then ``feed/feed.xml`` listing every built episode, then the show page."""
     if cover is None:
         cover = _cover(project)
     cover_name = _cover_name(cover[1])
     write_bytes(project.feed_dir / cover_name, cover[0])
-    base = project.show.base_url
-    entries = [
-        feeds.FeedEntry(r, urljoin(base, f"audio/{r.episode_id}.mp3?v={r.sha256[:12]}"))
-        for r in _releases(project)
-    ]
-    try:
-        xml = feeds.render_feed(project.show, entries, feed_url=_feed_url(project),
-                                cover_url=urljoin(base, f"feed/{cover_name}"))
-    except ValueError as exc:
-        raise BuildError(f"cannot write the feed: {exc}") from None
+    releases = _releases(project)
+    xml = feed_xml(project, cover_name=cover_name, releases=releases)
     target = project.feed_dir / "feed.xml"
     write_bytes(target, xml)
+    newest_first = sorted(releases, key=lambda r: (r.meta.date or _EPOCH, r.meta.episode or 0,
+                                                   r.episode_id), reverse=True)
+    page = show_page.render_page(
+        project.show, [_page_episode(project, r) for r in newest_first], feed_href="feed.xml",
+        feed_url=_feed_url(project), cover_href=cover_name)
+    write_bytes(project.feed_dir / "index.html", page)
     return target

@@ -123,6 +123,84 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         click.echo(json.dumps(out, indent=2))
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False))
+@click.option("--title", default="", help="The show's title (default: from the folder name).")
+@click.option("--author", default="", help="The show's author (default: the title).")
+@click.option("--base-url", default="http://localhost:8000/",
+              help="Where audio/ and feed/ will be published.")
+def init(folder: str, title: str, author: str, base_url: str) -> None:
+    """Create a new show folder: recapcast.toml, scripts/, audio/, feed/ and .gitignore."""
+    from recapcast.scaffold import create_show
+
+    create_show(Path(folder), title=title, author=author, base_url=base_url)
+    click.echo(f"created a show in {folder}; next: cd {folder} && "
+               "recapcast import RECAP_FILE ep1 && recapcast build ep1")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every network interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port).")
+@click.option("--public-url", default=None,
+              help="Base URL the feed is published under (default: http://HOST:PORT/).")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> None:
+    """Serve feed/ and audio/ over HTTP (byte ranges, HEAD, ETag) for podcast apps."""
+    from recapcast.build import feed_xml
+    from recapcast.serve import Site, make_server
+
+    project = _project(ctx)
+    if public_url and not public_url.startswith(("http://", "https://")):
+        raise UsageError(f"--public-url must start with http:// or https://, not {public_url!r}")
+    site = Site(project.feed_dir, project.audio_dir,
+                render_feed=lambda base: feed_xml(project, base_url=base))
+    try:
+        server = make_server(site, host, port, public_url)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror}",
+                         "pick another --port, or stop what is using it") from None
+    bound = server.server_address
+    click.echo(f"serving {project.root} on http://{host}:{bound[1]}/")
+    click.echo(f"feed: {server.public_url}feed/feed.xml")
+    click.echo(f"show page: {server.public_url}feed/index.html")
+    click.echo("press Ctrl-C to stop", err=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+    finally:
+        server.server_close()
+
+
+@cli.command()
+@click.option("--feed", "check_feed", is_flag=True,
+              help="Validate feed/feed.xml against Apple's and PSP-1's rules.")
+@click.pass_context
+def check(ctx: click.Context, check_feed: bool) -> None:
+    """Check the show: with --feed, the built feed."""
+    from recapcast.errors import BuildError
+    from recapcast.feedcheck import validate_feed
+
+    if not check_feed:
+        raise UsageError("nothing to check", "for example: recapcast check --feed")
+    project = _project(ctx)
+    path = project.feed_dir / "feed.xml"
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise BuildError("feed/feed.xml does not exist yet",
+                         "build an episode first: recapcast build EPISODE_ID") from None
+    problems = validate_feed(data)
+    for problem in problems:
+        click.echo(f"feed/feed.xml: {problem}")
+    if problems:
+        raise BuildError(f"feed/feed.xml breaks {len(problems)} rule(s)",
+                         "fix recapcast.toml or the scripts, then rebuild")
+    click.echo("feed/feed.xml: ok")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every user-caused failure ends here as ``error: ...`` and an exit code."""
     args = sys.argv[1:] if argv is None else argv

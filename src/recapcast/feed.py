@@ -6,15 +6,16 @@ import datetime as dt
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from recapcast.model import Release, Show
 from recapcast.shownotes import episode_description
 
-__all__ = ["FeedEntry", "podcast_guid", "render_feed", "PODCAST_NS"]
+__all__ = ["FeedEntry", "Sidecar", "podcast_guid", "render_feed", "PODCAST_NS", "ITUNES_NS",
+           "ATOM_NS"]
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 _PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
@@ -25,11 +26,21 @@ def podcast_guid(feed_url: str) -> str:
 
 
 @dataclass(frozen=True)
+class Sidecar:
+    """A file published beside an episode's audio: a transcript or its chapters."""
+
+    url: str
+    mime: str
+
+
+@dataclass(frozen=True)
 class FeedEntry:
     """A release with the URLs it is published under."""
 
     release: Release
     audio_url: str
+    transcripts: tuple[Sidecar, ...] = ()
+    chapters: Sidecar | None = None
 
 
 def _extensions():
@@ -55,7 +66,8 @@ def _extensions():
             channel = rss_feed[0]
             sub(channel, ITUNES_NS, "explicit", "true" if self.values["explicit"] else "false")
             sub(channel, PODCAST_NS, "guid", self.values["guid"])
-            sub(channel, PODCAST_NS, "locked", "no")
+            owner = {"owner": self.values["owner"]} if self.values.get("owner") else {}
+            sub(channel, PODCAST_NS, "locked", "yes" if self.values["locked"] else "no", **owner)
             return rss_feed
 
     class Entry(BaseEntryExtension):
@@ -70,6 +82,13 @@ def _extensions():
                 sub(item, PODCAST_NS, "season", str(self.values["season"]))
             if self.values.get("episode") is not None:
                 sub(item, PODCAST_NS, "episode", str(self.values["episode"]))
+            for transcript in self.values.get("transcripts", ()):
+                extra = {"rel": "captions"} if transcript.mime == "text/vtt" else {}
+                sub(item, PODCAST_NS, "transcript", url=transcript.url, type=transcript.mime,
+                    language=self.values["language"], **extra)
+            if self.values.get("chapters"):
+                chapters = self.values["chapters"]
+                sub(item, PODCAST_NS, "chapters", url=chapters.url, type=chapters.mime)
             return item
 
     return Channel, Entry
@@ -81,31 +100,36 @@ def _published(release: Release) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=dt.UTC)
 
 
-def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str,
-                cover_url: str) -> bytes:
-    """The feed as UTF-8 XML bytes; the same inputs always give the same bytes."""
+def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str, cover_url: str,
+                page_url: str, guid: str = "") -> bytes:
+    """The feed as UTF-8 XML bytes; the same inputs always give the same bytes.
+
+    ``guid`` is the show's ``podcast:guid``; empty means the UUIDv5 of ``feed_url``.
+    """
     from feedgen.feed import FeedGenerator
 
     channel_ext, entry_ext = _extensions()
     fg = FeedGenerator()
     fg.load_extension("podcast")
     fg.register_extension("podcastindex", channel_ext, entry_ext)
-    fg.podcastindex.values.update(explicit=show.explicit, guid=podcast_guid(feed_url))
+    fg.podcastindex.values.update(explicit=show.explicit, guid=guid or podcast_guid(feed_url),
+                                  locked=show.locked, owner=show.owner_email)
     fg.title(show.title)
     fg.description(show.description)
-    fg.link(href=urljoin(feed_url, "index.html"), rel="alternate")
+    # feedgen writes the last link given as the channel <link>: the show page, not the feed.
     fg.link(href=feed_url, rel="self", type="application/rss+xml")
+    fg.link(href=page_url, rel="alternate")
     fg.language(show.language)
     fg.generator("recapcast")
-    fg.image(url=cover_url, title=show.title, link=urljoin(feed_url, "index.html"))
+    fg.image(url=cover_url, title=show.title, link=page_url)
     fg.podcast.itunes_author(show.author)
     fg.podcast.itunes_category(show.category, show.subcategory or None)
     fg.podcast.itunes_image(cover_url)
     fg.podcast.itunes_type(show.show_type)
     fg.podcast.itunes_summary(show.description)
-    if show.owner_name or show.owner_email:
-        fg.podcast.itunes_owner(name=show.owner_name or show.author,
-                                email=show.owner_email or "")
+    if show.owner_email:
+        # feedgen refuses an owner without an email; the check reports the missing owner.
+        fg.podcast.itunes_owner(name=show.owner_name or show.author, email=show.owner_email)
     ordered = sorted(entries, key=lambda e: (_published(e.release), e.release.meta.episode or 0,
                                              e.release.episode_id), reverse=True)
     for entry in ordered:
@@ -124,7 +148,8 @@ def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str,
             item.podcast.itunes_season(meta.season)
         item.podcast.itunes_episode_type("full")
         item.podcastindex.values.update(explicit=show.explicit, season=meta.season,
-                                        episode=meta.episode)
+                                        episode=meta.episode, language=show.language,
+                                        transcripts=entry.transcripts, chapters=entry.chapters)
     newest = _published(ordered[0].release) if ordered else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     fg.lastBuildDate(newest)
     return fg.rss_str(pretty=True)

@@ -61,6 +61,10 @@ class Show:
     owner_name: str = ""
     owner_email: str = ""
     show_type: str = "episodic"
+    locked: bool = False
+    """``podcast:locked``: true asks other platforms not to import the feed."""
+    podcast_guid: str = ""
+    """The show's ``podcast:guid``; empty means the UUIDv5 of the feed URL."""
     cover: str = ""
     """Path of the cover image relative to the show root; empty means generated."""
     intro: str = ""
