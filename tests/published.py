@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
-from conftest import SHORT_SCRIPT, make_show, run_cli
+from conftest import SHORT_SCRIPT, SRC, make_show, run_cli
 from recapcast.build import write_feed
 from recapcast.config import load_project
 
@@ -47,3 +53,24 @@ def publish_two_episodes(root: Path, sidecars: bool = True) -> Path:
         write_sidecars(root, "ep3")
         write_feed(load_project(root))
     return root
+
+
+@contextlib.contextmanager
+def serving(root: Path, *args: str) -> Iterator[str]:
+    """Run ``recapcast serve --port 0`` in ``root``; yield its base URL; stop it with Ctrl-C."""
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    proc = subprocess.Popen([sys.executable, "-m", "recapcast", "serve", "--port", "0", *args],
+                            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        first = proc.stdout.readline()
+        if not first.startswith("serving "):
+            raise AssertionError(f"recapcast serve did not start: {proc.stderr.read()}")
+        yield first.split(" on ", 1)[1].strip()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate()

@@ -1,0 +1,195 @@
+"""recapcast serve over real HTTP on 127.0.0.1: ranges, HEAD, 304, 416, types, traversal."""
+
+from __future__ import annotations
+
+import http.client
+import io
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import podcastparser
+import pytest
+
+from conftest import SRC
+from published import publish_two_episodes
+from recapcast.build import feed_xml
+from recapcast.config import load_project
+from recapcast.serve import Site, make_server, parse_range
+
+
+@pytest.fixture(scope="module")
+def show(tmp_path_factory) -> Path:
+    root = publish_two_episodes(tmp_path_factory.mktemp("serve") / "show")
+    (root / "feed" / ".secret").write_text("hidden")
+    (root / "feed" / ".recapcast-tmp-abc.xml").write_text("<half")
+    (root / "recapcast.toml").read_text()
+    os.symlink(root / "recapcast.toml", root / "feed" / "linked.xml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(show: Path):
+    project = load_project(show)
+    site = Site(project.feed_dir, project.audio_dir,
+                render_feed=lambda base: feed_xml(project, base_url=base))
+    srv = make_server(site, "127.0.0.1", 0, public_url="http://192.168.1.5:8000")
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield srv
+    srv.shutdown()
+    srv.server_close()
+
+
+def _get(server, path: str, method: str = "GET", **headers) -> tuple[int, dict, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
+    try:
+        conn.request(method, path, headers=headers)
+        response = conn.getresponse()
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, \
+            response.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("header, size, expected", [
+    ("bytes=0-9", 100, (0, 9)),
+    ("bytes=90-", 100, (90, 99)),
+    ("bytes=-10", 100, (90, 99)),
+    ("bytes=-1000", 100, (0, 99)),
+    ("bytes=50-5000", 100, (50, 99)),
+    ("bytes=100-", 100, "unsatisfiable"),
+    ("bytes=-0", 100, "unsatisfiable"),
+    ("bytes=0-0", 0, "unsatisfiable"),
+    ("bytes=9-3", 100, None),
+    ("bytes=0-1,5-6", 100, None),
+    ("items=0-9", 100, None),
+    ("bytes=abc", 100, None),
+])
+def test_parse_range(header, size, expected):
+    assert parse_range(header, size) == expected
+
+
+def test_whole_file_head_and_types(server, show: Path):
+    mp3 = (show / "audio" / "ep3.mp3").read_bytes()
+    status, headers, body = _get(server, "/audio/ep3.mp3?v=abc")
+    assert status == 200 and body == mp3
+    assert headers["content-type"] == "audio/mpeg"
+    assert headers["accept-ranges"] == "bytes"
+    assert int(headers["content-length"]) == len(mp3)
+    status, head_headers, body = _get(server, "/audio/ep3.mp3", method="HEAD")
+    assert status == 200 and body == b""
+    assert head_headers["content-length"] == str(len(mp3))
+    assert head_headers["etag"] == headers["etag"]
+    for path, mime in [("/feed/feed.xml", "application/rss+xml"),
+                       ("/feed/index.html", "text/html; charset=utf-8"),
+                       ("/feed/cover.jpg", "image/jpeg"),
+                       ("/audio/ep3.vtt", "text/vtt; charset=utf-8"),
+                       ("/audio/ep3.srt", "application/x-subrip; charset=utf-8"),
+                       ("/audio/ep3.chapters.json", "application/json+chapters")]:
+        status, headers, _ = _get(server, path, method="HEAD")
+        assert (status, headers["content-type"]) == (200, mime), path
+
+
+def test_byte_ranges(server, show: Path):
+    mp3 = (show / "audio" / "ep3.mp3").read_bytes()
+    size = len(mp3)
+    for header, first, last in [("bytes=0-99", 0, 99), ("bytes=1000-", 1000, size - 1),
+                                ("bytes=-500", size - 500, size - 1),
+                                ("bytes=10-99999999", 10, size - 1)]:
+        status, headers, body = _get(server, "/audio/ep3.mp3", Range=header)
+        assert status == 206, header
+        assert headers["content-range"] == f"bytes {first}-{last}/{size}"
+        assert body == mp3[first:last + 1]
+        assert headers["content-length"] == str(last - first + 1)
+    status, headers, body = _get(server, "/audio/ep3.mp3", method="HEAD", Range="bytes=0-1")
+    assert status == 206 and headers["content-length"] == "2" and body == b""
+
+
+def test_unsatisfiable_range_is_416(server, show: Path):
+    size = (show / "audio" / "ep3.mp3").stat().st_size
+    for header in (f"bytes={size}-", f"bytes={size + 10}-{size + 20}", "bytes=-0"):
+        status, headers, _ = _get(server, "/audio/ep3.mp3", Range=header)
+        assert status == 416, header
+        assert headers["content-range"] == f"bytes */{size}"
+
+
+def test_conditional_requests_get_304(server):
+    status, headers, _ = _get(server, "/audio/ep3.mp3", method="HEAD")
+    etag, modified = headers["etag"], headers["last-modified"]
+    status, headers, body = _get(server, "/audio/ep3.mp3", **{"If-None-Match": etag})
+    assert status == 304 and body == b"" and headers["etag"] == etag
+    status, _, _ = _get(server, "/audio/ep3.mp3", **{"If-Modified-Since": modified})
+    assert status == 304
+    status, _, _ = _get(server, "/audio/ep3.mp3", **{"If-None-Match": '"other"'})
+    assert status == 200
+    status, _, _ = _get(server, "/audio/ep3.mp3",
+                        **{"If-Modified-Since": "Thu, 01 Jan 2009 00:00:00 GMT"})
+    assert status == 200
+    status, headers, _ = _get(server, "/feed/feed.xml")
+    status, _, _ = _get(server, "/feed/feed.xml", **{"If-None-Match": headers["etag"]})
+    assert status == 304
+
+
+def test_if_range_with_an_old_etag_sends_the_whole_new_file(server, show: Path):
+    status, headers, body = _get(server, "/audio/ep3.mp3", Range="bytes=0-9",
+                                 **{"If-Range": '"old-version"'})
+    assert status == 200 and len(body) == (show / "audio" / "ep3.mp3").stat().st_size
+    etag = _get(server, "/audio/ep3.mp3", method="HEAD")[1]["etag"]
+    status, _, body = _get(server, "/audio/ep3.mp3", Range="bytes=0-9", **{"If-Range": etag})
+    assert status == 206 and len(body) == 10
+
+
+@pytest.mark.parametrize("path", [
+    "/feed/../recapcast.toml", "/feed/%2e%2e/recapcast.toml", "/feed/%2E%2E%2Frecapcast.toml",
+    "/audio/..%2f..%2fetc%2fpasswd", "/%2e%2e/recapcast.toml", "/scripts/ep3.md",
+    "/recapcast.toml", "/feed/.secret", "/feed/%2esecret", "/feed/.recapcast-tmp-abc.xml",
+    "/audio/ep3.json", "/feed/linked.xml", "/feed/", "/audio", "/feed/feed.xml%00.mp3",
+    "/feed/%ff.xml", "/feed//etc/passwd", "/audio/..\\recapcast.toml", "/feed/missing.xml",
+])
+def test_nothing_outside_the_published_files(server, path: str):
+    status, _, body = _get(server, path)
+    assert status == 404, path
+    assert b"title" not in body
+
+
+def test_root_redirects_to_the_show_page(server):
+    status, headers, _ = _get(server, "/")
+    assert status == 302 and headers["location"] == "/feed/index.html"
+
+
+def test_the_served_feed_uses_the_public_url(server, show: Path):
+    status, _, body = _get(server, "/feed/feed.xml")
+    parsed = podcastparser.parse("http://192.168.1.5:8000/feed/feed.xml", io.BytesIO(body))
+    urls = [e["enclosures"][0]["url"] for e in parsed["episodes"]]
+    assert all(u.startswith("http://192.168.1.5:8000/audio/") for u in urls)
+    assert b'href="http://192.168.1.5:8000/feed/feed.xml" rel="self"' in body
+    built = (show / "feed" / "feed.xml").read_bytes()
+    # Same show: the podcast:guid stays the configured one.
+    guid = built.split(b"<podcast:guid>")[1].split(b"<")[0]
+    assert b"<podcast:guid>" + guid in body
+
+
+def test_the_serve_command_prints_its_addresses_and_stops_on_ctrl_c(show: Path):
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    proc = subprocess.Popen([sys.executable, "-m", "recapcast", "serve", "--port", "0"],
+                            cwd=show, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        first = proc.stdout.readline()
+        feed_line = proc.stdout.readline()
+        port = int(first.rsplit(":", 1)[1].strip(" /\n"))
+        assert feed_line == f"feed: http://127.0.0.1:{port}/feed/feed.xml\n"
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        conn.request("GET", "/feed/feed.xml")
+        body = conn.getresponse().read()
+        assert f"http://127.0.0.1:{port}/audio/ep3.mp3?v=".encode() in body
+        conn.close()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=10)
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
