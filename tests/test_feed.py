@@ -239,3 +239,17 @@ def test_init_creates_a_show_that_builds_and_publishes(tmp_path: Path):
         "https://pods.example.org/mine/audio/ep1.mp3?v=")
     problems = validate_feed(_feed(root))
     assert problems == ["channel: <itunes:owner> with <itunes:email> is missing"]
+
+
+def test_audio_and_cover_are_in_place_before_the_feed_and_page(tmp_path: Path):
+    root = publish_two_episodes(tmp_path / "show", sidecars=False)
+    run_cli("build", "ep3", cwd=root, check=True)
+
+    def written(*parts: str) -> int:
+        return root.joinpath(*parts).stat().st_mtime_ns
+
+    assert written("audio", "ep3.mp3") <= written("audio", "ep3.json") \
+        <= written("feed", "cover.jpg") <= written("feed", "feed.xml") \
+        <= written("feed", "index.html")
+    leftovers = [p.name for p in root.rglob(".recapcast-tmp-*")]
+    assert leftovers == []
