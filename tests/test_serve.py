@@ -26,7 +26,6 @@ def show(tmp_path_factory) -> Path:
     root = publish_two_episodes(tmp_path_factory.mktemp("serve") / "show")
     (root / "feed" / ".secret").write_text("hidden")
     (root / "feed" / ".recapcast-tmp-abc.xml").write_text("<half")
-    (root / "recapcast.toml").read_text()
     os.symlink(root / "recapcast.toml", root / "feed" / "linked.xml")
     return root
 
