@@ -10,12 +10,10 @@ from dataclasses import dataclass
 from recapcast.model import Release, Show
 from recapcast.shownotes import episode_description
 
-__all__ = ["FeedEntry", "Sidecar", "podcast_guid", "render_feed", "PODCAST_NS", "ITUNES_NS",
-           "ATOM_NS"]
+__all__ = ["FeedEntry", "Sidecar", "podcast_guid", "render_feed", "PODCAST_NS"]
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-ATOM_NS = "http://www.w3.org/2005/Atom"
 _PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
