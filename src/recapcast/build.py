@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -17,11 +18,11 @@ import numpy as np
 
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
-from recapcast import mixdown, music, tags
+from recapcast import interrupts, mixdown, music, tags
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
 from recapcast.engines import Engine, check_engine, get_engine
-from recapcast.errors import BuildError, ScriptError
+from recapcast.errors import BuildError, EngineError, ScriptError
 from recapcast.model import Chapter, EpisodeMeta, Release, Script, Show, Take, VoiceSettings
 from recapcast.sanitize import clean_text
 from recapcast.script import decode_text, parse_script
@@ -64,7 +65,8 @@ def read_script(project: Project, episode_id: str) -> Script:
             f"known episodes: {known}; create one with: recapcast import RECAP_FILE {episode_id}",
         ) from None
     name = str(path.relative_to(project.root))
-    return parse_script(clean_text(decode_text(data, name)), episode_id, name)
+    return parse_script(clean_text(decode_text(data, name, project.max_recap_bytes)),
+                        episode_id, name)
 
 
 def episode_guid(project: Project, script: Script) -> str:
@@ -129,24 +131,41 @@ def build_episode(
                           "write at least one paragraph")
     if on_plan:
         on_plan(len(segments))
-    takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
+    try:
+        takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
+    except EngineError as exc:
+        fallback = show.voice.fallback
+        if not fallback or fallback == show.voice.engine:
+            raise
+        # The whole episode in one voice: a mix of two voices would sound like a mistake.
+        log.warning("%s; speaking %s with the fallback engine %s", exc.message, episode_id,
+                    fallback)
+        show = _with_engine(show, fallback)
+        segments, titles = plan_segments(script, show)
+        if on_plan:
+            on_plan(len(segments))
+        takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
     mix = mixdown.mix_episode(takes, titles, _intro(project))
     cover = _cover(project)
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
     description = episode_description(meta, mix.chapters)
 
     target = project.audio_dir / f"{episode_id}.mp3"
-    with atomic_path(target) as tmp:
-        mixdown.encode_mp3(mix, tmp)
-        duration = tags.mp3_duration(tmp)
-        chapters = _clamp(mix.chapters, duration)
-        tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
-                        description=description, cover=cover)
-        data = tmp.read_bytes()
-    release = Release(episode_id, meta, target, len(data), hashlib.sha256(data).hexdigest(),
-                      duration, chapters)
-    write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
-    feed_path = write_feed(project, cover)
+    # The MP3, its manifest and the feed are published together: an interrupt that arrives
+    # while they are renamed into place is held until the feed is written.
+    with contextlib.ExitStack() as publishing:
+        with atomic_path(target) as tmp:
+            mixdown.encode_mp3(mix, tmp)
+            duration = tags.mp3_duration(tmp)
+            chapters = _clamp(mix.chapters, duration)
+            tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
+                            description=description, cover=cover)
+            data = tmp.read_bytes()
+            publishing.enter_context(interrupts.deferred())
+        release = Release(episode_id, meta, target, len(data), hashlib.sha256(data).hexdigest(),
+                          duration, chapters)
+        write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
+        feed_path = write_feed(project, cover)
     synthesized = sum(1 for t in takes if not t.cached)
     return BuildReport(
         episode=episode_id, audio=str(target), duration_s=round(duration, 3),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from recapcast.model import Heading, Paragraph, Pause, Quote, Script, Segment, Show
+from recapcast.plaintext import without_emoji
 from recapcast.speech_text import chunk_text, speakable
 
 __all__ = ["INTRO_CHAPTER", "plan_segments"]
@@ -25,7 +26,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
             gap: float = 0.0) -> None:
         nonlocal pending_pause
         for i, chunk in enumerate(chunk_text(written)):
-            text = speakable(chunk)
+            text = speakable(without_emoji(chunk))
             if not text.strip(" .,;:!?-—–\"'"):
                 continue
             segments.append(Segment(
