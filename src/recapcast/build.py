@@ -161,11 +161,14 @@ def build_episode(
             tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
                             description=description, cover=cover)
             data = tmp.read_bytes()
+            release = Release(episode_id, meta, target, len(data),
+                              hashlib.sha256(data).hexdigest(), duration, chapters)
+            # Rendered before anything is published: a feed that cannot be written leaves the
+            # published MP3 and feed as they were.
+            xml = _feed_xml(project, cover, release)
             publishing.enter_context(interrupts.deferred())
-        release = Release(episode_id, meta, target, len(data), hashlib.sha256(data).hexdigest(),
-                          duration, chapters)
         write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
-        feed_path = write_feed(project, cover)
+        feed_path = _publish_feed(project, cover, xml)
     synthesized = sum(1 for t in takes if not t.cached)
     return BuildReport(
         episode=episode_id, audio=str(target), duration_s=round(duration, 3),
@@ -214,13 +217,18 @@ def _releases(project: Project) -> list[Release]:
         except (ValueError, ScriptError) as exc:
             log.warning("skipping %s in the feed: %s", episode_id, exc)
             continue
-        if audio.stat().st_size != manifest["size"]:
-            log.warning("skipping %s in the feed: audio does not match its manifest", episode_id)
-            continue
-        meta: EpisodeMeta = dataclasses.replace(script.meta, guid=manifest["guid"])
-        chapters = tuple(Chapter(**c) for c in manifest["chapters"])
-        releases.append(Release(episode_id, meta, audio, manifest["size"], manifest["sha256"],
-                                manifest["duration_s"], chapters))
+        try:
+            if audio.stat().st_size != manifest["size"]:
+                log.warning("skipping %s in the feed: audio does not match its manifest",
+                            episode_id)
+                continue
+            meta: EpisodeMeta = dataclasses.replace(script.meta, guid=manifest["guid"])
+            chapters = tuple(Chapter(**c) for c in manifest["chapters"])
+            releases.append(Release(episode_id, meta, audio, manifest["size"],
+                                    manifest["sha256"], manifest["duration_s"], chapters))
+        except (KeyError, TypeError):
+            log.warning("skipping %s in the feed: its manifest is damaged; rebuild it",
+                        episode_id)
     return releases
 
 
@@ -228,18 +236,29 @@ def write_feed(project: Project, cover: tuple[bytes, str] | None = None) -> Path
     """Write the cover and then ``feed/feed.xml`` listing every built episode."""
     if cover is None:
         cover = _cover(project)
-    cover_name = _cover_name(cover[1])
-    write_bytes(project.feed_dir / cover_name, cover[0])
+    return _publish_feed(project, cover, _feed_xml(project, cover))
+
+
+def _feed_xml(project: Project, cover: tuple[bytes, str], pending: Release | None = None) -> bytes:
+    """The feed listing every built episode, with ``pending`` in place of its published one."""
     base = project.show.base_url
+    releases = [r for r in _releases(project)
+                if pending is None or r.episode_id != pending.episode_id]
+    if pending is not None:
+        releases.append(pending)
     entries = [
         feeds.FeedEntry(r, urljoin(base, f"audio/{r.episode_id}.mp3?v={r.sha256[:12]}"))
-        for r in _releases(project)
+        for r in releases
     ]
     try:
-        xml = feeds.render_feed(project.show, entries, feed_url=_feed_url(project),
-                                cover_url=urljoin(base, f"feed/{cover_name}"))
+        return feeds.render_feed(project.show, entries, feed_url=_feed_url(project),
+                                 cover_url=urljoin(base, f"feed/{_cover_name(cover[1])}"))
     except ValueError as exc:
         raise BuildError(f"cannot write the feed: {exc}") from None
+
+
+def _publish_feed(project: Project, cover: tuple[bytes, str], xml: bytes) -> Path:
+    write_bytes(project.feed_dir / _cover_name(cover[1]), cover[0])
     target = project.feed_dir / "feed.xml"
     write_bytes(target, xml)
     return target

@@ -99,7 +99,7 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         ids = project.episode_ids()
         if not ids:
             raise UsageError("there are no scripts in scripts/ to build")
-    elif episode_id:
+    elif episode_id is not None:
         ids = [check_episode_id(episode_id)]
     else:
         raise UsageError("give an EPISODE_ID or --all", "for example: recapcast build ep12")

@@ -60,7 +60,7 @@ def check_episode_id(episode_id: str) -> str:
     if not _EPISODE_ID.match(episode_id) or episode_id in _RESERVED:
         shown = episode_id.encode("unicode_escape").decode("ascii")[:80]
         raise UsageError(
-            f"invalid episode id {shown!r}",
+            f"invalid episode id '{shown}'",
             "use 1-64 lowercase letters, digits, '-' or '_', starting with a letter or digit "
             "(for example ep12)",
         )
@@ -154,5 +154,5 @@ def _max_recap_bytes(data: dict) -> int:
     value = limits.get("max_recap_bytes", DEFAULT_MAX_RECAP_BYTES)
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ConfigError(f"[limits] max_recap_bytes must be a positive whole number of bytes, "
-                          f"not {value!r}")
+                          f"not {value!r}", "for example: max_recap_bytes = 500_000")
     return value

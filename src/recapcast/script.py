@@ -33,6 +33,7 @@ import uuid
 from recapcast.errors import ScriptError
 from recapcast.model import Block, EpisodeMeta, Heading, Paragraph, Pause, Quote, Script
 from recapcast.plaintext import plain_text
+from recapcast.sanitize import clean_text
 
 __all__ = ["decode_text", "import_recap", "parse_script", "render_script"]
 
@@ -75,13 +76,15 @@ def decode_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
     utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
     if utf16:
         try:
-            return data.decode(utf16)
+            return data.decode(utf16, "surrogatepass")
         except UnicodeDecodeError as exc:
             raise ScriptError(
                 f"{name}: invalid UTF-16 at byte offset {exc.start}", "save the file as UTF-8"
             ) from None
     try:
-        return data.decode("utf-8-sig")
+        # surrogatepass: an encoded lone surrogate decodes (and clean_text drops it) rather
+        # than sending the whole file down the cp1252 path as mojibake.
+        return data.decode("utf-8-sig", "surrogatepass")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -188,7 +191,8 @@ def _front_value(key: str, raw: str, name: str, line: int):
         return None
     if raw.startswith('"'):
         try:
-            return str(json.loads(raw))
+            # JSON escapes can spell characters that clean_text removed from the raw text.
+            return clean_text(str(json.loads(raw)))
         except json.JSONDecodeError:
             raise ScriptError(f"{name}:{line}: bad quoted value for {key}",
                               'quote text with double quotes, escaping " as \\"') from None
