@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -193,6 +194,7 @@ def _manifest_path(project: Project, episode_id: str) -> Path:
 
 
 def _manifest(release: Release) -> dict:
+    meta = release.meta
     return {
         "episode": release.episode_id,
         "guid": release.meta.guid,
@@ -200,7 +202,21 @@ def _manifest(release: Release) -> dict:
         "sha256": release.sha256,
         "duration_s": release.duration_s,
         "chapters": [dataclasses.asdict(c) for c in release.chapters],
+        # What the feed shows, so a script broken later does not drop a published episode.
+        "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
+                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary},
     }
+
+
+def _published_meta(manifest: dict) -> EpisodeMeta | None:
+    """The episode details recorded at publication, or None in an older or damaged manifest."""
+    try:
+        m = manifest["meta"]
+        return EpisodeMeta(title=str(m["title"]), episode=m.get("episode"),
+                           season=m.get("season"), summary=str(m.get("summary") or ""),
+                           date=dt.date.fromisoformat(m["date"]) if m.get("date") else None)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _releases(project: Project) -> list[Release]:
@@ -213,16 +229,23 @@ def _releases(project: Project) -> list[Release]:
             continue
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            script = read_script(project, episode_id)
-        except (ValueError, ScriptError) as exc:
+        except ValueError as exc:
             log.warning("skipping %s in the feed: %s", episode_id, exc)
             continue
+        try:
+            script_meta = read_script(project, episode_id).meta
+        except ScriptError as exc:
+            script_meta = _published_meta(manifest) if isinstance(manifest, dict) else None
+            if script_meta is None:
+                log.warning("skipping %s in the feed: %s", episode_id, exc.message)
+                continue
+            log.warning("%s; the feed keeps %s as it was published", exc.message, episode_id)
         try:
             if audio.stat().st_size != manifest["size"]:
                 log.warning("skipping %s in the feed: audio does not match its manifest",
                             episode_id)
                 continue
-            meta: EpisodeMeta = dataclasses.replace(script.meta, guid=manifest["guid"])
+            meta: EpisodeMeta = dataclasses.replace(script_meta, guid=manifest["guid"])
             chapters = tuple(Chapter(**c) for c in manifest["chapters"])
             releases.append(Release(episode_id, meta, audio, manifest["size"],
                                     manifest["sha256"], manifest["duration_s"], chapters))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Iterator
 
 __all__ = ["Terminated", "raise_on_sigterm", "deferred"]
 
-_HELD = {signal.SIGINT, signal.SIGTERM}
+_HELD = (signal.SIGINT, signal.SIGTERM)
 
 
 class Terminated(KeyboardInterrupt):
@@ -26,15 +28,26 @@ def raise_on_sigterm() -> None:
 
 @contextlib.contextmanager
 def deferred() -> Iterator[None]:
-    """Hold SIGINT and SIGTERM until the block ends, so a group of renames finishes together.
+    """Hold SIGINT and SIGTERM until the block ends, then act on the first one that came.
 
-    The signals are blocked, not lost: the pending one is delivered when the block ends.
+    Used where an interrupt would leave things half done: while the MP3, its manifest and
+    the feed are renamed into place, and while a child process is started (an exception
+    inside ``Popen()`` leaves the child running, unknown to the caller). Handlers are
+    swapped rather than signals masked, so children do not inherit a blocked mask.
     """
-    if not hasattr(signal, "pthread_sigmask"):
+    if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
+    pending: list[int] = []
+    previous = {s: signal.signal(s, lambda signum, frame: pending.append(signum)) for s in _HELD}
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if pending:
+            handler = previous[pending[0]]
+            if callable(handler):
+                handler(pending[0], None)
+            elif handler == signal.SIG_DFL:
+                os.kill(os.getpid(), pending[0])
