@@ -157,7 +157,17 @@ def import_recap(text: str, episode_id: str, *, season: int | None = None,
             blocks.append(Heading(joined, line))
         elif quote and len(lines) == 1 and len(quote.group("speaker").split()) <= 5:
             blocks.append(Quote(quote.group("text").strip(), quote.group("speaker").strip(), line))
+        elif _DIRECTIVE.match(joined):
+            # A bracketed line in a recap is a stage direction ("[Music]"): a pause if it
+            # reads as one, else not spoken.
+            pause = _PAUSE.match(joined)
+            if pause:
+                blocks.append(Pause(min(float(pause.group("s")), MAX_PAUSE_S), line))
         else:
+            # A leading "#" or ">" would make the written script read it as a heading or quote.
+            joined = joined.lstrip("#> ")
+            if not joined:
+                continue
             blocks.append(Paragraph(joined, line))
             if any(isinstance(b, Heading) for b in blocks):
                 narrative.append(joined)
