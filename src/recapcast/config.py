@@ -16,8 +16,9 @@ __all__ = ["CONFIG_NAME", "Project", "find_root", "load_project", "check_episode
 CONFIG_NAME = "recapcast.toml"
 _EPISODE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 # Windows device names: an id is also a file name on every host a show might be copied to.
-DEFAULT_MAX_RECAP_BYTES = 500_000
-"""About 80,000 words, eight hours of speech: past it a recap is almost surely a mistake."""
+DEFAULT_MAX_RECAP_BYTES = 100_000
+"""About 16,000 words, 90 minutes of speech. The mix holds the whole episode in memory
+(about 1 GB per 15 minutes), so a larger recap is refused unless the show raises it."""
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}
 
@@ -154,5 +155,5 @@ def _max_recap_bytes(data: dict) -> int:
     value = limits.get("max_recap_bytes", DEFAULT_MAX_RECAP_BYTES)
     if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
         raise ConfigError(f"[limits] max_recap_bytes must be a positive whole number of bytes, "
-                          f"not {value!r}", "for example: max_recap_bytes = 500_000")
+                          f"not {value!r}", "for example: max_recap_bytes = 100_000")
     return value
