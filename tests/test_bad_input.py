@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import textwrap
 from pathlib import Path
@@ -15,7 +16,7 @@ from mutagen.id3 import ID3
 from PIL import Image
 
 import published
-from conftest import SHORT_SCRIPT, run_cli
+from conftest import SHORT_SCRIPT, SRC, run_cli
 from published import assert_complete, assert_error, snapshot, temp_files
 from recapcast.build import read_script
 from recapcast.config import check_episode_id, load_project
@@ -330,3 +331,39 @@ def test_an_unreadable_music_file_is_a_clear_error(built: Path, intro: str):
                  hint="give a file ffmpeg can decode")
     assert snapshot(built) == before
     assert not temp_files(built)
+
+
+# --- the error boundary ------------------------------------------------------------------------
+
+def _broken_plugin(site: Path) -> dict:
+    """A plugin engine, registered the way any third-party one is, that fails unexpectedly."""
+    site.mkdir()
+    (site / "broken_engine.py").write_text(textwrap.dedent("""\
+        class Broken:
+            name = "broken"
+
+            def __init__(self, settings):
+                pass
+
+            def synthesize(self, text):
+                return 1 / 0
+        """))
+    info = site / "broken_engine-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: broken-engine\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[recapcast.engines]\nbroken = broken_engine:Broken\n")
+    return {"PYTHONPATH": f"{SRC}{os.pathsep}{site}"}
+
+
+def test_an_unexpected_exception_is_an_internal_error_with_a_hint(built: Path, tmp_path: Path):
+    before = snapshot(built)
+    env = _broken_plugin(tmp_path / "site")
+    (built / "scripts" / "ep3.md").write_text(_script(body="A new paragraph to speak."))
+    result = run_cli("build", "ep3", "--engine", "broken", cwd=built, env=env)
+    assert_error(result, "internal error: ZeroDivisionError: division by zero",
+                 hint="rerun with --debug")
+    assert snapshot(built) == before
+    assert not temp_files(built)
+    debug = run_cli("--debug", "build", "ep3", "--engine", "broken", cwd=built, env=env)
+    assert debug.returncode == 1
+    assert "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr

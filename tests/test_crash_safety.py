@@ -161,3 +161,31 @@ def test_a_corrupt_cached_take_is_made_again(tmp_path: Path):
     report = json.loads(run_cli("build", "ep3", "--json", cwd=show, check=True).stdout)
     assert report["synthesized"] == 1
     assert_complete(show)
+
+
+def _limit_file_size(limit: int):
+    def apply():
+        import resource
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return apply
+
+
+@pytest.mark.parametrize("limit, message", [
+    (20_000, "error: File too large: "),          # the first take cannot be cached
+    (2_000_000, "error: MP3 encoding failed"),    # the takes fit; the episode does not
+])
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path: Path, limit, message):
+    """RLIMIT_FSIZE stands in for a full disk: writes past it fail as ENOSPC would."""
+    show = make_show(tmp_path / "show")
+    run_cli("build", "ep3", cwd=show, check=True)
+    before = snapshot(show)
+    (show / "scripts" / "ep3.md").write_text(_long_script())
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    result = subprocess.run([sys.executable, "-m", "recapcast", "build", "ep3"], cwd=show,
+                            env=env, capture_output=True, text=True,
+                            preexec_fn=_limit_file_size(limit))
+    assert result.returncode == 1, result.stderr
+    assert message in result.stderr and "hint: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(show) == before
+    assert not temp_files(show)

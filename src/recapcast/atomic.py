@@ -34,9 +34,12 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield tmp
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         if name:
             Path(name).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno and exc.filename in (None, name):
+            # Name the file the user knows, not the temporary one that is gone.
+            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
         raise
 
 

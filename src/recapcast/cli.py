@@ -176,6 +176,8 @@ _OS_HINTS = {
     errno.EACCES: "check the permissions of the show folder",
     errno.EPERM: "check the permissions of the show folder",
     errno.EROFS: "the show folder is on a read-only file system",
+    errno.EFBIG: "the file is larger than this system allows (ulimit -f); free space or raise "
+                 "the limit",
 }
 
 
