@@ -8,6 +8,8 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from recapcast import interrupts
+
 __all__ = ["atomic_path", "write_bytes", "write_text", "TEMP_PREFIX"]
 
 TEMP_PREFIX = ".recapcast-tmp-"
@@ -21,15 +23,23 @@ def atomic_path(target: Path) -> Iterator[Path]:
     ``target`` is left as it was.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix, dir=target.parent)
-    os.close(fd)
-    tmp = Path(name)
+    name = ""
     try:
+        # No interrupt between creating the file and knowing its name to remove it.
+        with interrupts.deferred():
+            fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix,
+                                        dir=target.parent)
+            os.close(fd)
+        tmp = Path(name)
         yield tmp
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        if name:
+            Path(name).unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno and exc.filename in (None, name):
+            # Name the file the user knows, not the temporary one that is gone.
+            raise OSError(exc.errno, exc.strerror or str(exc), str(target)) from None
         raise
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -18,12 +19,12 @@ import numpy as np
 
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
-from recapcast import mixdown, music, tags
+from recapcast import interrupts, mixdown, music, tags
 from recapcast import page as show_page
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
 from recapcast.engines import Engine, check_engine, get_engine
-from recapcast.errors import BuildError, ScriptError
+from recapcast.errors import BuildError, EngineError, ScriptError
 from recapcast.model import Chapter, EpisodeMeta, Release, Script, Show, Take, VoiceSettings
 from recapcast.sanitize import clean_text
 from recapcast.script import decode_text, parse_script
@@ -68,7 +69,8 @@ def read_script(project: Project, episode_id: str) -> Script:
             f"known episodes: {known}; create one with: recapcast import RECAP_FILE {episode_id}",
         ) from None
     name = str(path.relative_to(project.root))
-    return parse_script(clean_text(decode_text(data, name)), episode_id, name)
+    return parse_script(clean_text(decode_text(data, name, project.max_recap_bytes)),
+                        episode_id, name)
 
 
 def episode_guid(project: Project, script: Script) -> str:
@@ -139,24 +141,45 @@ def build_episode(
                           "write at least one paragraph")
     if on_plan:
         on_plan(len(segments))
-    takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
+    try:
+        takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
+    except EngineError as exc:
+        fallback = show.voice.fallback
+        if not fallback or fallback == show.voice.engine:
+            raise
+        # The whole episode in one voice: a mix of two voices would sound like a mistake.
+        log.warning("%s; speaking %s with the fallback engine %s", exc.message, episode_id,
+                    fallback)
+        show = _with_engine(show, fallback)
+        segments, titles = plan_segments(script, show)
+        if on_plan:
+            on_plan(len(segments))
+        takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
     mix = mixdown.mix_episode(takes, titles, _intro(project))
     cover = _cover(project)
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
     description = episode_description(meta, mix.chapters)
 
     target = project.audio_dir / f"{episode_id}.mp3"
-    with atomic_path(target) as tmp:
-        mixdown.encode_mp3(mix, tmp)
-        duration = tags.mp3_duration(tmp)
-        chapters = _clamp(mix.chapters, duration)
-        tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
-                        description=description, cover=cover)
-        data = tmp.read_bytes()
-    release = Release(episode_id, meta, target, len(data), hashlib.sha256(data).hexdigest(),
-                      duration, chapters)
-    write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
-    feed_path = write_feed(project, cover)
+    # The MP3, its manifest and the feed are published together: an interrupt that arrives
+    # while they are renamed into place is held until the feed is written.
+    with contextlib.ExitStack() as publishing:
+        with atomic_path(target) as tmp:
+            mixdown.encode_mp3(mix, tmp)
+            duration = tags.mp3_duration(tmp)
+            chapters = _clamp(mix.chapters, duration)
+            tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
+                            description=description, cover=cover)
+            data = tmp.read_bytes()
+            release = Release(episode_id, meta, target, len(data),
+                              hashlib.sha256(data).hexdigest(), duration, chapters)
+            # Rendered before anything is published: a feed that cannot be written leaves the
+            # published MP3 and feed as they were.
+            releases = _with_pending(project, release)
+            xml = feed_xml(project, cover_name=_cover_name(cover[1]), releases=releases)
+            publishing.enter_context(interrupts.deferred())
+        write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
+        feed_path = _publish_feed(project, cover, xml, releases)
     synthesized = sum(1 for t in takes if not t.cached)
     return BuildReport(
         episode=episode_id, audio=str(target), duration_s=round(duration, 3),
@@ -181,6 +204,7 @@ def _manifest_path(project: Project, episode_id: str) -> Path:
 
 
 def _manifest(release: Release) -> dict:
+    meta = release.meta
     return {
         "episode": release.episode_id,
         "guid": release.meta.guid,
@@ -188,7 +212,21 @@ def _manifest(release: Release) -> dict:
         "sha256": release.sha256,
         "duration_s": release.duration_s,
         "chapters": [dataclasses.asdict(c) for c in release.chapters],
+        # What the feed shows, so a script broken later does not drop a published episode.
+        "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
+                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary},
     }
+
+
+def _published_meta(manifest: dict) -> EpisodeMeta | None:
+    """The episode details recorded at publication, or None in an older or damaged manifest."""
+    try:
+        m = manifest["meta"]
+        return EpisodeMeta(title=str(m["title"]), episode=m.get("episode"),
+                           season=m.get("season"), summary=str(m.get("summary") or ""),
+                           date=dt.date.fromisoformat(m["date"]) if m.get("date") else None)
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _releases(project: Project) -> list[Release]:
@@ -201,17 +239,29 @@ def _releases(project: Project) -> list[Release]:
             continue
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            script = read_script(project, episode_id)
-        except (ValueError, ScriptError) as exc:
+        except ValueError as exc:
             log.warning("skipping %s in the feed: %s", episode_id, exc)
             continue
-        if audio.stat().st_size != manifest["size"]:
-            log.warning("skipping %s in the feed: audio does not match its manifest", episode_id)
-            continue
-        meta: EpisodeMeta = dataclasses.replace(script.meta, guid=manifest["guid"])
-        chapters = tuple(Chapter(**c) for c in manifest["chapters"])
-        releases.append(Release(episode_id, meta, audio, manifest["size"], manifest["sha256"],
-                                manifest["duration_s"], chapters))
+        try:
+            script_meta = read_script(project, episode_id).meta
+        except ScriptError as exc:
+            script_meta = _published_meta(manifest) if isinstance(manifest, dict) else None
+            if script_meta is None:
+                log.warning("skipping %s in the feed: %s", episode_id, exc.message)
+                continue
+            log.warning("%s; the feed keeps %s as it was published", exc.message, episode_id)
+        try:
+            if audio.stat().st_size != manifest["size"]:
+                log.warning("skipping %s in the feed: audio does not match its manifest",
+                            episode_id)
+                continue
+            meta: EpisodeMeta = dataclasses.replace(script_meta, guid=manifest["guid"])
+            chapters = tuple(Chapter(**c) for c in manifest["chapters"])
+            releases.append(Release(episode_id, meta, audio, manifest["size"],
+                                    manifest["sha256"], manifest["duration_s"], chapters))
+        except (KeyError, TypeError):
+            log.warning("skipping %s in the feed: its manifest is damaged; rebuild it",
+                        episode_id)
     return releases
 
 
@@ -295,10 +345,22 @@ def write_feed(project: Project, cover: tuple[bytes, str] | None = None) -> Path
     """Write the cover, then ``feed/feed.xml`` listing every built episode, then the show page."""
     if cover is None:
         cover = _cover(project)
+    releases = _releases(project)
+    xml = feed_xml(project, cover_name=_cover_name(cover[1]), releases=releases)
+    return _publish_feed(project, cover, xml, releases)
+
+
+def _with_pending(project: Project, pending: Release) -> list[Release]:
+    """Every published release, with ``pending`` in place of its published one."""
+    others = [r for r in _releases(project) if r.episode_id != pending.episode_id]
+    return [*others, pending]
+
+
+def _publish_feed(project: Project, cover: tuple[bytes, str], xml: bytes,
+                  releases: list[Release]) -> Path:
+    """Write the cover, the rendered feed, then the show page."""
     cover_name = _cover_name(cover[1])
     write_bytes(project.feed_dir / cover_name, cover[0])
-    releases = _releases(project)
-    xml = feed_xml(project, cover_name=cover_name, releases=releases)
     target = project.feed_dir / "feed.xml"
     write_bytes(target, xml)
     newest_first = sorted(releases, key=lambda r: (r.meta.date or _EPOCH, r.meta.episode or 0,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import sys
 from pathlib import Path
@@ -65,7 +66,8 @@ def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool
         data = Path(recap_file).read_bytes()
     except OSError as exc:
         raise ScriptError(f"cannot read {recap_file}: {exc.strerror}") from None
-    script = import_recap(clean_text(decode_text(data, recap_file)), episode_id,
+    script = import_recap(clean_text(decode_text(data, recap_file, project.max_recap_bytes)),
+                          episode_id,
                           season=season, date=publish)
     write_text(target, render_script(script))
     click.echo(f"wrote {target.relative_to(project.root)}")
@@ -76,9 +78,11 @@ def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool
 @click.option("--all", "build_all", is_flag=True, help="Build every script in scripts/.")
 @click.option("--engine", default=None, help="Speech engine for this build (piper, gtts, ...).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object describing the build.")
+@click.option("--no-wait", is_flag=True,
+              help="Fail at once when another build of this show is running.")
 @click.pass_context
 def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: str | None,
-          as_json: bool) -> None:
+          as_json: bool, no_wait: bool) -> None:
     """Build EPISODE_ID's MP3 from its script and update the feed."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -86,6 +90,7 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
     from recapcast.build import build_episode
     from recapcast.config import check_episode_id
     from recapcast.engines import check_engine
+    from recapcast.lock import build_lock
 
     if engine:
         check_engine(engine)
@@ -94,29 +99,31 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         ids = project.episode_ids()
         if not ids:
             raise UsageError("there are no scripts in scripts/ to build")
-    elif episode_id:
+    elif episode_id is not None:
         ids = [check_episode_id(episode_id)]
     else:
         raise UsageError("give an EPISODE_ID or --all", "for example: recapcast build ep12")
     reports = []
     console = Console(stderr=True)
-    for one in ids:
-        with Progress("[progress.description]{task.description}", BarColumn(),
-                      MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                      transient=True) as progress:
-            task = progress.add_task(f"speaking {one}", total=None)
-            report = build_episode(
-                project, one, engine=engine,
-                on_plan=lambda n, task=task: progress.update(task, total=n),
-                on_take=lambda _t, task=task: progress.advance(task),
-            )
-        reports.append(report)
-        if not as_json:
-            click.echo(
-                f"built {report.episode}: {report.audio} ({report.duration_s:.1f} s, "
-                f"{report.segments} segments: {report.synthesized} synthesized, "
-                f"{report.cached} cached) in {report.seconds:.1f} s; feed: {report.feed}"
-            )
+    with build_lock(project.cache_dir, wait=not no_wait, on_wait=lambda: click.echo(
+            "waiting for another build of this show to finish...", err=True)):
+        for one in ids:
+            with Progress("[progress.description]{task.description}", BarColumn(),
+                          MofNCompleteColumn(), TimeElapsedColumn(), console=console,
+                          transient=True) as progress:
+                task = progress.add_task(f"speaking {one}", total=None)
+                report = build_episode(
+                    project, one, engine=engine,
+                    on_plan=lambda n, task=task: progress.update(task, total=n),
+                    on_take=lambda _t, task=task: progress.advance(task),
+                )
+            reports.append(report)
+            if not as_json:
+                click.echo(
+                    f"built {report.episode}: {report.audio} ({report.duration_s:.1f} s, "
+                    f"{report.segments} segments: {report.synthesized} synthesized, "
+                    f"{report.cached} cached) in {report.seconds:.1f} s; feed: {report.feed}"
+                )
     if as_json:
         out = reports[0].to_json() if len(reports) == 1 and not build_all else {
             "episodes": [r.to_json() for r in reports]}
@@ -203,8 +210,11 @@ def check(ctx: click.Context, check_feed: bool) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every user-caused failure ends here as ``error: ...`` and an exit code."""
+    from recapcast.interrupts import raise_on_sigterm
+
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
+    raise_on_sigterm()
     try:
         cli.main(args=args, prog_name="recapcast", standalone_mode=False)
     except RecapcastError as exc:
@@ -214,15 +224,51 @@ def main(argv: list[str] | None = None) -> None:
         if exc.hint:
             click.echo(f"hint: {exc.hint}", err=True)
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("error: interrupted", err=True)
-        sys.exit(130)
+    except click.exceptions.Abort as exc:
+        _interrupted(exc)
     except click.ClickException as exc:
         message = exc.format_message().replace("\n", " ")
         click.echo(f"error: {message}", err=True)
         click.echo("hint: see recapcast --help", err=True)
         sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        click.echo("error: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:
+        _interrupted(exc)
+    except OSError as exc:
+        if debug:
+            raise
+        click.echo(f"error: {_os_error(exc)}", err=True)
+        click.echo(f"hint: {_OS_HINTS.get(exc.errno, 'check the path and try again')}", err=True)
+        sys.exit(1)
+    except Exception as exc:
+        if debug:
+            raise
+        click.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
+        click.echo("hint: rerun with --debug to see the traceback, and report it", err=True)
+        sys.exit(1)
     sys.exit(0)
+
+
+_OS_HINTS = {
+    errno.ENOSPC: "free some disk space; nothing published was changed",
+    errno.EDQUOT: "free some disk space; nothing published was changed",
+    errno.EACCES: "check the permissions of the show folder",
+    errno.EPERM: "check the permissions of the show folder",
+    errno.EROFS: "the show folder is on a read-only file system",
+    errno.EFBIG: "the file is larger than this system allows (ulimit -f); free space or raise "
+                 "the limit",
+}
+
+
+def _os_error(exc: OSError) -> str:
+    what = exc.strerror or str(exc)
+    return f"{what}: {exc.filename}" if exc.filename else what
+
+
+def _interrupted(exc: BaseException) -> None:
+    """Exit as a shell expects after SIGINT (130) or SIGTERM (143)."""
+    from recapcast.interrupts import Terminated
+
+    terminated = isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated)
+    click.echo("error: terminated" if terminated else "error: interrupted", err=True)
+    click.echo("hint: finished takes are cached; run the same build again to resume", err=True)
+    sys.exit(143 if terminated else 130)

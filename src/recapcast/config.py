@@ -9,12 +9,16 @@ from pathlib import Path
 
 from recapcast.errors import ConfigError, UsageError
 from recapcast.model import Show, VoiceSettings
+from recapcast.sanitize import clean_text
 
 __all__ = ["CONFIG_NAME", "Project", "find_root", "load_project", "check_episode_id"]
 
 CONFIG_NAME = "recapcast.toml"
 _EPISODE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 # Windows device names: an id is also a file name on every host a show might be copied to.
+DEFAULT_MAX_RECAP_BYTES = 100_000
+"""About 16,000 words, 90 minutes of speech. The mix holds the whole episode in memory
+(about 1 GB per 15 minutes), so a larger recap is refused unless the show raises it."""
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
              *(f"lpt{i}" for i in range(10))}
 
@@ -25,6 +29,8 @@ class Project:
 
     root: Path
     show: Show
+    max_recap_bytes: int = DEFAULT_MAX_RECAP_BYTES
+    """``[limits] max_recap_bytes``: larger recaps and scripts are refused."""
 
     @property
     def scripts_dir(self) -> Path:
@@ -55,7 +61,7 @@ def check_episode_id(episode_id: str) -> str:
     if not _EPISODE_ID.match(episode_id) or episode_id in _RESERVED:
         shown = episode_id.encode("unicode_escape").decode("ascii")[:80]
         raise UsageError(
-            f"invalid episode id {shown!r}",
+            f"invalid episode id '{shown}'",
             "use 1-64 lowercase letters, digits, '-' or '_', starting with a letter or digit "
             "(for example ep12)",
         )
@@ -91,6 +97,7 @@ def _voice(table: dict, base: VoiceSettings, where: str) -> VoiceSettings:
             length_scale=float(values["length_scale"]),
             volume=float(values["volume"]),
             tld=str(values["tld"]),
+            fallback=str(values["fallback"]),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"bad value in [{where}] of {CONFIG_NAME}: {exc}") from None
@@ -105,7 +112,9 @@ def load_project(root: Path) -> Project:
         raise ConfigError(f"{path} not found", "create a show with: recapcast init DIR") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from None
-    show_table = dict(data.get("show", {}))
+    # Titles and names go into XML and ID3, which cannot carry control characters.
+    show_table = {k: clean_text(v) if isinstance(v, str) else v
+                  for k, v in data.get("show", {}).items()}
     if not show_table.get("title"):
         raise ConfigError(f"{path} has no [show] title", "add: [show] title = \"My show\"")
     voice = _voice(dict(data.get("voice", {})), VoiceSettings(), "voice")
@@ -114,7 +123,7 @@ def load_project(root: Path) -> Project:
     # A quote voice inherits the narrator's engine and voice unless it names its own.
     quote_base = VoiceSettings(
         engine=voice.engine, voice=voice.voice, length_scale=quote_default.length_scale,
-        volume=quote_default.volume, tld=voice.tld,
+        volume=quote_default.volume, tld=voice.tld, fallback=voice.fallback,
     )
     quote_voice = _voice(quote_table, quote_base, "quote_voice")
     known = {f.name for f in fields(Show)} - {"voice", "quote_voice"}
@@ -134,4 +143,17 @@ def load_project(root: Path) -> Project:
         show = Show(**show_table, voice=voice, quote_voice=quote_voice)
     except TypeError as exc:
         raise ConfigError(f"bad [show] in {CONFIG_NAME}: {exc}") from None
-    return Project(root=root.resolve(), show=show)
+    return Project(root=root.resolve(), show=show, max_recap_bytes=_max_recap_bytes(data))
+
+
+def _max_recap_bytes(data: dict) -> int:
+    limits = dict(data.get("limits", {}))
+    unknown = set(limits) - {"max_recap_bytes"}
+    if unknown:
+        raise ConfigError(f"unknown setting limits.{sorted(unknown)[0]} in {CONFIG_NAME}",
+                          "known settings: max_recap_bytes")
+    value = limits.get("max_recap_bytes", DEFAULT_MAX_RECAP_BYTES)
+    if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+        raise ConfigError(f"[limits] max_recap_bytes must be a positive whole number of bytes, "
+                          f"not {value!r}", "for example: max_recap_bytes = 100_000")
+    return value

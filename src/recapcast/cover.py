@@ -64,5 +64,8 @@ def load_cover(path: Path) -> tuple[bytes, str]:
             return out.getvalue(), "image/jpeg"
     except FileNotFoundError:
         raise ConfigError(f"cover {path} not found", "fix [show] cover in recapcast.toml") from None
+    except Image.DecompressionBombError:
+        raise ConfigError(f"cover {path} is too large to open safely",
+                          "use a square image of 1400 to 3000 px") from None
     except (UnidentifiedImageError, OSError) as exc:
         raise ConfigError(f"cover {path} is not a readable image: {exc}") from None

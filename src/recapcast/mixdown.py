@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
+from recapcast import interrupts
 from recapcast.errors import BuildError
 from recapcast.model import Chapter, Mix, Take
 
@@ -104,11 +105,27 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], intro: np.
 
 
 def encode_mp3(mix: Mix, target: Path, bitrate: str = BITRATE) -> None:
-    """Encode ``mix`` as a 44.1 kHz MP3 at ``target`` (which should be a temporary path)."""
-    segment = _audio_segment()(data=mix.pcm, sample_width=2, frame_rate=mix.sample_rate,
-                               channels=mix.channels)
+    """Encode ``mix`` as a 44.1 kHz MP3 at ``target`` (which should be a temporary path).
+
+    The PCM is piped to ffmpeg rather than exported through pydub, which leaves scratch
+    files in the system temp folder when interrupted.
+    """
+    command = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(mix.sample_rate),
+               "-ac", str(mix.channels), "-i", "pipe:0", "-ar", str(SAMPLE_RATE),
+               "-c:a", "libmp3lame", "-b:a", bitrate, "-f", "mp3", str(target)]
+    process = None
     try:
-        segment.export(str(target), format="mp3", bitrate=bitrate,
-                       parameters=["-ar", str(SAMPLE_RATE)]).close()
-    except Exception as exc:  # pydub raises its own CouldntEncodeError with ffmpeg's output
-        raise BuildError(f"MP3 encoding failed: {str(exc).splitlines()[0]}") from None
+        with interrupts.deferred():
+            process = subprocess.Popen(command, stdin=subprocess.PIPE,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, stderr = process.communicate(mix.pcm)
+    finally:
+        # Interrupted: ffmpeg must be gone before the caller removes its temporary target.
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+    if process.returncode != 0:
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildError(f"MP3 encoding failed: {detail[-1] if detail else 'ffmpeg failed'}",
+                         "check free disk space, then rerun with --debug")

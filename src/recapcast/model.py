@@ -38,6 +38,9 @@ class VoiceSettings:
     """Piper output gain."""
     tld: str = "com"
     """gTTS accent (Google domain)."""
+    fallback: str = ""
+    """Engine to speak the episode with when this one fails (``[voice] fallback``); not
+    part of the fingerprint, as it does not change this voice's audio."""
 
     def fingerprint(self) -> str:
         """A stable text that changes whenever the audio this voice makes would change."""

@@ -32,6 +32,8 @@ import uuid
 
 from recapcast.errors import ScriptError
 from recapcast.model import Block, EpisodeMeta, Heading, Paragraph, Pause, Quote, Script
+from recapcast.plaintext import plain_text
+from recapcast.sanitize import clean_text
 
 __all__ = ["decode_text", "import_recap", "parse_script", "render_script"]
 
@@ -46,26 +48,54 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 MAX_PAUSE_S = 30.0
 
 
-def decode_text(data: bytes, name: str) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec ``data`` is in when it has no BOM but NUL high bytes, else None."""
+    if len(data) < 4 or len(data) % 2 or data.count(0) < len(data) // 4:
+        return None
+    odd_nuls = data[1::2].count(0)
+    even_nuls = data[0::2].count(0)
+    if odd_nuls > 2 * even_nuls:
+        return "utf-16-le"
+    if even_nuls > 2 * odd_nuls:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 (BOM or plainly so), else cp1252.
+
+    Raises ScriptError naming the byte offset when none fits, or when ``data`` is larger
+    than ``max_bytes``.
+    """
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ScriptError(
+            f"{name} is {len(data):,} bytes, over the limit of {max_bytes:,} bytes",
+            "split it into several episodes, or raise [limits] max_recap_bytes in "
+            "recapcast.toml",
+        )
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if utf16:
         try:
-            return data.decode("utf-16")
+            return data.decode(utf16, "surrogatepass")
         except UnicodeDecodeError as exc:
             raise ScriptError(
-                f"{name}: invalid UTF-16 at byte {exc.start}", "save the file as UTF-8"
+                f"{name}: invalid UTF-16 at byte offset {exc.start}", "save the file as UTF-8"
             ) from None
     try:
-        return data.decode("utf-8-sig")
+        # surrogatepass: an encoded lone surrogate decodes (and clean_text drops it) rather
+        # than sending the whole file down the cp1252 path as mojibake.
+        return data.decode("utf-8-sig", "surrogatepass")
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
-        # Text pasted from the web on Windows is usually cp1252; it decodes unless
-        # it holds one of the five bytes cp1252 leaves undefined.
+        # Text pasted from the web on Windows is usually cp1252 (a superset of Latin-1's
+        # printable range); it decodes unless it holds one of the five bytes cp1252 leaves
+        # undefined.
         return data.decode("cp1252")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
         raise ScriptError(
-            f"{name}: not UTF-8 (invalid byte at offset {utf8_error.start})",
+            f"{name}: neither UTF-8 nor cp1252 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}; first invalid UTF-8 byte at offset {utf8_error.start})",
             "save the file as UTF-8",
         ) from None
 
@@ -104,7 +134,7 @@ def import_recap(text: str, episode_id: str, *, season: int | None = None,
     first heading go under a ``Previously`` chapter, as recaps open with what came
     before.
     """
-    raw = _blocks_of_text(text)
+    raw = _blocks_of_text(plain_text(text))
     if not raw:
         raise ScriptError("the recap is empty", "give a text file with a title line and paragraphs")
     first_line, first = raw[0]
@@ -127,7 +157,17 @@ def import_recap(text: str, episode_id: str, *, season: int | None = None,
             blocks.append(Heading(joined, line))
         elif quote and len(lines) == 1 and len(quote.group("speaker").split()) <= 5:
             blocks.append(Quote(quote.group("text").strip(), quote.group("speaker").strip(), line))
+        elif _DIRECTIVE.match(joined):
+            # A bracketed line in a recap is a stage direction ("[Music]"): a pause if it
+            # reads as one, else not spoken.
+            pause = _PAUSE.match(joined)
+            if pause:
+                blocks.append(Pause(min(float(pause.group("s")), MAX_PAUSE_S), line))
         else:
+            # A leading "#" or ">" would make the written script read it as a heading or quote.
+            joined = joined.lstrip("#> ")
+            if not joined:
+                continue
             blocks.append(Paragraph(joined, line))
             if any(isinstance(b, Heading) for b in blocks):
                 narrative.append(joined)
@@ -161,7 +201,8 @@ def _front_value(key: str, raw: str, name: str, line: int):
         return None
     if raw.startswith('"'):
         try:
-            return str(json.loads(raw))
+            # JSON escapes can spell characters that clean_text removed from the raw text.
+            return clean_text(str(json.loads(raw)))
         except json.JSONDecodeError:
             raise ScriptError(f"{name}:{line}: bad quoted value for {key}",
                               'quote text with double quotes, escaping " as \\"') from None

@@ -49,6 +49,17 @@ def _take(segment: Segment, path: Path, cached: bool) -> Take:
     return Take(segment, path, 0, 0, cached)
 
 
+def _cached_take(segment: Segment, path: Path) -> Take | None:
+    """The cached take, or None when there is none or it is unreadable (then it is dropped)."""
+    if not path.is_file():
+        return None
+    try:
+        return _take(segment, path, cached=True)
+    except (wave.Error, EOFError, OSError):
+        path.unlink(missing_ok=True)
+        return None
+
+
 def render_takes(
     segments: Sequence[Segment],
     cache_dir: Path,
@@ -61,9 +72,8 @@ def render_takes(
     takes: list[Take] = []
     for segment in segments:
         path = _take_path(cache_dir, segment.voice, segment.text)
-        if path.is_file():
-            take = _take(segment, path, cached=True)
-        else:
+        take = _cached_take(segment, path)
+        if take is None:
             if segment.voice not in engines:
                 engines[segment.voice] = engine_for(segment.voice)
             audio = engines[segment.voice].synthesize(segment.text)

@@ -1,0 +1,40 @@
+"""Interrupts are held while a group of renames finishes, then acted on."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from recapcast.interrupts import Terminated, deferred, raise_on_sigterm
+
+
+def test_an_interrupt_inside_deferred_is_raised_when_the_block_ends():
+    done = []
+    with pytest.raises(KeyboardInterrupt):
+        with deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("first rename")
+            done.append("second rename")
+    assert done == ["first rename", "second rename"]
+
+
+def test_sigterm_becomes_terminated_and_the_handlers_come_back():
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        raise_on_sigterm()
+        handler = signal.getsignal(signal.SIGTERM)
+        with pytest.raises(Terminated):
+            with deferred():
+                os.kill(os.getpid(), signal.SIGTERM)
+        assert signal.getsignal(signal.SIGTERM) is handler
+        assert issubclass(Terminated, KeyboardInterrupt)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def test_nothing_is_raised_without_a_signal():
+    with deferred():
+        pass
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
