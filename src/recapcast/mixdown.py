@@ -10,14 +10,26 @@ from pathlib import Path
 
 import numpy as np
 
+from recapcast import loudness
 from recapcast.errors import BuildError
-from recapcast.model import Chapter, Mix, Take
+from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
 
-__all__ = ["SAMPLE_RATE", "ffmpeg_exe", "decode_file", "mix_episode", "encode_mp3"]
+__all__ = ["SAMPLE_RATE", "ffmpeg_exe", "decode_file", "decode_music",
+           "mix_episode", "encoder_gain", "encode_mp3"]
 
 SAMPLE_RATE = 44100
-BITRATE = "96k"
-"""Mono 96 kbps: inside Apple's 64-128 kbps range for mono, with room for music."""
+DEFAULT_AUDIO = AudioSettings()
+LEAD_IN_S = 0.4
+"""Silence before the first words when there is no intro music (or it is short)."""
+DUCK_S = 0.8
+"""How long the intro takes to fall to its bed level, ending as the voice starts."""
+BED_S = 3.0
+BED_FADE_S = 2.5
+"""The bed holds under the first words for BED_S, then fades out over BED_FADE_S."""
+OUTRO_GAP_S = 1.0
+TAIL_S = 0.3
+END_SILENCE_S = 1.0
+"""Silence after the last words when there is no outro."""
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +50,11 @@ def _audio_segment():
     return AudioSegment
 
 
+def decode_music(path: Path, rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Decode a music file (any format ffmpeg reads) to mono float samples at ``rate``."""
+    return np.frombuffer(decode_file(path, rate), dtype="<i2").astype(np.float64) / 32768
+
+
 def decode_file(path: Path, rate: int = SAMPLE_RATE) -> bytes:
     """Decode any file ffmpeg reads to mono s16le PCM at ``rate``."""
     result = subprocess.run(
@@ -52,63 +69,142 @@ def decode_file(path: Path, rate: int = SAMPLE_RATE) -> bytes:
     return result.stdout
 
 
-def _take_pcm(take: Take) -> bytes:
+def _take_pcm(take: Take, rate: int) -> bytes:
     if take.path.suffix != ".wav":
-        return decode_file(take.path)
+        return decode_file(take.path, rate)
     segment = _audio_segment().from_wav(str(take.path))
     segment = segment.set_channels(1).set_sample_width(2)
-    if segment.frame_rate != SAMPLE_RATE:
-        segment = segment.set_frame_rate(SAMPLE_RATE)
+    if segment.frame_rate != rate:
+        segment = segment.set_frame_rate(rate)
     return segment.raw_data
 
 
-def _silence(seconds: float) -> bytes:
-    return bytes(2 * int(round(seconds * SAMPLE_RATE)))
+def _samples(take: Take, rate: int) -> np.ndarray:
+    pcm = _take_pcm(take, rate)
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
 
 
 def _to_pcm(samples: np.ndarray) -> bytes:
-    return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    return (np.clip(samples, -1.0, 32767 / 32768) * 32768).round().astype("<i2").tobytes()
 
 
-def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], intro: np.ndarray,
-                *, lead_in_s: float = 0.4) -> Mix:
-    """Join the intro music, then each take after its pause, and place the chapters.
+def _music_envelope(length: int, rate: int, voice_at: int, duck_db: float) -> np.ndarray:
+    """Full level, a fall to ``duck_db`` just before the voice, a bed, then a fade to nothing."""
+    points_s = [0.0, voice_at / rate - DUCK_S, voice_at / rate, voice_at / rate + BED_S,
+                voice_at / rate + BED_S + BED_FADE_S]
+    levels = [1.0, 1.0, 10 ** (duck_db / 20), 10 ** (duck_db / 20), 0.0]
+    t = np.arange(length) / rate
+    return np.interp(t, points_s, levels)
 
-    Chapter times come from sample counts; chapter 0 starts at 0, each other chapter
-    at the first sample of its first take, and the last ends at the end of the mix.
+
+def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
+                intro: np.ndarray | None, outro: np.ndarray | None,
+                audio: AudioSettings = DEFAULT_AUDIO) -> Mix:
+    """Lay the takes after their pauses over the intro bed, add the outro, and master the mix.
+
+    The intro plays alone for ``audio.intro_s``, ducks under the first words and fades
+    out; the music sits ``audio.music_db`` LU from the voice; the whole mix is then
+    normalised to ``audio.loudness_lufs`` with true peaks limited (loudness.master).
+    Chapter times come from sample counts: chapter 0 starts at 0, each other chapter at
+    the whole second before its first take when that second falls in the pause before
+    it (so ``MM:SS`` lines are exact), else at the take's first sample.
     """
-    parts = [_to_pcm(intro), _silence(lead_in_s)]
-    frames = sum(len(p) for p in parts) // 2
+    rate = audio.sample_rate
+    intro = intro if intro is not None and len(intro) else None
+    if intro is None:
+        cursor = int(LEAD_IN_S * rate)
+    elif len(intro) > int(audio.intro_s * rate):
+        cursor = int(round(audio.intro_s * rate))
+    else:
+        cursor = len(intro) + int(LEAD_IN_S * rate)
+    pieces: list[np.ndarray] = [np.zeros(cursor)]
+    spans: list[Span] = []
     starts: dict[int, int] = {0: 0}
     for take in takes:
-        pause = _silence(take.segment.pause_before_s)
-        frames += len(pause) // 2
-        starts.setdefault(take.segment.chapter, frames)
-        pcm = _take_pcm(take)
-        parts += [pause, pcm]
-        frames += len(pcm) // 2
-    parts.append(_silence(1.0))
-    frames += SAMPLE_RATE
-    pcm = b"".join(parts)
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
-    peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
-    if peak > 0:
-        samples *= 10 ** (-1.0 / 20) / peak
+        pause = int(round(take.segment.pause_before_s * rate))
+        if spans:
+            pieces.append(np.zeros(pause))
+            cursor += pause
+        if take.segment.chapter not in starts:
+            previous_end = spans[-1].end if spans else 0
+            starts[take.segment.chapter] = max(previous_end, cursor - cursor % rate)
+        voice = _samples(take, rate)
+        pieces.append(voice)
+        spans.append(Span(take.segment, cursor, cursor + len(voice)))
+        cursor += len(voice)
+    voice_end = cursor
+    outro = outro if outro is not None and len(outro) else None
+    outro_at = voice_end + int(OUTRO_GAP_S * rate)
+    total = outro_at + len(outro) + int(TAIL_S * rate) if outro is not None else \
+        voice_end + int(END_SILENCE_S * rate)
+    track = np.zeros(total)
+    voice_track = np.concatenate(pieces)
+    track[:len(voice_track)] = voice_track
+    voice_lufs = loudness.integrated_loudness(voice_track, rate)
+    if not np.isfinite(voice_lufs):
+        voice_lufs = audio.loudness_lufs
+    voice_at = spans[0].start if spans else cursor
+    if intro is not None:
+        bed = intro[:total] * _music_envelope(min(len(intro), total), rate, voice_at,
+                                              audio.duck_db)
+        track[:len(bed)] += bed * _music_gain(intro, rate, voice_lufs + audio.music_db)
+    if outro is not None:
+        track[outro_at:outro_at + len(outro)] += outro * _music_gain(
+            outro, rate, voice_lufs + audio.music_db)
+    mastered = loudness.master(track, rate, loudness_lufs=audio.loudness_lufs,
+                               peak_db=audio.true_peak_db)
     ordered = sorted((start, index) for index, start in starts.items())
     chapters = []
     for n, (start, index) in enumerate(ordered):
-        end = ordered[n + 1][0] if n + 1 < len(ordered) else frames
-        chapters.append(Chapter(chapter_titles[index], start * 1000 // SAMPLE_RATE,
-                                end * 1000 // SAMPLE_RATE))
-    return Mix(_to_pcm(samples), SAMPLE_RATE, 1, tuple(chapters))
+        end = ordered[n + 1][0] if n + 1 < len(ordered) else total
+        chapters.append(Chapter(chapter_titles[index], start * 1000 // rate, end * 1000 // rate))
+    return Mix(_to_pcm(mastered.samples), rate, 1, tuple(chapters), tuple(spans),
+               round(mastered.loudness_lufs, 2), round(mastered.true_peak_db, 2))
 
 
-def encode_mp3(mix: Mix, target: Path, bitrate: str = BITRATE) -> None:
-    """Encode ``mix`` as a 44.1 kHz MP3 at ``target`` (which should be a temporary path)."""
+def _music_gain(music: np.ndarray, rate: int, target_lufs: float) -> float:
+    measured = loudness.integrated_loudness(music, rate)
+    if not np.isfinite(measured):
+        return 0.0
+    return 10 ** ((target_lufs - measured) / 20)
+
+
+@lru_cache(maxsize=8)
+def encoder_gain(bitrate_kbps: int, rate: int = SAMPLE_RATE) -> float:
+    """The level LAME leaves at ``bitrate_kbps``, measured on a test tone (about 1.0).
+
+    LAME scales its input down at low bitrates (0.95 up to 128 kbps) to avoid clipping,
+    which would take 0.45 LU off a mastered mix; the encode undoes it.
+    """
+    t = np.arange(rate) / rate
+    tone = 0.25 * np.sin(2 * np.pi * 997 * t)
+    encoded = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-nostdin", "-f", "s16le", "-ar", str(rate), "-ac", "1",
+         "-i", "-", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-f", "mp3", "-"],
+        input=_to_pcm(tone), capture_output=True).stdout
+    decoded = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-nostdin", "-f", "mp3", "-i", "-", "-f", "f32le",
+         "-ac", "1", "-"], input=encoded, capture_output=True).stdout
+    back = np.frombuffer(decoded, dtype="<f4").astype(np.float64)
+    middle = slice(rate // 4, 3 * rate // 4)
+    if len(back) < 3 * rate // 4:
+        return 1.0
+    ratio = float(np.sqrt(np.mean(back[middle] ** 2) / np.mean(tone[middle] ** 2)))
+    return ratio if 0.5 < ratio < 1.5 else 1.0
+
+
+def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO) -> None:
+    """Encode ``mix`` as an MP3 in ``audio``'s format at ``target`` (a temporary path).
+
+    The MP3 keeps the mix's loudness: the encoder's own gain is undone in the same pass.
+    A mono mix becomes stereo with each channel 3 dB down, so the BS.1770 loudness holds.
+    """
     segment = _audio_segment()(data=mix.pcm, sample_width=2, frame_rate=mix.sample_rate,
                                channels=mix.channels)
+    makeup = 1.0 / encoder_gain(audio.bitrate_kbps, audio.sample_rate)
     try:
-        segment.export(str(target), format="mp3", bitrate=bitrate,
-                       parameters=["-ar", str(SAMPLE_RATE)]).close()
+        segment.export(str(target), format="mp3", bitrate=f"{audio.bitrate_kbps}k",
+                       parameters=["-af", f"volume={makeup:.6f}", "-ar", str(audio.sample_rate),
+                                   "-ac", str(audio.channels)]).close()
     except Exception as exc:  # pydub raises its own CouldntEncodeError with ffmpeg's output
         raise BuildError(f"MP3 encoding failed: {str(exc).splitlines()[0]}") from None

@@ -1,0 +1,125 @@
+"""Transcripts from the mix's segment timings: WebVTT, SRT and plain text."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from recapcast.model import Span
+
+__all__ = ["Cue", "cues", "to_vtt", "to_srt", "to_text"]
+
+MAX_CUE_CHARS = 84
+"""Two caption lines of 42 characters, the common broadcast limit."""
+_LINE_CHARS = 42
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_CLAUSE_END = re.compile(r"[,;:—–][\"'”’)]*$")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One caption: text shown from ``start_ms`` to ``end_ms``, and who says it."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+    speaker: str = ""
+
+
+def _pieces(text: str) -> list[str]:
+    """Split text into caption-sized runs of words, at sentence or clause ends when it can."""
+    pieces: list[str] = []
+    current: list[str] = []
+    for word in text.split():
+        if current and len(" ".join([*current, word])) > MAX_CUE_CHARS:
+            pieces.append(" ".join(current))
+            current = []
+        current.append(word)
+        if (_SENTENCE_END.search(word) and len(current) >= 4) or (
+                _CLAUSE_END.search(word) and len(" ".join(current)) >= MAX_CUE_CHARS // 2):
+            pieces.append(" ".join(current))
+            current = []
+    if current:
+        pieces.append(" ".join(current))
+    return pieces
+
+
+def cues(spans: Sequence[Span], sample_rate: int) -> list[Cue]:
+    """Captions for every span, each span's time shared among its pieces by their length."""
+    out: list[Cue] = []
+    for span in spans:
+        pieces = _pieces(span.segment.written)
+        total = sum(len(p) + 1 for p in pieces) or 1
+        speaker = span.segment.speaker if span.segment.role == "quote" else ""
+        done = 0
+        for piece in pieces:
+            start = span.start + (span.end - span.start) * done // total
+            done += len(piece) + 1
+            end = span.start + (span.end - span.start) * done // total
+            out.append(Cue(start * 1000 // sample_rate, end * 1000 // sample_rate, piece,
+                           speaker))
+    return out
+
+
+def _clock(ms: int, separator: str) -> str:
+    hours, rest = divmod(ms, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}{separator}{millis:03d}"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _lines(text: str) -> str:
+    return "\n".join(textwrap.wrap(text, _LINE_CHARS, break_long_words=False)) or text
+
+
+def to_vtt(spans: Sequence[Span], sample_rate: int) -> str:
+    """A WebVTT transcript; quotes carry their speaker as a ``<v Speaker>`` voice span."""
+    blocks = ["WEBVTT"]
+    for n, cue in enumerate(cues(spans, sample_rate), start=1):
+        text = _escape(_lines(cue.text))
+        if cue.speaker:
+            name = re.sub(r"[<>&\n\r]", " ", cue.speaker).strip()
+            text = f"<v {name}>{text}</v>"
+        blocks.append(f"{n}\n{_clock(cue.start_ms, '.')} --> {_clock(cue.end_ms, '.')}\n{text}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_srt(spans: Sequence[Span], sample_rate: int) -> str:
+    """An SRT transcript; the first caption of each quote names its speaker."""
+    blocks = []
+    previous: Span | None = None
+    spans_by_cue = []
+    for span in spans:
+        spans_by_cue += [span] * len(_pieces(span.segment.written))
+    for n, (cue, span) in enumerate(zip(cues(spans, sample_rate), spans_by_cue, strict=True),
+                                    start=1):
+        text = cue.text
+        if cue.speaker and span is not previous:
+            text = f"{cue.speaker}: {text}"
+        previous = span
+        blocks.append(f"{n}\n{_clock(cue.start_ms, ',')} --> {_clock(cue.end_ms, ',')}\n"
+                      f"{_lines(text)}")
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_text(spans: Sequence[Span]) -> str:
+    """The whole episode as plain text: one line a segment, a blank line between chapters."""
+    lines: list[str] = []
+    chapter = None
+    for span in spans:
+        segment = span.segment
+        if chapter is not None and segment.chapter != chapter:
+            lines.append("")
+        chapter = segment.chapter
+        if segment.role == "quote":
+            lines.append(f"“{segment.written}”" + (f" — {segment.speaker}" if segment.speaker
+                                                      else ""))
+        else:
+            lines.append(segment.written)
+    return "\n".join(lines) + "\n"
