@@ -159,7 +159,11 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
         end = ordered[n + 1][0] if n + 1 < len(ordered) else total
         chapters.append(Chapter(chapter_titles[index], start * 1000 // rate, end * 1000 // rate))
     return Mix(_to_pcm(mastered.samples), rate, 1, tuple(chapters), tuple(spans),
-               round(mastered.loudness_lufs, 2), round(mastered.true_peak_db, 2))
+               _figure(mastered.loudness_lufs), _figure(mastered.true_peak_db))
+
+
+def _figure(value: float) -> float | None:
+    return round(value, 2) if np.isfinite(value) else None
 
 
 def _music_gain(music: np.ndarray, rate: int, target_lufs: float) -> float:

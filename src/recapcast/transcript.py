@@ -7,6 +7,8 @@ import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from recapcast.model import Span
 
 __all__ = ["Cue", "cues", "to_vtt", "to_srt", "to_text"]
@@ -16,6 +18,7 @@ MAX_CUE_CHARS = 84
 _LINE_CHARS = 42
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 _CLAUSE_END = re.compile(r"[,;:—–][\"'”’)]*$")
+_ABBREVIATIONS = {"dr.", "mr.", "mrs.", "ms.", "st.", "vs.", "jr.", "sr.", "prof."}
 
 
 @dataclass(frozen=True)
@@ -28,21 +31,42 @@ class Cue:
     speaker: str = ""
 
 
+def _sentences(text: str) -> list[str]:
+    words = text.split()
+    out: list[list[str]] = [[]]
+    for i, word in enumerate(words):
+        out[-1].append(word)
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (_SENTENCE_END.search(word) and word.lower() not in _ABBREVIATIONS
+                and (following[:1].isupper() or following[:1] in "\"“'")):
+            out.append([])
+    return [" ".join(s) for s in out if s]
+
+
+def _balanced(sentence: str) -> list[str]:
+    """Cut a long sentence into the fewest near-equal runs, at a comma when one is close."""
+    words = sentence.split()
+    parts = -(-len(sentence) // MAX_CUE_CHARS)
+    ends = np.cumsum([len(w) + 1 for w in words])
+    cuts = []
+    for j in range(1, parts):
+        goal = j * len(sentence) / parts
+        score = [abs(end - goal) - (12 if _CLAUSE_END.search(w) else 0)
+                 for end, w in zip(ends, words, strict=True)]
+        lowest = (cuts[-1] + 1) if cuts else 1
+        candidates = range(lowest, len(words))
+        if not candidates:
+            break
+        cuts.append(min(candidates, key=lambda i: score[i - 1]))
+    bounds = [0, *cuts, len(words)]
+    return [" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
 def _pieces(text: str) -> list[str]:
-    """Split text into caption-sized runs of words, at sentence or clause ends when it can."""
+    """Caption-sized pieces of ``text``: whole sentences, long ones cut into balanced runs."""
     pieces: list[str] = []
-    current: list[str] = []
-    for word in text.split():
-        if current and len(" ".join([*current, word])) > MAX_CUE_CHARS:
-            pieces.append(" ".join(current))
-            current = []
-        current.append(word)
-        if (_SENTENCE_END.search(word) and len(current) >= 4) or (
-                _CLAUSE_END.search(word) and len(" ".join(current)) >= MAX_CUE_CHARS // 2):
-            pieces.append(" ".join(current))
-            current = []
-    if current:
-        pieces.append(" ".join(current))
+    for sentence in _sentences(text):
+        pieces += [sentence] if len(sentence) <= MAX_CUE_CHARS else _balanced(sentence)
     return pieces
 
 
