@@ -39,13 +39,27 @@ def test_true_peak_sees_peaks_between_samples():
 def test_master_meets_loudness_and_peak_targets():
     rate = 44100
     x = _speechlike(rate) * 0.1
-    out = master(x, rate, loudness_lufs=-16.0, peak_db=-1.0, margin_db=1.0)
+    out = master(x, rate, loudness_lufs=-16.0, peak_db=-1.0, margin_db=1.5)
     assert pyloudnorm.Meter(rate).integrated_loudness(out.samples) == pytest.approx(-16, abs=0.1)
     assert out.loudness_lufs == pytest.approx(-16.0, abs=0.05)
-    assert true_peak_db(out.samples) <= -2.0 + 0.05
+    assert true_peak_db(out.samples) <= -2.5 + 0.05
     assert out.true_peak_db == pytest.approx(true_peak_db(out.samples), abs=0.1)
 
 
 def test_master_leaves_silence_alone():
     out = master(np.zeros(44100), 44100)
     assert not out.samples.any()
+
+
+def test_encoding_limits_again_when_the_codec_overshoots(tmp_path):
+    from recapcast.mixdown import encode_mp3, measure_mp3
+    from recapcast.model import AudioSettings, Mix
+
+    rate = 44100
+    noise = np.random.default_rng(2).uniform(-1, 1, 5 * rate)  # peaks at 0 dBFS
+    pcm = (noise * 32767).astype("<i2").tobytes()
+    target = tmp_path / "loud.mp3"
+    lufs, peak = encode_mp3(Mix(pcm, rate, 1, ()), target, AudioSettings())
+    assert (lufs, peak) == measure_mp3(target)
+    assert peak <= -1.1
+    assert lufs == pytest.approx(-16.0, abs=1.0)

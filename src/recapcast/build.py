@@ -55,7 +55,7 @@ class BuildReport:
     """The cover published for the feed (also embedded in the MP3)."""
     loudness_lufs: float | None = None
     true_peak_db: float | None = None
-    """The mix as mastered, before MP3 encoding."""
+    """The MP3's integrated loudness and true peak, as ffmpeg's ebur128 filter measures them."""
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -151,7 +151,7 @@ def build_episode(
 
     target = project.audio_dir / f"{episode_id}.mp3"
     with atomic_path(target) as tmp:
-        mixdown.encode_mp3(mix, tmp, show.audio)
+        lufs, true_peak = mixdown.encode_mp3(mix, tmp, show.audio)
         duration = tags.mp3_duration(tmp)
         chapters = _clamp(mix.chapters, duration)
         tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
@@ -175,7 +175,7 @@ def build_episode(
         chapters_file=str(sidecars["chapters"]),
         transcript={"vtt": str(sidecars["vtt"]), "srt": str(sidecars["srt"])},
         cover=str(project.feed_dir / _cover_name(cover[1])),
-        loudness_lufs=mix.loudness_lufs, true_peak_db=mix.true_peak_db,
+        loudness_lufs=lufs, true_peak_db=true_peak,
     )
 
 

@@ -14,8 +14,9 @@ _HOP_S = 0.1
 _OVERSAMPLE = 4
 _TAPS = 4 * 24 - 1
 """Odd, so one phase of the interpolator is the samples themselves."""
-ENCODE_MARGIN_DB = 1.0
-"""Headroom kept below the true-peak target for the overshoot MP3 encoding adds."""
+ENCODE_MARGIN_DB = 1.5
+"""Headroom kept below the true-peak target for the overshoot MP3 encoding adds
+(0.4 to 0.7 dB measured on Piper speech at 96 kbps mono)."""
 
 
 @dataclass(frozen=True)
@@ -154,7 +155,7 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
         curve = gain_curve(gain_db)
         measured = _gated_loudness(weighted * curve, rate)
         tried.append((gain_db, measured))
-        if abs(measured - loudness_lufs) < 0.03:
+        if abs(measured - loudness_lufs) < 0.05:
             break
         # Limiting takes away loudness as the gain grows: find the gain by secant steps.
         if len(tried) > 1 and tried[-1][0] != tried[-2][0]:

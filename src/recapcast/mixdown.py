@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import warnings
 from collections.abc import Sequence
@@ -15,7 +16,8 @@ from recapcast.errors import BuildError
 from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
 
 __all__ = ["SAMPLE_RATE", "ffmpeg_exe", "decode_file", "decode_music",
-           "mix_episode", "encoder_gain", "encode_mp3"]
+           "mix_episode", "encoder_gain",
+           "measure_mp3", "encode_mp3"]
 
 SAMPLE_RATE = 44100
 DEFAULT_AUDIO = AudioSettings()
@@ -197,13 +199,22 @@ def encoder_gain(bitrate_kbps: int, rate: int = SAMPLE_RATE) -> float:
     return ratio if 0.5 < ratio < 1.5 else 1.0
 
 
-def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO) -> None:
-    """Encode ``mix`` as an MP3 in ``audio``'s format at ``target`` (a temporary path).
+def measure_mp3(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) of an encoded file, by ffmpeg's ebur128 filter."""
+    result = subprocess.run(
+        [ffmpeg_exe(), "-nostats", "-hide_banner", "-nostdin", "-i", str(path), "-map", "0:a:0",
+         "-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"],
+        capture_output=True, text=True)
+    summary = result.stderr[result.stderr.rfind("Summary:"):]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    if result.returncode != 0 or not integrated or not peak:
+        raise BuildError(f"cannot measure the loudness of {path}")
+    return float(integrated.group(1)), float(peak.group(1))
 
-    The MP3 keeps the mix's loudness: the encoder's own gain is undone in the same pass.
-    A mono mix becomes stereo with each channel 3 dB down, so the BS.1770 loudness holds.
-    """
-    segment = _audio_segment()(data=mix.pcm, sample_width=2, frame_rate=mix.sample_rate,
+
+def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> None:
+    segment = _audio_segment()(data=pcm, sample_width=2, frame_rate=mix.sample_rate,
                                channels=mix.channels)
     makeup = 1.0 / encoder_gain(audio.bitrate_kbps, audio.sample_rate)
     try:
@@ -212,3 +223,28 @@ def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO) -> 
                                    "-ac", str(audio.channels)]).close()
     except Exception as exc:  # pydub raises its own CouldntEncodeError with ffmpeg's output
         raise BuildError(f"MP3 encoding failed: {str(exc).splitlines()[0]}") from None
+
+
+def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO
+               ) -> tuple[float, float]:
+    """Encode ``mix`` as an MP3 in ``audio``'s format at ``target`` (a temporary path).
+
+    Returns the MP3's (integrated LUFS, true peak dBTP) as ffmpeg's ebur128 measures it.
+    The encoder's own gain is undone in the same pass, so the MP3 keeps the mix's
+    loudness. MP3 coding noise can push true peaks up by 0.4 to 1.4 dB on speech; when
+    the file ends up over ``audio.true_peak_db`` the mix is limited that much harder and
+    encoded again. A mono mix becomes stereo at -3 dB a channel (same BS.1770 loudness).
+    """
+    pcm = mix.pcm
+    margin = loudness.ENCODE_MARGIN_DB
+    for _ in range(3):
+        _encode(pcm, mix, target, audio)
+        lufs, peak = measure_mp3(target)
+        # ebur128 prints tenths: -1.0 may be -0.96, so only -1.1 and below pass for -1.
+        if peak < audio.true_peak_db - 0.05:
+            break
+        margin += peak - audio.true_peak_db + 0.3
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
+        pcm = _to_pcm(loudness.master(samples, mix.sample_rate, loudness_lufs=audio.loudness_lufs,
+                                      peak_db=audio.true_peak_db, margin_db=margin).samples)
+    return lufs, peak
