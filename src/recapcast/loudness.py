@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Mastered", "integrated_loudness", "true_peak_db", "master"]
+__all__ = ["Mastered", "integrated_loudness", "true_peak_db", "master", "finish"]
 
 _BLOCK_S = 0.4
 _HOP_S = 0.1
@@ -168,5 +168,34 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     # The gain moves by under 1 % across the interpolator's 0.3 ms span, so the true
     # peak of the output is the source envelope times the gain.
     peak = float(np.max(envelope * curve))
+    return Mastered(out, integrated_loudness(out, rate),
+                    20 * math.log10(peak) if peak > 0 else -math.inf)
+
+
+def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_elsewhere_db: float,
+           *, loudness_lufs: float = -16.0, peak_db: float = -1.0,
+           margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
+    """Bring a mix whose voice is mastered, and to which music was added in ``regions``
+    (sample ranges), to ``loudness_lufs`` with one gain, limiting true peaks in the
+    regions only; elsewhere the true peak was ``peak_elsewhere_db`` before the gain."""
+    measured = integrated_loudness(samples, rate)
+    if not math.isfinite(measured):
+        return Mastered(samples, measured, true_peak_db(samples))
+    trim_db = loudness_lufs - measured
+    out = samples * 10 ** (trim_db / 20)
+    ceiling = 10 ** ((peak_db - margin_db) / 20)
+    width = 2 * int(0.02 * rate) + 1
+    peak = 10 ** ((peak_elsewhere_db + trim_db) / 20) if math.isfinite(peak_elsewhere_db) else 0.0
+    for start, end in regions:
+        a, b = max(0, start - width), min(len(out), end + width)
+        if b - a < width:
+            continue
+        envelope = _peak_envelope(out[a:b])
+        held = _running_max(envelope, width)
+        gain = 1.0
+        if float(held.max()) > ceiling:
+            gain = _running_mean(np.minimum(1.0, ceiling / np.maximum(held, 1e-12)), width)
+            out[a:b] *= gain
+        peak = max(peak, float(np.max(envelope * gain)))
     return Mastered(out, integrated_loudness(out, rate),
                     20 * math.log10(peak) if peak > 0 else -math.inf)

@@ -155,19 +155,23 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
     track = np.zeros(total)
     voice_track = np.concatenate(pieces)
     track[:len(voice_track)] = voice_track
-    voice_lufs = loudness.integrated_loudness(voice_track, rate)
-    if not np.isfinite(voice_lufs):
-        voice_lufs = audio.loudness_lufs
+    # The voice is mastered first, so the music sits music_db from the voice as heard.
+    voice = loudness.master(track, rate, loudness_lufs=audio.loudness_lufs,
+                            peak_db=audio.true_peak_db)
+    track = voice.samples
+    music_lufs = audio.loudness_lufs + audio.music_db
+    regions = []
     voice_at = spans[0].start if spans else cursor
     if intro is not None:
         bed = intro[:total] * _music_envelope(min(len(intro), total), rate, voice_at,
                                               audio.duck_db)
-        track[:len(bed)] += bed * _music_gain(intro, rate, voice_lufs + audio.music_db)
+        track[:len(bed)] += bed * _music_gain(intro, rate, music_lufs)
+        regions.append((0, len(bed)))
     if outro is not None:
-        track[outro_at:outro_at + len(outro)] += outro * _music_gain(
-            outro, rate, voice_lufs + audio.music_db)
-    mastered = loudness.master(track, rate, loudness_lufs=audio.loudness_lufs,
-                               peak_db=audio.true_peak_db)
+        track[outro_at:outro_at + len(outro)] += outro * _music_gain(outro, rate, music_lufs)
+        regions.append((outro_at, outro_at + len(outro)))
+    mastered = loudness.finish(track, rate, regions, voice.true_peak_db,
+                               loudness_lufs=audio.loudness_lufs, peak_db=audio.true_peak_db)
     ordered = sorted((start, index) for index, start in starts.items())
     chapters = []
     for n, (start, index) in enumerate(ordered):
