@@ -104,6 +104,9 @@ def test_intro_music_plays_alone_then_ducks_under_the_first_words(built):
         return 20 * np.log10(np.sqrt(np.mean(np.fft.irfft(spectrum) ** 2)) + 1e-12)
 
     assert level(0.5, 3.0) > -30  # the intro opens the episode
+    # music_db = -4: the intro sits about 4 LU under the voice's -16 LUFS.
+    intro = pyloudnorm.Meter(rate).integrated_loudness(mono[int(0.5 * rate):int(3.5 * rate)])
+    assert intro == pytest.approx(-20.0, abs=1.5)
     assert tone_free(0.5, 3.0) - tone_free(4.5, 6.5) > 10  # the bed is ducked under the voice
     assert tone_free(4.5, 6.5) > -70  # ... but still there
     assert tone_free(12.0, 13.5) < tone_free(4.5, 6.5) - 20  # and then gone
