@@ -181,9 +181,9 @@ def build_episode(
 
 def _sidecar_paths(project: Project, episode_id: str) -> dict[str, Path]:
     """Files published beside ``audio/<id>.mp3``: chapters JSON and the transcripts."""
-    base = project.audio_dir / episode_id
-    return {"chapters": base.with_name(f"{episode_id}.chapters.json"),
-            "vtt": base.with_name(f"{episode_id}.vtt"), "srt": base.with_name(f"{episode_id}.srt")}
+    audio = project.audio_dir
+    return {"chapters": audio / f"{episode_id}.chapters.json",
+            "vtt": audio / f"{episode_id}.vtt", "srt": audio / f"{episode_id}.srt"}
 
 
 def _clamp(chapters: tuple[Chapter, ...], duration_s: float) -> tuple[Chapter, ...]:

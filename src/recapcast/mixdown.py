@@ -105,11 +105,16 @@ def _to_pcm(samples: np.ndarray) -> bytes:
 
 def _music_envelope(length: int, rate: int, voice_at: int, duck_db: float) -> np.ndarray:
     """Full level, a fall to ``duck_db`` just before the voice, a bed, then a fade to nothing."""
-    points_s = [0.0, voice_at / rate - DUCK_S, voice_at / rate, voice_at / rate + BED_S,
-                voice_at / rate + BED_S + BED_FADE_S]
-    levels = [1.0, 1.0, 10 ** (duck_db / 20), 10 ** (duck_db / 20), 0.0]
-    t = np.arange(length) / rate
-    return np.interp(t, points_s, levels)
+    at = voice_at / rate
+    points = np.array([0.0, at - DUCK_S, at, at + BED_S, at + BED_S + BED_FADE_S])
+    # np.interp needs increasing points; a voice at 0 s gives the duck no time.
+    points = np.maximum.accumulate(np.maximum(points, 0.0)) + np.arange(5) * 1e-9
+    bed = 10 ** (duck_db / 20)
+    return np.interp(np.arange(length) / rate, points, [1.0, 1.0, bed, bed, 0.0])
+
+
+def _bed_length(intro: np.ndarray, rate: int, voice_at: int, total: int) -> int:
+    return min(len(intro), total, voice_at + int((BED_S + BED_FADE_S) * rate))
 
 
 def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
@@ -117,9 +122,11 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
                 audio: AudioSettings = DEFAULT_AUDIO) -> Mix:
     """Lay the takes after their pauses over the intro bed, add the outro, and master the mix.
 
-    The intro plays alone for ``audio.intro_s``, ducks under the first words and fades
-    out; the music sits ``audio.music_db`` LU from the voice; the whole mix is then
-    normalised to ``audio.loudness_lufs`` with true peaks limited (loudness.master).
+    The voice is mastered first (loudness.master: ``audio.loudness_lufs``, true peaks
+    limited); the music is then set ``audio.music_db`` LU from it: the intro plays alone
+    for ``audio.intro_s``, ducks by ``audio.duck_db`` under the first words and fades out;
+    the outro follows the last words. One gain then brings the whole mix to the target
+    (loudness.finish, limiting only where music was added).
     Chapter times come from sample counts: chapter 0 starts at 0, each other chapter at
     the whole second before its first take when that second falls in the pause before
     it (so ``MM:SS`` lines are exact), else at the take's first sample.
@@ -163,10 +170,12 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
     regions = []
     voice_at = spans[0].start if spans else cursor
     if intro is not None:
-        bed = intro[:total] * _music_envelope(min(len(intro), total), rate, voice_at,
-                                              audio.duck_db)
-        track[:len(bed)] += bed * _music_gain(intro, rate, music_lufs)
-        regions.append((0, len(bed)))
+        length = _bed_length(intro, rate, voice_at, total)
+        bed = intro[:length] * _music_envelope(length, rate, voice_at, audio.duck_db)
+        # Level the music by what plays at full level, not by a long file's later parts.
+        heard = intro[:voice_at] if voice_at >= rate else intro[:length]
+        track[:length] += bed * _music_gain(heard, rate, music_lufs)
+        regions.append((0, length))
     if outro is not None:
         track[outro_at:outro_at + len(outro)] += outro * _music_gain(outro, rate, music_lufs)
         regions.append((outro_at, outro_at + len(outro)))

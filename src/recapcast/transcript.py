@@ -29,6 +29,8 @@ class Cue:
     end_ms: int
     text: str
     speaker: str = ""
+    opens_take: bool = True
+    """True for the first cue of a take."""
 
 
 def _sentences(text: str) -> list[str]:
@@ -78,12 +80,12 @@ def cues(spans: Sequence[Span], sample_rate: int) -> list[Cue]:
         total = sum(len(p) + 1 for p in pieces) or 1
         speaker = span.segment.speaker if span.segment.role == "quote" else ""
         done = 0
-        for piece in pieces:
+        for n, piece in enumerate(pieces):
             start = span.start + (span.end - span.start) * done // total
             done += len(piece) + 1
             end = span.start + (span.end - span.start) * done // total
             out.append(Cue(start * 1000 // sample_rate, end * 1000 // sample_rate, piece,
-                           speaker))
+                           speaker, n == 0))
     return out
 
 
@@ -108,7 +110,7 @@ def to_vtt(spans: Sequence[Span], sample_rate: int) -> str:
     for n, cue in enumerate(cues(spans, sample_rate), start=1):
         text = _escape(_lines(cue.text))
         if cue.speaker:
-            name = re.sub(r"[<>&\n\r]", " ", cue.speaker).strip()
+            name = " ".join(re.sub(r"[<>&]", " ", cue.speaker).split())
             text = f"<v {name}>{text}</v>"
         blocks.append(f"{n}\n{_clock(cue.start_ms, '.')} --> {_clock(cue.end_ms, '.')}\n{text}")
     return "\n\n".join(blocks) + "\n"
@@ -117,16 +119,8 @@ def to_vtt(spans: Sequence[Span], sample_rate: int) -> str:
 def to_srt(spans: Sequence[Span], sample_rate: int) -> str:
     """An SRT transcript; the first caption of each quote names its speaker."""
     blocks = []
-    previous: Span | None = None
-    spans_by_cue = []
-    for span in spans:
-        spans_by_cue += [span] * len(_pieces(span.segment.written))
-    for n, (cue, span) in enumerate(zip(cues(spans, sample_rate), spans_by_cue, strict=True),
-                                    start=1):
-        text = cue.text
-        if cue.speaker and span is not previous:
-            text = f"{cue.speaker}: {text}"
-        previous = span
+    for n, cue in enumerate(cues(spans, sample_rate), start=1):
+        text = f"{cue.speaker}: {cue.text}" if cue.speaker and cue.opens_take else cue.text
         blocks.append(f"{n}\n{_clock(cue.start_ms, ',')} --> {_clock(cue.end_ms, ',')}\n"
                       f"{_lines(text)}")
     return "\n\n".join(blocks) + "\n"
