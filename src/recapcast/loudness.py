@@ -130,7 +130,7 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     smoothed by a moving average no wider than it: at or below the needed gain at every
     sample, with 40 ms ramps and no overshoot. Filtering, oversampling and gain commute,
     so the K-weighted signal and the 4x envelope are computed once and each candidate
-    gain is checked with sums alone.
+    gain is checked with sums alone (the loudness it reports is measured afresh).
     """
     source = np.asarray(samples, dtype=np.float64)
     weighted = _k_weighted(source, rate)
@@ -140,14 +140,24 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     ceiling = 10 ** ((peak_db - margin_db) / 20)
     width = 2 * int(0.02 * rate) + 1
     envelope = _peak_envelope(source)
-    held = _running_max(envelope, width)
+    # The gain is worked out on 32-sample blocks (the worst peak of each) and
+    # interpolated; the smoothing window is a block short of the hold on each side, so
+    # the interpolated gain is still at or below the one each sample needs.
+    step = 32
+    padded = np.concatenate((envelope, np.full(-len(envelope) % step, envelope[-1])))
+    hold = -(-(width // 2) // step)
+    held_blocks = _running_max(padded.reshape(-1, step).max(axis=1), 2 * hold + 1)
+    reach = max(0, (width // 2 - step + 1) // step - 1)
+    centres = np.arange(len(held_blocks)) * step + (step - 1) / 2
+    del padded
 
     def gain_curve(gain_db: float) -> np.ndarray | float:
         gain = 10 ** (gain_db / 20)
-        if float(held.max()) * gain <= ceiling:
+        if float(held_blocks.max()) * gain <= ceiling:
             return gain
-        need = np.minimum(1.0, ceiling / (gain * np.maximum(held, 1e-12)))
-        return gain * _running_mean(need, width)
+        need = np.minimum(1.0, ceiling / (gain * np.maximum(held_blocks, 1e-12)))
+        smooth = _running_mean(need, 2 * reach + 1)
+        return gain * np.interp(np.arange(len(source)), centres, smooth)
 
     tried: list[tuple[float, float]] = []
     gain_db = loudness_lufs - measured
