@@ -1,9 +1,8 @@
-"""A built two-episode show with transcripts and chapters beside the audio, for publish tests."""
+"""A built two-episode show (audio, transcripts, chapters, feed, page) for publish tests."""
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import subprocess
@@ -12,8 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from conftest import SHORT_SCRIPT, SRC, make_show, run_cli
-from recapcast.build import write_feed
-from recapcast.config import load_project
 
 SECOND_SCRIPT = (SHORT_SCRIPT.replace('title: "A Short Test"', 'title: "The Second Test"')
                  .replace("episode: 3", "episode: 4").replace("2026-01-02", "2026-01-09")
@@ -22,36 +19,11 @@ SECOND_SCRIPT = (SHORT_SCRIPT.replace('title: "A Short Test"', 'title: "The Seco
                  .replace("The night is cold and quiet.", "The morning is bright and loud."))
 
 
-def write_sidecars(root: Path, episode_id: str) -> None:
-    """What the transcript stage writes beside audio/<id>.mp3 (VTT, SRT, chapters JSON)."""
-    audio = root / "audio"
-    manifest = json.loads((audio / f"{episode_id}.json").read_text())
-    chapters = manifest["chapters"]
-    vtt = ["WEBVTT", ""]
-    srt = []
-    for n, chapter in enumerate(chapters, start=1):
-        start, end = chapter["start_ms"], chapter["end_ms"]
-        stamp = f"00:{start // 60000:02d}:{start // 1000 % 60:02d}.{start % 1000:03d}"
-        until = f"00:{end // 60000:02d}:{end // 1000 % 60:02d}.{end % 1000:03d}"
-        vtt += [f"{stamp} --> {until}", f"Now: {chapter['title']}", ""]
-        srt += [str(n), f"{stamp.replace('.', ',')} --> {until.replace('.', ',')}",
-                f"Now: {chapter['title']}", ""]
-    (audio / f"{episode_id}.vtt").write_text("\n".join(vtt), encoding="utf-8")
-    (audio / f"{episode_id}.srt").write_text("\n".join(srt), encoding="utf-8")
-    (audio / f"{episode_id}.chapters.json").write_text(json.dumps({
-        "version": "1.2.0",
-        "chapters": [{"startTime": c["start_ms"] / 1000, "title": c["title"]} for c in chapters],
-    }), encoding="utf-8")
-
-
-def publish_two_episodes(root: Path, sidecars: bool = True) -> Path:
-    """Build ep3 and ep4 with the tone voice (and sidecars for ep3); return the show root."""
+def publish_two_episodes(root: Path) -> Path:
+    """Build ep3 and ep4 with the tone voice; return the show root."""
     make_show(root)
     (root / "scripts" / "ep4.md").write_text(SECOND_SCRIPT, encoding="utf-8")
     run_cli("build", "--all", cwd=root, check=True)
-    if sidecars:
-        write_sidecars(root, "ep3")
-        write_feed(load_project(root))
     return root
 
 

@@ -122,3 +122,10 @@ def test_ep12_from_a_copy_of_the_repository(tmp_path: Path):
     assert len(parsed["episodes"]) == 1
     assert parsed["episodes"][0]["enclosures"][0]["file_size"] == audio.stat().st_size
     assert parsed["episodes"][0]["title"] == "AKA Take A Bloody Number"
+    from test_release import assert_mastered
+
+    assert_mastered(audio)
+    for key in ("chapters_file", "cover"):
+        assert Path(report[key]).is_file()
+    assert Path(report["transcript"]["vtt"]).read_text().startswith("WEBVTT")
+    assert "<v Jessica Jones>" in Path(report["transcript"]["vtt"]).read_text()

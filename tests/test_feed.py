@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from lxml import etree
 
 from conftest import run_cli
 from published import publish_two_episodes
+from recapcast.build import write_feed
 from recapcast.config import load_project
 from recapcast.feed import podcast_guid
 from recapcast.feedcheck import validate_feed
@@ -76,7 +78,11 @@ def test_feedparser_reads_the_apple_and_psp1_tags(published: Path):
     assert fp.entries[1].id == "1b4e28ba-2fa1-11d2-883f-0016cb4a4c01"
 
 
-def test_podcasting20_tags_link_the_files_that_exist(published: Path):
+def test_podcasting20_tags_link_the_files_that_exist(published: Path, tmp_path: Path):
+    published = Path(shutil.copytree(published, tmp_path / "show"))
+    for suffix in (".vtt", ".srt", ".chapters.json"):
+        (published / "audio" / f"ep4{suffix}").unlink()
+    write_feed(load_project(published))
     channel = etree.fromstring(_feed(published)).find("channel")
     guid = channel.findtext("podcast:guid", namespaces=NS)
     assert guid == podcast_guid(BASE + "feed/feed.xml")
@@ -115,7 +121,7 @@ def _items(root: Path) -> dict[str, tuple[str, str]]:
 
 
 def test_an_edit_keeps_the_guid_and_changes_the_enclosure_url(tmp_path: Path):
-    root = publish_two_episodes(tmp_path / "show", sidecars=False)
+    root = publish_two_episodes(tmp_path / "show")
     before = _items(root)
     script = root / "scripts" / "ep3.md"
     script.write_text(script.read_text().replace("cold and quiet", "cold, wet and very quiet")
@@ -128,7 +134,7 @@ def test_an_edit_keeps_the_guid_and_changes_the_enclosure_url(tmp_path: Path):
 
 
 def test_a_script_without_a_guid_keeps_the_one_it_was_first_built_with(tmp_path: Path):
-    root = publish_two_episodes(tmp_path / "show", sidecars=False)
+    root = publish_two_episodes(tmp_path / "show")
     script = root / "scripts" / "ep4.md"
     script.write_text(re.sub(r'guid: "[^"]+"\n', "", script.read_text()))
     run_cli("build", "ep4", cwd=root, check=True)
@@ -141,7 +147,7 @@ def test_a_script_without_a_guid_keeps_the_one_it_was_first_built_with(tmp_path:
 
 
 def test_the_base_url_and_podcast_guid_come_from_the_config(tmp_path: Path):
-    root = publish_two_episodes(tmp_path / "show", sidecars=False)
+    root = publish_two_episodes(tmp_path / "show")
     config = root / "recapcast.toml"
     config.write_text(config.read_text().replace(BASE, "https://example.org/show")
                       .replace("[voice]", 'podcast_guid = "9b024349-ccf0-5f69-a609-6b82873eab3c"'
@@ -242,7 +248,7 @@ def test_init_creates_a_show_that_builds_and_publishes(tmp_path: Path):
 
 
 def test_audio_and_cover_are_in_place_before_the_feed_and_page(tmp_path: Path):
-    root = publish_two_episodes(tmp_path / "show", sidecars=False)
+    root = publish_two_episodes(tmp_path / "show")
     run_cli("build", "ep3", cwd=root, check=True)
 
     def written(*parts: str) -> int:

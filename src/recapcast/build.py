@@ -19,7 +19,7 @@ import numpy as np
 
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
-from recapcast import interrupts, mixdown, music, tags
+from recapcast import interrupts, mixdown, music, tags, transcript
 from recapcast import page as show_page
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
@@ -29,7 +29,7 @@ from recapcast.model import Chapter, EpisodeMeta, Release, Script, Show, Take, V
 from recapcast.sanitize import clean_text
 from recapcast.script import decode_text, parse_script
 from recapcast.segments import plan_segments
-from recapcast.shownotes import episode_description
+from recapcast.shownotes import episode_description, podcast_chapters
 from recapcast.speech import render_takes
 
 __all__ = ["BuildReport", "read_script", "build_episode", "write_feed", "feed_xml",
@@ -52,6 +52,15 @@ class BuildReport:
     feed: str
     seconds: float
     chapters: list[dict]
+    chapters_file: str = ""
+    """Podcasting 2.0 chapters JSON beside the MP3."""
+    transcript: dict = dataclasses.field(default_factory=dict)
+    """Paths of the WebVTT (``vtt``) and SRT (``srt``) transcripts beside the MP3."""
+    cover: str = ""
+    """The cover published for the feed (also embedded in the MP3)."""
+    loudness_lufs: float | None = None
+    true_peak_db: float | None = None
+    """The MP3's integrated loudness and true peak, as ffmpeg's ebur128 filter measures them."""
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -104,11 +113,15 @@ def _with_engine(show: Show, engine: str | None) -> Show:
     return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice))
 
 
-def _intro(project: Project) -> np.ndarray:
-    if not project.show.intro:
-        return music.jingle(mixdown.SAMPLE_RATE)
-    pcm = mixdown.decode_file(project.root / project.show.intro)
-    return np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
+def _music(project: Project, name: str, generate: Callable[[int], np.ndarray]
+           ) -> np.ndarray | None:
+    """The configured music file, the generated default when empty, or None for ``none``."""
+    rate = project.show.audio.sample_rate
+    if not name:
+        return generate(rate)
+    if name.lower() == "none":
+        return None
+    return mixdown.decode_music(project.root / name, rate)
 
 
 def _cover(project: Project) -> tuple[bytes, str]:
@@ -155,7 +168,8 @@ def build_episode(
         if on_plan:
             on_plan(len(segments))
         takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
-    mix = mixdown.mix_episode(takes, titles, _intro(project))
+    mix = mixdown.mix_episode(takes, titles, intro=_music(project, show.intro, music.jingle),
+                              outro=_music(project, show.outro, music.outro), audio=show.audio)
     cover = _cover(project)
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
     description = episode_description(meta, mix.chapters)
@@ -165,15 +179,21 @@ def build_episode(
     # while they are renamed into place is held until the feed is written.
     with contextlib.ExitStack() as publishing:
         with atomic_path(target) as tmp:
-            mixdown.encode_mp3(mix, tmp)
+            lufs, true_peak = mixdown.encode_mp3(mix, tmp, show.audio)
             duration = tags.mp3_duration(tmp)
             chapters = _clamp(mix.chapters, duration)
             tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
-                            description=description, cover=cover)
+                            description=description, cover=cover,
+                            transcript=transcript.to_text(mix.spans))
             data = tmp.read_bytes()
             release = Release(episode_id, meta, target, len(data),
                               hashlib.sha256(data).hexdigest(), duration, chapters)
-            # Rendered before anything is published: a feed that cannot be written leaves the
+            # The sidecars go first: the feed links each with a hash of its bytes.
+            sidecars = _sidecar_paths(project, episode_id)
+            write_text(sidecars["chapters"], podcast_chapters(chapters))
+            write_text(sidecars["vtt"], transcript.to_vtt(mix.spans, mix.sample_rate))
+            write_text(sidecars["srt"], transcript.to_srt(mix.spans, mix.sample_rate))
+            # Rendered before the MP3 is published: a feed that cannot be written leaves the
             # published MP3 and feed as they were.
             releases = _with_pending(project, release)
             xml = feed_xml(project, cover_name=_cover_name(cover[1]), releases=releases)
@@ -186,7 +206,18 @@ def build_episode(
         segments=len(takes), synthesized=synthesized, cached=len(takes) - synthesized,
         feed=str(feed_path), seconds=round(time.perf_counter() - started, 3),
         chapters=[dataclasses.asdict(c) for c in chapters],
+        chapters_file=str(sidecars["chapters"]),
+        transcript={"vtt": str(sidecars["vtt"]), "srt": str(sidecars["srt"])},
+        cover=str(project.feed_dir / _cover_name(cover[1])),
+        loudness_lufs=lufs, true_peak_db=true_peak,
     )
+
+
+def _sidecar_paths(project: Project, episode_id: str) -> dict[str, Path]:
+    """Files published beside ``audio/<id>.mp3``: chapters JSON and the transcripts."""
+    audio = project.audio_dir
+    return {"chapters": audio / f"{episode_id}.chapters.json",
+            "vtt": audio / f"{episode_id}.vtt", "srt": audio / f"{episode_id}.srt"}
 
 
 def _clamp(chapters: tuple[Chapter, ...], duration_s: float) -> tuple[Chapter, ...]:

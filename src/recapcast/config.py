@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from recapcast.errors import ConfigError, UsageError
-from recapcast.model import Show, VoiceSettings
+from recapcast.model import AudioSettings, Show, VoiceSettings
 from recapcast.sanitize import clean_text
 
 __all__ = ["CONFIG_NAME", "Project", "find_root", "load_project", "check_episode_id"]
@@ -103,6 +103,37 @@ def _voice(table: dict, base: VoiceSettings, where: str) -> VoiceSettings:
         raise ConfigError(f"bad value in [{where}] of {CONFIG_NAME}: {exc}") from None
 
 
+def _audio(table: dict) -> AudioSettings:
+    known = {f.name: f for f in fields(AudioSettings)}
+    unknown = set(table) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown setting audio.{sorted(unknown)[0]} in {CONFIG_NAME}",
+                          f"known settings: {', '.join(sorted(known))}")
+    values = {}
+    for name, value in table.items():
+        kind = int if known[name].type == "int" else float
+        if isinstance(value, bool) or not isinstance(value, int | float) or (
+                kind is int and not isinstance(value, int)):
+            raise ConfigError(f"audio.{name} in {CONFIG_NAME} must be a number, not {value!r}")
+        values[name] = kind(value)
+    audio = AudioSettings(**values)
+    checks = [
+        (audio.channels in (1, 2), "audio.channels must be 1 (mono) or 2 (stereo)"),
+        (audio.sample_rate in (44100, 48000), "audio.sample_rate must be 44100 or 48000"),
+        (32 <= audio.bitrate_kbps <= 320, "audio.bitrate_kbps must be 32 to 320"),
+        (-40 <= audio.loudness_lufs <= -5, "audio.loudness_lufs must be -40 to -5"),
+        (-20 <= audio.true_peak_db <= 0, "audio.true_peak_db must be -20 to 0"),
+        (-60 <= audio.duck_db <= 0, "audio.duck_db must be -60 to 0"),
+        (-40 <= audio.music_db <= 12, "audio.music_db must be -40 to 12"),
+        (0 <= audio.intro_s <= 60, "audio.intro_s must be 0 to 60 seconds"),
+    ]
+    for ok, message in checks:
+        if not ok:
+            raise ConfigError(f"{message} (in {CONFIG_NAME})",
+                              "podcast defaults: channels 1, bitrate_kbps 96, sample_rate 44100")
+    return audio
+
+
 def load_project(root: Path) -> Project:
     """Read ``root/recapcast.toml`` into a Project."""
     path = root / CONFIG_NAME
@@ -126,7 +157,7 @@ def load_project(root: Path) -> Project:
         volume=quote_default.volume, tld=voice.tld, fallback=voice.fallback,
     )
     quote_voice = _voice(quote_table, quote_base, "quote_voice")
-    known = {f.name for f in fields(Show)} - {"voice", "quote_voice"}
+    known = {f.name for f in fields(Show)} - {"voice", "quote_voice", "audio"}
     unknown = set(show_table) - known
     if unknown:
         raise ConfigError(
@@ -140,7 +171,8 @@ def load_project(root: Path) -> Project:
         base_url += "/"
     show_table["base_url"] = base_url
     try:
-        show = Show(**show_table, voice=voice, quote_voice=quote_voice)
+        show = Show(**show_table, voice=voice, quote_voice=quote_voice,
+                    audio=_audio(dict(data.get("audio", {}))))
     except TypeError as exc:
         raise ConfigError(f"bad [show] in {CONFIG_NAME}: {exc}") from None
     return Project(root=root.resolve(), show=show, max_recap_bytes=_max_recap_bytes(data))

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from recapcast.errors import ConfigError
 
-__all__ = ["COVER_SIZE", "default_cover", "load_cover"]
+__all__ = ["COVER_SIZE", "MIN_SIZE", "default_cover", "load_cover"]
 
 COVER_SIZE = 3000
+"""The largest cover Apple accepts, and the size of the generated one."""
+MIN_SIZE = 1400
 
 
 def default_cover(title: str, subtitle: str = "", size: int = COVER_SIZE) -> bytes:
@@ -42,30 +44,52 @@ def default_cover(title: str, subtitle: str = "", size: int = COVER_SIZE) -> byt
 
 
 def load_cover(path: Path) -> tuple[bytes, str]:
-    """Read a cover image as (JPEG or PNG bytes, MIME type), converting what Apple refuses."""
-    from PIL import Image, UnidentifiedImageError
+    """Read a cover image as (JPEG or PNG bytes, MIME type) that meets Apple's rules.
+
+    Apple wants a square RGB JPEG or PNG of 1400 to 3000 px. A square image in another
+    format or colour mode, or larger than 3000 px, is converted (to JPEG, or PNG when it
+    was a PNG); one that is not square or is under 1400 px cannot be fixed without
+    distorting or blurring it, so it is refused with a hint.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            image.load()
-            fmt = image.format
-            if image.width != image.height:
-                raise ConfigError(f"cover {path} is {image.width}x{image.height}, not square",
-                                  "use a square image of 1400 to 3000 px")
-            if fmt in ("JPEG", "PNG") and image.mode == "RGB" and 1400 <= image.width <= 3000:
-                return path.read_bytes(), f"image/{fmt.lower()}"
-            converted = image.convert("RGB")
-            if converted.width > 3000:
-                converted = converted.resize((3000, 3000), Image.LANCZOS)
-            elif converted.width < 1400:
-                converted = converted.resize((1400, 1400), Image.LANCZOS)
-            out = io.BytesIO()
-            converted.save(out, format="JPEG", quality=90)
-            return out.getvalue(), "image/jpeg"
+        with Image.open(path) as opened:
+            opened.load()
+            fmt = opened.format
+            rotated = opened.getexif().get(0x0112, 1) != 1
+            image = ImageOps.exif_transpose(opened)
     except FileNotFoundError:
         raise ConfigError(f"cover {path} not found", "fix [show] cover in recapcast.toml") from None
     except Image.DecompressionBombError:
         raise ConfigError(f"cover {path} is too large to open safely",
                           "use a square image of 1400 to 3000 px") from None
     except (UnidentifiedImageError, OSError) as exc:
-        raise ConfigError(f"cover {path} is not a readable image: {exc}") from None
+        raise ConfigError(f"cover {path} is not a readable image: {exc}",
+                          "use a square JPEG or PNG of 1400 to 3000 px") from None
+    if image.width != image.height:
+        raise ConfigError(f"cover {path} is {image.width}x{image.height}, not square",
+                          "crop it to a square of 1400 to 3000 px")
+    if image.width < MIN_SIZE:
+        raise ConfigError(f"cover {path} is {image.width}x{image.height}, under Apple's "
+                          f"{MIN_SIZE}x{MIN_SIZE} minimum",
+                          f"use an image of {MIN_SIZE} to {COVER_SIZE} px (upscaling blurs it)")
+    if fmt in ("JPEG", "PNG") and image.mode == "RGB" and image.width <= COVER_SIZE \
+            and not rotated:
+        return path.read_bytes(), f"image/{fmt.lower()}"
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in
+                                              image.info):
+        # Transparency shows as black in some apps: flatten onto white.
+        rgba = image.convert("RGBA")
+        image = Image.new("RGB", rgba.size, (255, 255, 255))
+        image.paste(rgba, mask=rgba.getchannel("A"))
+    else:
+        image = image.convert("RGB")
+    if image.width > COVER_SIZE:
+        image = image.resize((COVER_SIZE, COVER_SIZE), Image.LANCZOS)
+    out = io.BytesIO()
+    if fmt == "PNG":
+        image.save(out, format="PNG", optimize=True)
+        return out.getvalue(), "image/png"
+    image.save(out, format="JPEG", quality=90)
+    return out.getvalue(), "image/jpeg"

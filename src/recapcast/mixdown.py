@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import warnings
 from collections.abc import Sequence
@@ -10,15 +11,27 @@ from pathlib import Path
 
 import numpy as np
 
-from recapcast import interrupts
+from recapcast import interrupts, loudness
 from recapcast.errors import BuildError
-from recapcast.model import Chapter, Mix, Take
+from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
 
-__all__ = ["SAMPLE_RATE", "ffmpeg_exe", "decode_file", "mix_episode", "encode_mp3"]
+__all__ = ["SAMPLE_RATE", "ffmpeg_exe", "decode_file", "decode_music",
+           "mix_episode", "encoder_gain",
+           "measure_mp3", "encode_mp3"]
 
 SAMPLE_RATE = 44100
-BITRATE = "96k"
-"""Mono 96 kbps: inside Apple's 64-128 kbps range for mono, with room for music."""
+DEFAULT_AUDIO = AudioSettings()
+LEAD_IN_S = 0.4
+"""Silence before the first words when there is no intro music (or it is short)."""
+DUCK_S = 0.8
+"""How long the intro takes to fall to its bed level, ending as the voice starts."""
+BED_S = 3.0
+BED_FADE_S = 2.5
+"""The bed holds under the first words for BED_S, then fades out over BED_FADE_S."""
+OUTRO_GAP_S = 1.0
+TAIL_S = 0.3
+END_SILENCE_S = 1.0
+"""Silence after the last words when there is no outro."""
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +52,11 @@ def _audio_segment():
     return AudioSegment
 
 
+def decode_music(path: Path, rate: int = SAMPLE_RATE) -> np.ndarray:
+    """Decode a music file (any format ffmpeg reads) to mono float samples at ``rate``."""
+    return np.frombuffer(decode_file(path, rate), dtype="<i2").astype(np.float64) / 32768
+
+
 def decode_file(path: Path, rate: int = SAMPLE_RATE) -> bytes:
     """Decode any file ffmpeg reads to mono s16le PCM at ``rate``."""
     result = subprocess.run(
@@ -53,72 +71,187 @@ def decode_file(path: Path, rate: int = SAMPLE_RATE) -> bytes:
     return result.stdout
 
 
-def _take_pcm(take: Take) -> bytes:
-    if take.path.suffix != ".wav":
-        return decode_file(take.path)
+def _upsample(samples: np.ndarray, factor: int) -> np.ndarray:
+    """Resample by a whole ``factor`` with a windowed-sinc interpolator (no images above
+    the old Nyquist, which MP3 coding would turn into true-peak overshoot)."""
+    taps = 32 * factor - 1
+    n = np.arange(taps) - (taps - 1) / 2
+    h = np.sinc(n / factor) * np.kaiser(taps, 8.0)
+    h *= factor / h.sum()
+    out = np.zeros(len(samples) * factor)
+    centre = (taps - 1) // 2
+    for offset in range(factor):
+        phase, delay = (offset + centre) % factor, (offset + centre) // factor
+        out[offset::factor] = np.convolve(samples, h[phase::factor])[delay:delay + len(samples)]
+    return out
+
+
+def _samples(take: Take, rate: int) -> np.ndarray:
+    """A take as float mono samples at ``rate``."""
+    if take.path.suffix != ".wav" or (rate % take.sample_rate if take.sample_rate else 1):
+        # ffmpeg's resampler for encoded takes and uneven rate ratios.
+        pcm = decode_file(take.path, rate)
+        return np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
     segment = _audio_segment().from_wav(str(take.path))
     segment = segment.set_channels(1).set_sample_width(2)
-    if segment.frame_rate != SAMPLE_RATE:
-        segment = segment.set_frame_rate(SAMPLE_RATE)
-    return segment.raw_data
-
-
-def _silence(seconds: float) -> bytes:
-    return bytes(2 * int(round(seconds * SAMPLE_RATE)))
+    samples = np.frombuffer(segment.raw_data, dtype="<i2").astype(np.float64) / 32768
+    factor = rate // segment.frame_rate
+    return samples if factor == 1 else _upsample(samples, factor)
 
 
 def _to_pcm(samples: np.ndarray) -> bytes:
-    return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+    return (np.clip(samples, -1.0, 32767 / 32768) * 32768).round().astype("<i2").tobytes()
 
 
-def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], intro: np.ndarray,
-                *, lead_in_s: float = 0.4) -> Mix:
-    """Join the intro music, then each take after its pause, and place the chapters.
+def _music_envelope(length: int, rate: int, voice_at: int, duck_db: float) -> np.ndarray:
+    """Full level, a fall to ``duck_db`` just before the voice, a bed, then a fade to nothing."""
+    at = voice_at / rate
+    points = np.array([0.0, at - DUCK_S, at, at + BED_S, at + BED_S + BED_FADE_S])
+    # np.interp needs increasing points; a voice at 0 s gives the duck no time.
+    points = np.maximum.accumulate(np.maximum(points, 0.0)) + np.arange(5) * 1e-9
+    bed = 10 ** (duck_db / 20)
+    return np.interp(np.arange(length) / rate, points, [1.0, 1.0, bed, bed, 0.0])
 
-    Chapter times come from sample counts; chapter 0 starts at 0, each other chapter
-    at the first sample of its first take, and the last ends at the end of the mix.
+
+def _bed_length(intro: np.ndarray, rate: int, voice_at: int, total: int) -> int:
+    return min(len(intro), total, voice_at + int((BED_S + BED_FADE_S) * rate))
+
+
+def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
+                intro: np.ndarray | None, outro: np.ndarray | None,
+                audio: AudioSettings = DEFAULT_AUDIO) -> Mix:
+    """Lay the takes after their pauses over the intro bed, add the outro, and master the mix.
+
+    The voice is mastered first (loudness.master: ``audio.loudness_lufs``, true peaks
+    limited); the music is then set ``audio.music_db`` LU from it: the intro plays alone
+    for ``audio.intro_s``, ducks by ``audio.duck_db`` under the first words and fades out;
+    the outro follows the last words. One gain then brings the whole mix to the target
+    (loudness.finish, limiting only where music was added).
+    Chapter times come from sample counts: chapter 0 starts at 0, each other chapter at
+    the whole second before its first take when that second falls in the pause before
+    it (so ``MM:SS`` lines are exact), else at the take's first sample.
     """
-    parts = [_to_pcm(intro), _silence(lead_in_s)]
-    frames = sum(len(p) for p in parts) // 2
+    rate = audio.sample_rate
+    intro = intro if intro is not None and len(intro) else None
+    if intro is None:
+        cursor = int(LEAD_IN_S * rate)
+    elif len(intro) > int(audio.intro_s * rate):
+        cursor = int(round(audio.intro_s * rate))
+    else:
+        cursor = len(intro) + int(LEAD_IN_S * rate)
+    pieces: list[np.ndarray] = [np.zeros(cursor)]
+    spans: list[Span] = []
     starts: dict[int, int] = {0: 0}
     for take in takes:
-        pause = _silence(take.segment.pause_before_s)
-        frames += len(pause) // 2
-        starts.setdefault(take.segment.chapter, frames)
-        pcm = _take_pcm(take)
-        parts += [pause, pcm]
-        frames += len(pcm) // 2
-    parts.append(_silence(1.0))
-    frames += SAMPLE_RATE
-    pcm = b"".join(parts)
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
-    peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
-    if peak > 0:
-        samples *= 10 ** (-1.0 / 20) / peak
+        pause = int(round(take.segment.pause_before_s * rate))
+        if spans:
+            pieces.append(np.zeros(pause))
+            cursor += pause
+        if take.segment.chapter not in starts:
+            previous_end = spans[-1].end if spans else 0
+            starts[take.segment.chapter] = max(previous_end, cursor - cursor % rate)
+        voice = _samples(take, rate)
+        pieces.append(voice)
+        spans.append(Span(take.segment, cursor, cursor + len(voice)))
+        cursor += len(voice)
+    voice_end = cursor
+    outro = outro if outro is not None and len(outro) else None
+    outro_at = voice_end + int(OUTRO_GAP_S * rate)
+    total = outro_at + len(outro) + int(TAIL_S * rate) if outro is not None else \
+        voice_end + int(END_SILENCE_S * rate)
+    track = np.zeros(total)
+    voice_track = np.concatenate(pieces)
+    track[:len(voice_track)] = voice_track
+    # The voice is mastered first, so the music sits music_db from the voice as heard.
+    voice = loudness.master(track, rate, loudness_lufs=audio.loudness_lufs,
+                            peak_db=audio.true_peak_db)
+    track = voice.samples
+    music_lufs = audio.loudness_lufs + audio.music_db
+    regions = []
+    voice_at = spans[0].start if spans else cursor
+    if intro is not None:
+        length = _bed_length(intro, rate, voice_at, total)
+        bed = intro[:length] * _music_envelope(length, rate, voice_at, audio.duck_db)
+        # Level the music by what plays at full level, not by a long file's later parts.
+        heard = intro[:voice_at] if voice_at >= rate else intro[:length]
+        track[:length] += bed * _music_gain(heard, rate, music_lufs)
+        regions.append((0, length))
+    if outro is not None:
+        track[outro_at:outro_at + len(outro)] += outro * _music_gain(outro, rate, music_lufs)
+        regions.append((outro_at, outro_at + len(outro)))
+    mastered = loudness.finish(track, rate, regions, voice.true_peak_db,
+                               loudness_lufs=audio.loudness_lufs, peak_db=audio.true_peak_db)
     ordered = sorted((start, index) for index, start in starts.items())
     chapters = []
     for n, (start, index) in enumerate(ordered):
-        end = ordered[n + 1][0] if n + 1 < len(ordered) else frames
-        chapters.append(Chapter(chapter_titles[index], start * 1000 // SAMPLE_RATE,
-                                end * 1000 // SAMPLE_RATE))
-    return Mix(_to_pcm(samples), SAMPLE_RATE, 1, tuple(chapters))
+        end = ordered[n + 1][0] if n + 1 < len(ordered) else total
+        chapters.append(Chapter(chapter_titles[index], start * 1000 // rate, end * 1000 // rate))
+    return Mix(_to_pcm(mastered.samples), rate, 1, tuple(chapters), tuple(spans),
+               _figure(mastered.loudness_lufs), _figure(mastered.true_peak_db))
 
 
-def encode_mp3(mix: Mix, target: Path, bitrate: str = BITRATE) -> None:
-    """Encode ``mix`` as a 44.1 kHz MP3 at ``target`` (which should be a temporary path).
+def _figure(value: float) -> float | None:
+    return round(value, 2) if np.isfinite(value) else None
 
-    The PCM is piped to ffmpeg rather than exported through pydub, which leaves scratch
-    files in the system temp folder when interrupted.
+
+def _music_gain(music: np.ndarray, rate: int, target_lufs: float) -> float:
+    measured = loudness.integrated_loudness(music, rate)
+    if not np.isfinite(measured):
+        return 0.0
+    return 10 ** ((target_lufs - measured) / 20)
+
+
+@lru_cache(maxsize=8)
+def encoder_gain(bitrate_kbps: int, rate: int = SAMPLE_RATE) -> float:
+    """The level LAME leaves at ``bitrate_kbps``, measured on a test tone (about 1.0).
+
+    LAME scales its input down at low bitrates (0.95 up to 128 kbps) to avoid clipping,
+    which would take 0.45 LU off a mastered mix; the encode undoes it.
     """
+    t = np.arange(rate) / rate
+    tone = 0.25 * np.sin(2 * np.pi * 997 * t)
+    encoded = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-nostdin", "-f", "s16le", "-ar", str(rate), "-ac", "1",
+         "-i", "-", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k", "-f", "mp3", "-"],
+        input=_to_pcm(tone), capture_output=True).stdout
+    decoded = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-nostdin", "-f", "mp3", "-i", "-", "-f", "f32le",
+         "-ac", "1", "-"], input=encoded, capture_output=True).stdout
+    back = np.frombuffer(decoded, dtype="<f4").astype(np.float64)
+    middle = slice(rate // 4, 3 * rate // 4)
+    if len(back) < 3 * rate // 4:
+        return 1.0
+    ratio = float(np.sqrt(np.mean(back[middle] ** 2) / np.mean(tone[middle] ** 2)))
+    return ratio if 0.5 < ratio < 1.5 else 1.0
+
+
+def measure_mp3(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) of an encoded file, by ffmpeg's ebur128 filter."""
+    result = subprocess.run(
+        [ffmpeg_exe(), "-nostats", "-hide_banner", "-nostdin", "-i", str(path), "-map", "0:a:0",
+         "-af", "ebur128=peak=true:framelog=quiet", "-f", "null", "-"],
+        capture_output=True, text=True)
+    summary = result.stderr[result.stderr.rfind("Summary:"):]
+    integrated = re.search(r"I:\s+(-?[\d.]+|-inf) LUFS", summary)
+    peak = re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary)
+    if result.returncode != 0 or not integrated or not peak:
+        raise BuildError(f"cannot measure the loudness of {path}")
+    return float(integrated.group(1)), float(peak.group(1))
+
+
+def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> None:
+    """Pipe the PCM to ffmpeg; pydub's export leaves scratch files behind when interrupted."""
+    makeup = 1.0 / encoder_gain(audio.bitrate_kbps, audio.sample_rate)
     command = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(mix.sample_rate),
-               "-ac", str(mix.channels), "-i", "pipe:0", "-ar", str(SAMPLE_RATE),
-               "-c:a", "libmp3lame", "-b:a", bitrate, "-f", "mp3", str(target)]
+               "-ac", str(mix.channels), "-i", "pipe:0", "-af", f"volume={makeup:.6f}",
+               "-ar", str(audio.sample_rate), "-ac", str(audio.channels),
+               "-c:a", "libmp3lame", "-b:a", f"{audio.bitrate_kbps}k", "-f", "mp3", str(target)]
     process = None
     try:
         with interrupts.deferred():
             process = subprocess.Popen(command, stdin=subprocess.PIPE,
                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        _, stderr = process.communicate(mix.pcm)
+        _, stderr = process.communicate(pcm)
     finally:
         # Interrupted: ffmpeg must be gone before the caller removes its temporary target.
         if process is not None:
@@ -129,3 +262,28 @@ def encode_mp3(mix: Mix, target: Path, bitrate: str = BITRATE) -> None:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
         raise BuildError(f"MP3 encoding failed: {detail[-1] if detail else 'ffmpeg failed'}",
                          "check free disk space, then rerun with --debug")
+
+
+def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO
+               ) -> tuple[float, float]:
+    """Encode ``mix`` as an MP3 in ``audio``'s format at ``target`` (a temporary path).
+
+    Returns the MP3's (integrated LUFS, true peak dBTP) as ffmpeg's ebur128 measures it.
+    The encoder's own gain is undone in the same pass, so the MP3 keeps the mix's
+    loudness. MP3 coding can push true peaks up (about 0.4 dB on speech); when
+    the file ends up over ``audio.true_peak_db`` the mix is limited that much harder and
+    encoded again. A mono mix becomes stereo at -3 dB a channel (same BS.1770 loudness).
+    """
+    pcm = mix.pcm
+    margin = loudness.ENCODE_MARGIN_DB
+    for _ in range(3):
+        _encode(pcm, mix, target, audio)
+        lufs, peak = measure_mp3(target)
+        # ebur128 prints tenths: -1.0 may be -0.96, so only -1.1 and below pass for -1.
+        if peak < audio.true_peak_db - 0.05:
+            break
+        margin += peak - audio.true_peak_db + 0.3
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
+        pcm = _to_pcm(loudness.master(samples, mix.sample_rate, loudness_lufs=audio.loudness_lufs,
+                                      peak_db=audio.true_peak_db, margin_db=margin).samples)
+    return lufs, peak

@@ -9,6 +9,7 @@ from pathlib import Path
 __all__ = [
     "Show",
     "VoiceSettings",
+    "AudioSettings",
     "EpisodeMeta",
     "Heading",
     "Paragraph",
@@ -19,6 +20,7 @@ __all__ = [
     "Segment",
     "Take",
     "Chapter",
+    "Span",
     "Mix",
     "Release",
 ]
@@ -50,6 +52,27 @@ class VoiceSettings:
 
 
 @dataclass(frozen=True)
+class AudioSettings:
+    """How the episode sounds and is encoded: the ``[audio]`` table of ``recapcast.toml``."""
+
+    channels: int = 1
+    """1 (mono) or 2 (stereo, the mono mix on both channels)."""
+    bitrate_kbps: int = 96
+    """MP3 bitrate; Apple asks 64-128 kbps for mono, 128 and up for stereo."""
+    sample_rate: int = 44100
+    loudness_lufs: float = -16.0
+    """Integrated loudness of the whole mix (ITU-R BS.1770)."""
+    true_peak_db: float = -1.0
+    """Highest true peak allowed in the MP3, in dBTP."""
+    music_db: float = -4.0
+    """Loudness of the intro and outro music relative to the voice, in LU."""
+    duck_db: float = -16.0
+    """How far the intro music drops once the voice starts, in dB."""
+    intro_s: float = 4.0
+    """Seconds of intro music before the first words."""
+
+
+@dataclass(frozen=True)
 class Show:
     """Show-wide settings from ``recapcast.toml``."""
 
@@ -71,7 +94,9 @@ class Show:
     cover: str = ""
     """Path of the cover image relative to the show root; empty means generated."""
     intro: str = ""
-    """Path of an intro music file; empty means the generated jingle."""
+    """Path of an intro music file; empty means the generated jingle, ``none`` no intro."""
+    outro: str = ""
+    """Path of an outro music file; empty means the generated outro, ``none`` no outro."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     quote_voice: VoiceSettings = field(
         default_factory=lambda: VoiceSettings(length_scale=1.12, volume=0.9)
@@ -81,6 +106,7 @@ class Show:
     """Silence between paragraphs."""
     chapter_pause_s: float = 1.2
     """Silence before a new chapter."""
+    audio: AudioSettings = field(default_factory=AudioSettings)
 
 
 @dataclass(frozen=True)
@@ -178,13 +204,28 @@ class Chapter:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Where one segment's take sits in the mix, in frames (samples of one channel)."""
+
+    segment: Segment
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Mix:
-    """The finished episode audio, before encoding."""
+    """The finished, mastered episode audio, before encoding."""
 
     pcm: bytes
     sample_rate: int
     channels: int
     chapters: tuple[Chapter, ...]
+    spans: tuple[Span, ...] = ()
+    """Each take's place in the mix, in speaking order."""
+    loudness_lufs: float | None = None
+    """Integrated loudness of ``pcm`` as mastered."""
+    true_peak_db: float | None = None
+    """True peak of ``pcm`` (4x oversampled) as mastered, in dBTP."""
 
     @property
     def frames(self) -> int:

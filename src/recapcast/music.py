@@ -1,10 +1,10 @@
-"""The show's own intro jingle, generated from code (no borrowed music)."""
+"""The show's own intro jingle and outro, generated from code (no borrowed music)."""
 
 from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["jingle"]
+__all__ = ["jingle", "outro"]
 
 # I–V–vi–IV in C major, one chord a bar: root, third, fifth as MIDI notes.
 _PROGRESSION = ((48, 64, 67, 72), (43, 62, 67, 71), (45, 64, 69, 72), (41, 65, 69, 72))
@@ -43,5 +43,29 @@ def jingle(rate: int = 44100, bars: int = 4) -> np.ndarray:
             end = min(len(out), at + len(pluck))
             out[at:end] += pluck[: end - at]
     fade = int(2.0 * rate)
+    out[-fade:] *= np.linspace(1.0, 0.0, fade)
+    return out / np.max(np.abs(out)) * 0.8
+
+
+def outro(rate: int = 44100) -> np.ndarray:
+    """A short closing cadence (IV, V, then a long I) in the jingle's sound, float mono."""
+    beat = 60.0 / _BPM
+    chords = ((_PROGRESSION[3], 2 * beat), (_PROGRESSION[1], 2 * beat), (_PROGRESSION[0], 5.0))
+    out = np.zeros(int(sum(length for _, length in chords) * rate) + rate)
+    at = 0
+    for chord, length in chords:
+        t = np.arange(int((length + 0.5) * rate)) / rate
+        pad = sum(np.sin(2 * np.pi * _freq(n) * t) for n in chord[1:]) / 3
+        pad *= 0.25 * np.minimum(1.0, t / 0.05) * np.exp(-t / max(length, 1.0))
+        out[at:at + len(pad)] += pad[: len(out) - at]
+        bass = _pluck(_freq(chord[0]), length + 0.5, rate) * 0.5
+        out[at:at + len(bass)] += bass[: len(out) - at]
+        for step, note in enumerate(chord[1:] + (chord[1] + 12,)):
+            start = at + int(step * beat / 2 * rate)
+            pluck = _pluck(_freq(note + 12), 1.2, rate) * 0.3
+            end = min(len(out), start + len(pluck))
+            out[start:end] += pluck[: end - start]
+        at += int(length * rate)
+    fade = int(1.5 * rate)
     out[-fade:] *= np.linspace(1.0, 0.0, fade)
     return out / np.max(np.abs(out)) * 0.8

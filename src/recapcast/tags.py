@@ -1,4 +1,4 @@
-"""ID3v2.3 tags, chapters and cover on the built MP3 (owns mutagen)."""
+"""ID3v2.3 tags, chapters, transcript and cover on the built MP3 (owns mutagen)."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ def _short(title: str) -> str:
 
 
 def write_tags(path: Path, *, meta: EpisodeMeta, show: Show, chapters: Sequence[Chapter],
-               description: str, cover: tuple[bytes, str] | None) -> None:
+               description: str, cover: tuple[bytes, str] | None,
+               transcript: str = "") -> None:
     """Replace the tags of the MP3 at ``path`` with the episode's, saved as ID3v2.3."""
     from mutagen.id3 import (
         APIC,
@@ -35,6 +36,7 @@ def write_tags(path: Path, *, meta: EpisodeMeta, show: Show, chapters: Sequence[
         TIT2,
         TPE1,
         TRCK,
+        USLT,
         CTOCFlags,
         ID3NoHeaderError,
     )
@@ -55,6 +57,8 @@ def write_tags(path: Path, *, meta: EpisodeMeta, show: Show, chapters: Sequence[
         tags.add(TDRC(encoding=1, text=meta.date.isoformat()))
     if description:
         tags.add(COMM(encoding=1, lang="eng", desc="", text=description))
+    if transcript:
+        tags.add(USLT(encoding=1, lang="eng", desc="Transcript", text=transcript))
     if cover is not None:
         data, mime = cover
         tags.add(APIC(encoding=1, mime=mime, type=3, desc="Cover", data=data))

@@ -1,0 +1,65 @@
+"""The in-process BS.1770 meter and mastering, against pyloudnorm."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyloudnorm
+import pytest
+
+from recapcast.loudness import integrated_loudness, master, true_peak_db
+
+
+def _speechlike(rate: int, seconds: float = 20.0, seed: int = 1) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(seconds * rate)) / rate
+    syllables = 0.5 + 0.5 * np.sin(2 * np.pi * 4 * t)
+    x = 0.2 * syllables * np.sin(2 * np.pi * 180 * t) + 0.03 * rng.standard_normal(len(t))
+    x[int(2 * rate):int(2.05 * rate)] *= 6  # a few sharp peaks, as plosives make
+    return x
+
+
+@pytest.mark.parametrize("rate", [44100, 48000])
+def test_integrated_loudness_matches_pyloudnorm(rate):
+    x = _speechlike(rate)
+    assert integrated_loudness(x, rate) == pytest.approx(
+        pyloudnorm.Meter(rate).integrated_loudness(x), abs=0.1)
+
+
+def test_silence_has_no_loudness():
+    assert integrated_loudness(np.zeros(44100), 44100) == -np.inf
+
+
+def test_true_peak_sees_peaks_between_samples():
+    n = np.arange(44100)
+    x = 0.5 * np.sin(2 * np.pi * n / 4 + np.pi / 4)  # samples land 3 dB below the crest
+    assert 20 * np.log10(np.max(np.abs(x))) == pytest.approx(-9.03, abs=0.01)
+    assert true_peak_db(x) == pytest.approx(-6.02, abs=0.15)
+
+
+def test_master_meets_loudness_and_peak_targets():
+    rate = 44100
+    x = _speechlike(rate) * 0.1
+    out = master(x, rate, loudness_lufs=-16.0, peak_db=-1.0, margin_db=1.0)
+    assert pyloudnorm.Meter(rate).integrated_loudness(out.samples) == pytest.approx(-16, abs=0.1)
+    assert out.loudness_lufs == pytest.approx(-16.0, abs=0.05)
+    assert true_peak_db(out.samples) <= -2.0 + 0.05
+    assert out.true_peak_db == pytest.approx(true_peak_db(out.samples), abs=0.1)
+
+
+def test_master_leaves_silence_alone():
+    out = master(np.zeros(44100), 44100)
+    assert not out.samples.any()
+
+
+def test_encoding_limits_again_when_the_codec_overshoots(tmp_path):
+    from recapcast.mixdown import encode_mp3, measure_mp3
+    from recapcast.model import AudioSettings, Mix
+
+    rate = 44100
+    noise = np.random.default_rng(2).uniform(-1, 1, 5 * rate)  # peaks at 0 dBFS
+    pcm = (noise * 32767).astype("<i2").tobytes()
+    target = tmp_path / "loud.mp3"
+    lufs, peak = encode_mp3(Mix(pcm, rate, 1, ()), target, AudioSettings())
+    assert (lufs, peak) == measure_mp3(target)
+    assert peak <= -1.1
+    assert lufs == pytest.approx(-16.0, abs=1.0)
