@@ -14,6 +14,7 @@ __all__ = [
     "Paragraph",
     "Quote",
     "Pause",
+    "Pronounce",
     "Block",
     "Script",
     "Segment",
@@ -21,6 +22,7 @@ __all__ = [
     "Chapter",
     "Mix",
     "Release",
+    "Finding",
 ]
 
 
@@ -38,12 +40,18 @@ class VoiceSettings:
     """Piper output gain."""
     tld: str = "com"
     """gTTS accent (Google domain)."""
+    noise_scale: float | None = None
+    """Piper voice variation; None keeps the voice's own setting."""
+    noise_w: float | None = None
+    """Piper rhythm variation; None keeps the voice's own setting."""
 
     def fingerprint(self) -> str:
         """A stable text that changes whenever the audio this voice makes would change."""
-        return (
-            f"{self.engine}|{self.voice}|{self.length_scale:.4f}|{self.volume:.4f}|{self.tld}"
-        )
+        base = f"{self.engine}|{self.voice}|{self.length_scale:.4f}|{self.volume:.4f}|{self.tld}"
+        # Appended only when set, so takes cached before these settings existed stay valid.
+        if self.noise_scale is not None or self.noise_w is not None:
+            base += f"|{self.noise_scale}|{self.noise_w}"
+        return base
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,10 @@ class Show:
         default_factory=lambda: VoiceSettings(length_scale=1.12, volume=0.9)
     )
     """Voice for quotes: by default slower and softer than the narrator."""
+    voices: tuple[tuple[str, VoiceSettings], ...] = ()
+    """Voices of named speakers (``[voices."Jessica Jones"]``), in config order."""
+    lexicon: tuple[tuple[str, str], ...] = ()
+    """Show-wide pronunciations from ``lexicon.toml``: word -> respelling or /phonemes/."""
     pause_s: float = 0.6
     """Silence between paragraphs."""
     chapter_pause_s: float = 1.2
@@ -121,7 +133,16 @@ class Pause:
     line: int = 0
 
 
-Block = Heading | Paragraph | Quote | Pause
+@dataclass(frozen=True)
+class Pronounce:
+    """A script-wide pronunciation, ``[pronounce Kilgrave = KILL-grave]``; overrides the lexicon."""
+
+    word: str
+    says: str
+    line: int = 0
+
+
+Block = Heading | Paragraph | Quote | Pause | Pronounce
 
 
 @dataclass(frozen=True)
@@ -199,3 +220,17 @@ class Release:
     sha256: str
     duration_s: float
     chapters: tuple[Chapter, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem ``recapcast check`` reports, as ``file:line: severity: message``."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"
+    """``error`` (check exits non-zero) or ``warning``."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"

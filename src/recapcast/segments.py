@@ -2,14 +2,44 @@
 
 from __future__ import annotations
 
-from recapcast.model import Heading, Paragraph, Pause, Quote, Script, Segment, Show
+from recapcast.lexicon import display_text
+from recapcast.model import (
+    Heading,
+    Paragraph,
+    Pause,
+    Pronounce,
+    Quote,
+    Script,
+    Segment,
+    Show,
+    VoiceSettings,
+)
 from recapcast.speech_text import chunk_text, speakable
 
-__all__ = ["INTRO_CHAPTER", "plan_segments"]
+__all__ = ["INTRO_CHAPTER", "PHONEME_ENGINES", "plan_segments", "voice_for", "script_lexicon"]
+
+PHONEME_ENGINES = frozenset({"piper"})
+"""Engines that take IPA inline as ``[[ ... ]]``; others are given the written word."""
 
 INTRO_CHAPTER = "Intro"
 SENTENCE_GAP_S = 0.2
 """Silence between chunks of one paragraph; piper already ends each with a short tail."""
+
+
+def voice_for(show: Show, speaker: str) -> VoiceSettings:
+    """A quote's voice: the speaker's own if the config names one, else the quote voice."""
+    wanted = speaker.casefold()
+    for name, voice in show.voices:
+        if name.casefold() == wanted:
+            return voice
+    return show.quote_voice
+
+
+def script_lexicon(script: Script, show: Show) -> tuple[tuple[str, str], ...]:
+    """The show's lexicon with the script's ``[pronounce ...]`` lines over it."""
+    merged = dict(show.lexicon)
+    merged.update((b.word, b.says) for b in script.blocks if isinstance(b, Pronounce))
+    return tuple(merged.items())
 
 
 def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
@@ -20,16 +50,17 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     segments: list[Segment] = []
     titles = [INTRO_CHAPTER]
     pending_pause = 0.0
+    lexicon = script_lexicon(script, show)
 
     def add(written: str, voice, role: str = "narrator", speaker: str = "",
             gap: float = 0.0) -> None:
         nonlocal pending_pause
         for i, chunk in enumerate(chunk_text(written)):
-            text = speakable(chunk)
+            text = speakable(chunk, lexicon, phonemes=voice.engine in PHONEME_ENGINES)
             if not text.strip(" .,;:!?-—–\"'"):
                 continue
             segments.append(Segment(
-                index=len(segments), text=text, written=chunk, voice=voice,
+                index=len(segments), text=text, written=display_text(chunk), voice=voice,
                 chapter=len(titles) - 1, role=role, speaker=speaker,
                 pause_before_s=(gap + pending_pause) if i == 0 else SENTENCE_GAP_S,
             ))
@@ -38,7 +69,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     for block in script.blocks:
         first = not segments
         if isinstance(block, Heading):
-            titles.append(block.text)
+            titles.append(display_text(block.text))
             add(block.text, show.voice, gap=0.0 if first else show.chapter_pause_s)
         elif isinstance(block, Paragraph):
             add(block.text, show.voice, gap=0.0 if first else show.pause_s)
@@ -47,7 +78,8 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
             if block.speaker:
                 add(f"As {block.speaker} puts it:", show.voice, gap=gap)
                 gap = 0.35
-            add(block.text, show.quote_voice, role="quote", speaker=block.speaker, gap=gap)
+            add(block.text, voice_for(show, block.speaker), role="quote", speaker=block.speaker,
+                gap=gap)
         elif isinstance(block, Pause):
             pending_pause += block.seconds
     return tuple(segments), tuple(titles)
