@@ -92,6 +92,10 @@ def _with_engine(show: Show, engine: str | None) -> Show:
     return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice))
 
 
+with_engine = _with_engine
+"""Public for ``preview``: the show with every voice switched to ``engine``."""
+
+
 def _intro(project: Project) -> np.ndarray:
     if not project.show.intro:
         return music.jingle(mixdown.SAMPLE_RATE)

@@ -123,6 +123,73 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         click.echo(json.dumps(out, indent=2))
 
 
+@cli.command()
+@click.argument("episode_id", required=False)
+@click.pass_context
+def check(ctx: click.Context, episode_id: str | None) -> None:
+    """Lint scripts without building: print file:line: problems, exit 1 on errors."""
+    from recapcast.config import check_episode_id
+    from recapcast.errors import ScriptError
+    from recapcast.lint import check_scripts
+
+    project = _project(ctx)
+    ids = [check_episode_id(episode_id)] if episode_id else None
+    findings = check_scripts(project, ids)
+    # Further sources of findings (the feed, ...) append to this list.
+    for finding in findings:
+        click.echo(str(finding))
+    errors = sum(1 for f in findings if f.severity == "error")
+    if errors:
+        raise ScriptError(f"check found {errors} error(s) and {len(findings) - errors} "
+                          "warning(s)", "fix the errors above, then run recapcast check again")
+    click.echo(f"check: no errors, {len(findings)} warning(s)", err=True)
+
+
+@cli.command()
+@click.argument("episode_id", required=False)
+@click.option("--segment", "number", type=int, default=None,
+              help="Segment number to speak (run without it to list them).")
+@click.option("--text", default=None, help="Speak this text instead of a script's segment.")
+@click.option("--speaker", default="", help="With --text: speak it as this speaker's quote.")
+@click.option("--engine", default=None, help="Speech engine (piper, gtts, ...).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the audio (default: .cache/preview.wav in the show).")
+@click.option("--play/--no-play", default=True, help="Play it if a player is installed.")
+@click.pass_context
+def preview(ctx: click.Context, episode_id: str | None, number: int | None, text: str | None,
+            speaker: str, engine: str | None, out: str | None, play: bool) -> None:
+    """Speak one segment of EPISODE_ID (or --text) into a file, to try a pronunciation."""
+    import subprocess
+
+    from recapcast import preview as previews
+    from recapcast.config import check_episode_id
+    from recapcast.engines import check_engine
+
+    if engine:
+        check_engine(engine)
+    project = _project(ctx)
+    if text is not None:
+        take = previews.preview_text(project, text, speaker, engine)
+    elif episode_id and number is not None:
+        take = previews.preview_segment(project, check_episode_id(episode_id), number, engine)
+    elif episode_id:
+        for i, segment in enumerate(previews.segments_of(project, episode_id, engine), 1):
+            click.echo(f"{i:4d} {segment.role:8s} {segment.written}")
+        return
+    else:
+        raise UsageError("give EPISODE_ID --segment N, or --text TEXT",
+                         'for example: recapcast preview --text "Kilgrave"')
+    target = previews.save(take, Path(out) if out else project.cache_dir / "preview.wav")
+    click.echo(f"wrote {target} ({take.segment.text})")
+    command = previews.player() if play else None
+    if command:
+        try:
+            subprocess.run([*command, str(target)], check=False, timeout=600,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired):
+            click.echo("could not play it; open the file instead", err=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every user-caused failure ends here as ``error: ...`` and an exit code."""
     args = sys.argv[1:] if argv is None else argv

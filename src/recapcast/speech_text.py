@@ -9,7 +9,8 @@ from collections.abc import Iterable
 from recapcast.lexicon import substitute
 
 __all__ = [
-    "MAX_CHUNK_WORDS", "speakable", "chunk_text", "number_words", "ordinal_words", "year_words",
+    "MAX_CHUNK_WORDS", "speakable", "chunk_text", "split_sentences", "number_words",
+    "ordinal_words", "year_words",
 ]
 
 MAX_CHUNK_WORDS = 50
@@ -266,18 +267,23 @@ def _pack(pieces: list[str], limit: int) -> list[str]:
     return chunks
 
 
-def chunk_text(text: str, limit: int = MAX_CHUNK_WORDS) -> list[str]:
-    """Split a paragraph at sentence boundaries into chunks of at most ``limit`` words."""
+def split_sentences(text: str) -> list[str]:
+    """The sentences of a paragraph; abbreviations such as ``Dr.`` do not end one."""
     sentences: list[str] = []
     for piece in _SENTENCE.split(text.strip()):
         if sentences and _NOT_AN_END.search(sentences[-1]):
             sentences[-1] += " " + piece
         elif piece.strip():
-            sentences.append(piece)
+            sentences.append(piece.strip())
+    return sentences
+
+
+def chunk_text(text: str, limit: int = MAX_CHUNK_WORDS) -> list[str]:
+    """Split a paragraph at sentence boundaries into chunks of at most ``limit`` words."""
     pieces: list[str] = []
-    for sentence in sentences:
+    for sentence in split_sentences(text):
         if len(sentence.split()) > limit:
             pieces += _split_long(sentence, limit)
         else:
-            pieces.append(sentence.strip())
+            pieces.append(sentence)
     return _pack(pieces, limit)
