@@ -64,6 +64,10 @@ def check_script_text(text: str, episode_id: str, name: str, project: Project,
                       known=None) -> list[Finding]:
     """Findings for one script's text; ``known`` is what ``_voice_dictionary`` returns."""
     findings = _line_findings(text, name)
+    # Blank the lines already reported, so the parser gets past them to the rest.
+    flagged = {f.line for f in findings}
+    lines = text.splitlines()
+    text = "\n".join("" if i in flagged else line for i, line in enumerate(lines, 1)) + "\n"
     try:
         script = parse_script(text, episode_id, name)
     except ScriptError as exc:
@@ -134,7 +138,7 @@ def _names(script: Script):
         if isinstance(block, Paragraph | Quote):
             texts = [display_text(block.text)]
             if isinstance(block, Quote) and block.speaker:
-                texts.append(f". {block.speaker}")
+                texts.append(f"by {block.speaker}")
             for text in texts:
                 for match in _NAME.finditer(text):
                     if not _SENTENCE_START.search(text[:match.start()]):

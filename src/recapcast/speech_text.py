@@ -151,7 +151,9 @@ def _time(m: re.Match) -> str:
     hour = int(m.group("h") or m.group("h2"))
     minute = int(m.group("m") or m.group("m2") or 0)
     if m.group("ap"):
-        suffix = f" {m.group('ap').lower()} m"
+        # "p.m." at the end of the text also ends the sentence.
+        end = "." if m.group(0).endswith(".") and m.end() == len(m.string) else ""
+        suffix = f" {m.group('ap').lower()} m{end}"
     elif minute == 0:
         suffix = " o'clock"
     else:
@@ -206,7 +208,7 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
                       text)
     text = _URL.sub(_url, text)
     text = _SAINT.sub("Saint", text)
-    text = _STREET.sub(" Street", text)
+    text = _STREET.sub(lambda m: " Street." if m.end() == len(text) else " Street", text)
     text = _NUMBER_SIGN.sub("number ", text)
     text = _HASH_NUMBER.sub("number ", text)
     text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
