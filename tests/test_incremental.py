@@ -65,7 +65,7 @@ def test_a_lexicon_change_resynthesises_only_segments_with_that_word(demo: Path)
     # A script's own [pronounce] line overrides the show's lexicon, for that script only.
     script = demo / "scripts" / "ep12.md"
     text = script.read_text(encoding="utf-8")
-    script.write_text(text.replace("# Previously\n", "# Previously\n\n[pronounce Trish = TRIHSH]\n"),
-                      encoding="utf-8")
+    override = "# Previously\n\n[pronounce Trish = TRIHSH]\n"
+    script.write_text(text.replace("# Previously\n", override), encoding="utf-8")
     overridden = _build(demo)
     assert overridden["synthesized"] == _segments_with(demo, "Trish") > 0
