@@ -101,7 +101,7 @@ def wer_rows(refs: list[str], paths: list[Path], transcribe: Transcriber):
     return rows
 
 
-def report(refs: list[str], ours, raw) -> tuple[float, float, float]:
+def print_table(refs: list[str], ours, raw) -> tuple[float, float, float]:
     print(f"\n{'seg':>4} {'words':>5} {'recapcast':>9} {'raw piper':>9}  text")
     for i, (ref, (e1, n, hyp), (e2, _, _)) in enumerate(zip(refs, ours, raw, strict=True), 1):
         if not n:
@@ -140,7 +140,7 @@ def main() -> None:
     transcribe = Transcriber()
     ours = wer_rows(refs, [t.path for t in takes], transcribe)
     raw = wer_rows(refs, raw_paths, transcribe)
-    ours_wer, raw_wer, worst = report(refs, ours, raw)
+    ours_wer, raw_wer, worst = print_table(refs, ours, raw)
     print(f"\nrecapcast WER {ours_wer:.1%}, raw piper WER {raw_wer:.1%} over "
           f"{sum(n for _, n, _ in ours)} words in {len(refs)} segments; "
           f"worst recapcast segment {worst:.1%}")
