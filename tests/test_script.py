@@ -6,10 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, SHORT_SCRIPT
 from recapcast.errors import ScriptError
-from recapcast.model import Heading, Paragraph, Pause, Pronounce, Quote
+from recapcast.model import Heading, Paragraph, Pause, Pronounce, Quote, Script
 from recapcast.script import decode_text, import_recap, parse_script, render_script
 
 
@@ -118,3 +120,24 @@ def test_pronounce_lines_and_inline_pronunciations_are_read():
 def test_bad_pronounce_lines_name_the_line(line: str, message: str):
     with pytest.raises(ScriptError, match=f"scripts/ep1.md:5: .*{message}"):
         parse_script(f'---\ntitle: "x"\n---\n\n{line}\n\nText.\n', "ep1", "scripts/ep1.md")
+
+
+_WORD = st.text(alphabet="abcKLMxyz'’,.!?é{}|/-", min_size=1, max_size=8).filter(
+    lambda w: w[0].isalpha())
+_TEXT = st.lists(_WORD, min_size=1, max_size=12).map(" ".join)
+_BLOCK = st.one_of(
+    _TEXT.map(Paragraph),
+    _TEXT.map(Heading),
+    st.tuples(_TEXT, st.sampled_from(["", "Jessica Jones", "Kilgrave"])).map(
+        lambda t: Quote(*t)),
+    st.sampled_from([0.5, 1.5, 2.0, 12.25]).map(Pause),
+    st.sampled_from([Pronounce("Kilgrave", "KILL-grave"), Pronounce("Reva", "/ɹˈiːvə/")]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_BLOCK, min_size=1, max_size=8))
+def test_any_rendered_script_reads_back_to_the_same_text(blocks):
+    meta = parse_script(SHORT_SCRIPT, "ep3").meta
+    text = render_script(Script("ep3", meta, (Heading("Start"), *blocks)))
+    assert render_script(parse_script(text, "ep3")) == text

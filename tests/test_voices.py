@@ -39,6 +39,8 @@ def test_named_speakers_get_their_own_voice(tmp_path: Path):
     show = _project(tmp_path, VOICES).show
     assert show.voice == VoiceSettings()
     assert show.quote_voice == VoiceSettings(length_scale=1.2, volume=0.9)
+    assert Show(title="t", author="a", description="d").quote_voice == VoiceSettings(
+        length_scale=1.25, volume=0.9)
     jessica = voice_for(show, "jessica jones")
     # A named voice starts from the quote voice.
     assert jessica == VoiceSettings(length_scale=0.95, volume=0.9, noise_scale=0.4)
@@ -81,5 +83,5 @@ def test_default_quote_delivery_is_slower_than_narration():
     show = Show(title="t", author="a", description="d")
     narrator_wps = words / _seconds(show.voice, text)
     quote_wps = words / _seconds(show.quote_voice, text)
-    # length_scale 1.12 is 12% more time a phoneme; Piper's duration noise is a few percent.
-    assert quote_wps < 0.95 * narrator_wps, (narrator_wps, quote_wps)
+    # Measured: about 0.87 (length_scale 1.25); Piper's duration noise is a few percent.
+    assert quote_wps < 0.93 * narrator_wps, (narrator_wps, quote_wps)

@@ -75,7 +75,7 @@ class Show:
     """Path of an intro music file; empty means the generated jingle."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     quote_voice: VoiceSettings = field(
-        default_factory=lambda: VoiceSettings(length_scale=1.12, volume=0.9)
+        default_factory=lambda: VoiceSettings(length_scale=1.25, volume=0.9)
     )
     """Voice for quotes: by default slower and softer than the narrator."""
     voices: tuple[tuple[str, VoiceSettings], ...] = ()
