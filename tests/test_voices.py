@@ -85,3 +85,10 @@ def test_default_quote_delivery_is_slower_than_narration():
     quote_wps = words / _seconds(show.quote_voice, text)
     # Measured: about 0.87 (length_scale 1.25); Piper's duration noise is a few percent.
     assert quote_wps < 0.93 * narrator_wps, (narrator_wps, quote_wps)
+
+
+def test_an_engine_override_reaches_named_speakers(tmp_path: Path):
+    from recapcast.build import with_engine
+
+    show = with_engine(_project(tmp_path, VOICES).show, "tone")
+    assert {v.engine for _, v in show.voices} == {"tone"}

@@ -89,7 +89,8 @@ def _with_engine(show: Show, engine: str | None) -> Show:
         return dataclasses.replace(voice, engine=engine, voice="en" if engine == "gtts" else
                                    VoiceSettings.voice)
 
-    return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice))
+    return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice),
+                               voices=tuple((name, swap(v)) for name, v in show.voices))
 
 
 with_engine = _with_engine
