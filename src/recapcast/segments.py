@@ -76,7 +76,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
         elif isinstance(block, Quote):
             gap = 0.0 if first else show.pause_s
             if block.speaker:
-                add(f"As {block.speaker} puts it:", show.voice, gap=gap)
+                add(f"In the words of {block.speaker}:", show.voice, gap=gap)
                 gap = 0.35
             add(block.text, voice_for(show, block.speaker), role="quote", speaker=block.speaker,
                 gap=gap)

@@ -254,12 +254,19 @@ def _split_long(sentence: str, limit: int) -> list[str]:
 
 
 def _pack(pieces: list[str], limit: int) -> list[str]:
+    """Join pieces into chunks of at most ``limit`` words, of about even length.
+
+    Even chunks avoid a short tail (a 108-word paragraph is 36+36+36, not 50+43+15): a
+    few words alone lose the context that carries their intonation.
+    """
+    total = sum(len(p.split()) for p in pieces)
+    target = total / max(1, -(-total // limit))
     chunks: list[str] = []
     current: list[str] = []
     count = 0
     for piece in pieces:
         n = len(piece.split())
-        if current and count + n > limit:
+        if current and (count + n > limit or abs(count + n - target) > abs(count - target)):
             chunks.append(" ".join(current))
             current, count = [], 0
         current.append(piece)
