@@ -203,7 +203,7 @@ def test_emoji_are_not_spoken(show: Path):
     (show / "scripts" / "ep3.md").write_text(_script("Emoji 🎬", "Jessica 😀 walks 👍🏽 in 🇺🇸."))
     project = load_project(show)
     segments, _ = plan_segments(read_script(project, "ep3"), project.show)
-    assert [s.text for s in segments] == ["Opening", "Jessica walks in ."]
+    assert [s.text for s in segments] == ["Opening", "Jessica walks in."]
     result = run_cli("build", "ep3", cwd=show)
     assert result.returncode == 0, result.stderr
     assert str(ID3(str(show / "audio" / "ep3.mp3"))["TIT2"]) == "Emoji 🎬"

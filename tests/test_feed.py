@@ -218,7 +218,7 @@ def test_check_command_prints_each_violation_and_fails(published: Path, tmp_path
     finally:
         feed.write_bytes(original)
     assert result.returncode == 1
-    assert "feed/feed.xml: channel: <itunes:type> must be episodic or serial" in result.stdout
+    assert "feed/feed.xml: error: channel: <itunes:type> must be episodic or serial" in result.stdout
     assert result.stderr.startswith("error: feed/feed.xml breaks 1 rule")
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATA, SHORT_SCRIPT
 from recapcast.errors import ScriptError
-from recapcast.model import Heading, Paragraph, Pause, Quote
+from recapcast.model import Heading, Paragraph, Pause, Pronounce, Quote, Script
 from recapcast.script import decode_text, import_recap, parse_script, render_script
 
 
@@ -84,3 +87,57 @@ def test_decode_text_handles_bom_utf16_and_cp1252():
     assert decode_text("\ufeffCafé".encode(), "x") == "Café"
     assert decode_text("Café".encode("utf-16"), "x") == "Café"
     assert decode_text("Café “quoted”".encode("cp1252"), "x") == "Café “quoted”"
+
+
+RICH_SCRIPT = SHORT_SCRIPT.replace(
+    "# The Chase\n",
+    "[pronounce Kilgrave = KILL-grave]\n\n[pronounce Kozlov = /ˈkɑzlɔv/]\n\n"
+    "> You can't fight me, {Kozlov|KOZ-lov}.\n> — Kilgrave\n\n[pause 1.5s]\n\n# The Chase\n",
+).replace("Cage follows her", "{Kilgrave|/ˈkɪlɡɹeɪv/} follows her")
+
+
+@pytest.mark.parametrize("text", [
+    SHORT_SCRIPT, RICH_SCRIPT,
+    (Path(__file__).parent.parent / "scripts" / "ep12.md").read_text(encoding="utf-8"),
+])
+def test_canonical_scripts_round_trip_exactly(text: str):
+    assert render_script(parse_script(text, "ep3")) == text
+
+
+def test_pronounce_lines_and_inline_pronunciations_are_read():
+    script = parse_script(RICH_SCRIPT, "ep3")
+    assert [b for b in script.blocks if isinstance(b, Pronounce)] == [
+        Pronounce("Kilgrave", "KILL-grave", 17), Pronounce("Kozlov", "/ˈkɑzlɔv/", 19)]
+    quote = next(b for b in script.blocks if isinstance(b, Quote) and b.speaker == "Kilgrave")
+    assert quote.text == "You can't fight me, {Kozlov|KOZ-lov}."
+
+
+@pytest.mark.parametrize("line, message", [
+    ("[pronounce Kilgrave = ]", "empty pronunciation"),
+    ("[pronounce Kilgrave = /kɪl]", "between two slashes"),
+    ("[pronounce 42 = forty-two]", "is not a word"),
+])
+def test_bad_pronounce_lines_name_the_line(line: str, message: str):
+    with pytest.raises(ScriptError, match=f"scripts/ep1.md:5: .*{message}"):
+        parse_script(f'---\ntitle: "x"\n---\n\n{line}\n\nText.\n', "ep1", "scripts/ep1.md")
+
+
+_WORD = st.text(alphabet="abcKLMxyz'’,.!?é{}|/-", min_size=1, max_size=8).filter(
+    lambda w: w[0].isalpha())
+_TEXT = st.lists(_WORD, min_size=1, max_size=12).map(" ".join)
+_BLOCK = st.one_of(
+    _TEXT.map(Paragraph),
+    _TEXT.map(Heading),
+    st.tuples(_TEXT, st.sampled_from(["", "Jessica Jones", "Kilgrave"])).map(
+        lambda t: Quote(*t)),
+    st.sampled_from([0.5, 1.5, 2.0, 12.25]).map(Pause),
+    st.sampled_from([Pronounce("Kilgrave", "KILL-grave"), Pronounce("Reva", "/ɹˈiːvə/")]),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_BLOCK, min_size=1, max_size=8))
+def test_any_rendered_script_reads_back_to_the_same_text(blocks):
+    meta = parse_script(SHORT_SCRIPT, "ep3").meta
+    text = render_script(Script("ep3", meta, (Heading("Start"), *blocks)))
+    assert render_script(parse_script(text, "ep3")) == text

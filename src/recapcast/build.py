@@ -110,7 +110,12 @@ def _with_engine(show: Show, engine: str | None) -> Show:
         return dataclasses.replace(voice, engine=engine, voice="en" if engine == "gtts" else
                                    VoiceSettings.voice)
 
-    return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice))
+    return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice),
+                               voices=tuple((name, swap(v)) for name, v in show.voices))
+
+
+with_engine = _with_engine
+"""Public for ``preview``: the show with every voice switched to ``engine``."""
 
 
 def _music(project: Project, name: str, generate: Callable[[int], np.ndarray]

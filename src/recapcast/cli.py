@@ -182,30 +182,86 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
 
 
 @cli.command()
-@click.option("--feed", "check_feed", is_flag=True,
-              help="Validate feed/feed.xml against Apple's and PSP-1's rules.")
+@click.argument("episode_id", required=False)
+@click.option("--feed", "feed_only", is_flag=True,
+              help="Check only feed/feed.xml against Apple's and PSP-1's rules.")
 @click.pass_context
-def check(ctx: click.Context, check_feed: bool) -> None:
-    """Check the show: with --feed, the built feed."""
-    from recapcast.errors import BuildError
+def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
+    """Lint scripts and the built feed without building: print problems, exit 1 on errors."""
+    from recapcast.config import check_episode_id
+    from recapcast.errors import BuildError, ScriptError
     from recapcast.feedcheck import validate_feed
+    from recapcast.lint import check_scripts
 
-    if not check_feed:
-        raise UsageError("nothing to check", "for example: recapcast check --feed")
     project = _project(ctx)
-    path = project.feed_dir / "feed.xml"
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
+    findings = []
+    if not feed_only:
+        ids = [check_episode_id(episode_id)] if episode_id else None
+        findings = check_scripts(project, ids)
+        for finding in findings:
+            click.echo(str(finding))
+    errors = sum(1 for f in findings if f.severity == "error")
+    warnings = len(findings) - errors
+    feed = project.feed_dir / "feed.xml"
+    if feed.is_file():
+        problems = validate_feed(feed.read_bytes())
+        for problem in problems:
+            click.echo(f"feed/feed.xml: error: {problem}")
+        errors += len(problems)
+        if not problems:
+            click.echo("feed/feed.xml: ok")
+    elif feed_only:
         raise BuildError("feed/feed.xml does not exist yet",
-                         "build an episode first: recapcast build EPISODE_ID") from None
-    problems = validate_feed(data)
-    for problem in problems:
-        click.echo(f"feed/feed.xml: {problem}")
-    if problems:
-        raise BuildError(f"feed/feed.xml breaks {len(problems)} rule(s)",
-                         "fix recapcast.toml or the scripts, then rebuild")
-    click.echo("feed/feed.xml: ok")
+                         "build an episode first: recapcast build EPISODE_ID")
+    if errors:
+        raise ScriptError(f"check found {errors} error(s) and {warnings} warning(s)",
+                          "fix the errors above, then run recapcast check again")
+    click.echo(f"check: no errors, {warnings} warning(s)", err=True)
+
+
+@cli.command()
+@click.argument("episode_id", required=False)
+@click.option("--segment", "number", type=int, default=None,
+              help="Segment number to speak (run without it to list them).")
+@click.option("--text", default=None, help="Speak this text instead of a script's segment.")
+@click.option("--speaker", default="", help="With --text: speak it as this speaker's quote.")
+@click.option("--engine", default=None, help="Speech engine (piper, gtts, ...).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Where to write the audio (default: .cache/preview.wav in the show).")
+@click.option("--play/--no-play", default=True, help="Play it if a player is installed.")
+@click.pass_context
+def preview(ctx: click.Context, episode_id: str | None, number: int | None, text: str | None,
+            speaker: str, engine: str | None, out: str | None, play: bool) -> None:
+    """Speak one segment of EPISODE_ID (or --text) into a file, to try a pronunciation."""
+    import subprocess
+
+    from recapcast import preview as previews
+    from recapcast.config import check_episode_id
+    from recapcast.engines import check_engine
+
+    if engine:
+        check_engine(engine)
+    project = _project(ctx)
+    if text is not None:
+        take = previews.preview_text(project, text, speaker, engine)
+    elif episode_id and number is not None:
+        take = previews.preview_segment(project, check_episode_id(episode_id), number, engine)
+    elif episode_id:
+        for i, segment in enumerate(previews.segments_of(project, episode_id, engine), 1):
+            click.echo(f"{i:4d} {segment.role:8s} {segment.written}")
+        return
+    else:
+        raise UsageError("give EPISODE_ID --segment N, or --text TEXT",
+                         'for example: recapcast preview --text "Kilgrave"')
+    target = previews.save(take, Path(out) if out else project.cache_dir / "preview.wav")
+    click.echo(f"wrote {target} ({take.segment.text})")
+    command = previews.player() if play else None
+    if command:
+        try:
+            subprocess.run([*command, str(target)], check=False, timeout=600,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired):
+            click.echo("could not play it; open the file instead", err=True)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from recapcast.errors import ConfigError, UsageError
+from recapcast.lexicon import LEXICON_NAME, read_lexicon
 from recapcast.model import AudioSettings, Show, VoiceSettings
 from recapcast.sanitize import clean_text
 
@@ -98,6 +99,8 @@ def _voice(table: dict, base: VoiceSettings, where: str) -> VoiceSettings:
             volume=float(values["volume"]),
             tld=str(values["tld"]),
             fallback=str(values["fallback"]),
+            noise_scale=None if values["noise_scale"] is None else float(values["noise_scale"]),
+            noise_w=None if values["noise_w"] is None else float(values["noise_w"]),
         )
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"bad value in [{where}] of {CONFIG_NAME}: {exc}") from None
@@ -157,7 +160,16 @@ def load_project(root: Path) -> Project:
         volume=quote_default.volume, tld=voice.tld, fallback=voice.fallback,
     )
     quote_voice = _voice(quote_table, quote_base, "quote_voice")
-    known = {f.name for f in fields(Show)} - {"voice", "quote_voice", "audio"}
+    voices_table = data.get("voices", {})
+    if not isinstance(voices_table, dict) or not all(
+            isinstance(v, dict) for v in voices_table.values()):
+        raise ConfigError(f"[voices] in {CONFIG_NAME} must hold one table a speaker",
+                          'write: [voices."Jessica Jones"] then length_scale = 1.05')
+    # A named speaker's voice starts from the quote voice and changes what it names.
+    voices = tuple((str(name), _voice(dict(table), quote_voice, f'voices."{name}"'))
+                   for name, table in voices_table.items())
+    known = {f.name for f in fields(Show)} - {"voice", "quote_voice", "voices", "lexicon",
+                                               "audio"}
     unknown = set(show_table) - known
     if unknown:
         raise ConfigError(
@@ -171,7 +183,8 @@ def load_project(root: Path) -> Project:
         base_url += "/"
     show_table["base_url"] = base_url
     try:
-        show = Show(**show_table, voice=voice, quote_voice=quote_voice,
+        show = Show(**show_table, voice=voice, quote_voice=quote_voice, voices=voices,
+                    lexicon=read_lexicon(root / LEXICON_NAME),
                     audio=_audio(dict(data.get("audio", {}))))
     except TypeError as exc:
         raise ConfigError(f"bad [show] in {CONFIG_NAME}: {exc}") from None

@@ -15,6 +15,7 @@ __all__ = [
     "Paragraph",
     "Quote",
     "Pause",
+    "Pronounce",
     "Block",
     "Script",
     "Segment",
@@ -23,6 +24,7 @@ __all__ = [
     "Span",
     "Mix",
     "Release",
+    "Finding",
 ]
 
 
@@ -43,12 +45,18 @@ class VoiceSettings:
     fallback: str = ""
     """Engine to speak the episode with when this one fails (``[voice] fallback``); not
     part of the fingerprint, as it does not change this voice's audio."""
+    noise_scale: float | None = None
+    """Piper voice variation; None keeps the voice's own setting."""
+    noise_w: float | None = None
+    """Piper rhythm variation; None keeps the voice's own setting."""
 
     def fingerprint(self) -> str:
         """A stable text that changes whenever the audio this voice makes would change."""
-        return (
-            f"{self.engine}|{self.voice}|{self.length_scale:.4f}|{self.volume:.4f}|{self.tld}"
-        )
+        base = f"{self.engine}|{self.voice}|{self.length_scale:.4f}|{self.volume:.4f}|{self.tld}"
+        # Appended only when set, so takes cached before these settings existed stay valid.
+        if self.noise_scale is not None or self.noise_w is not None:
+            base += f"|{self.noise_scale}|{self.noise_w}"
+        return base
 
 
 @dataclass(frozen=True)
@@ -99,9 +107,13 @@ class Show:
     """Path of an outro music file; empty means the generated outro, ``none`` no outro."""
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     quote_voice: VoiceSettings = field(
-        default_factory=lambda: VoiceSettings(length_scale=1.12, volume=0.9)
+        default_factory=lambda: VoiceSettings(length_scale=1.25, volume=0.9)
     )
     """Voice for quotes: by default slower and softer than the narrator."""
+    voices: tuple[tuple[str, VoiceSettings], ...] = ()
+    """Voices of named speakers (``[voices."Jessica Jones"]``), in config order."""
+    lexicon: tuple[tuple[str, str], ...] = ()
+    """Show-wide pronunciations from ``lexicon.toml``: word -> respelling or /phonemes/."""
     pause_s: float = 0.6
     """Silence between paragraphs."""
     chapter_pause_s: float = 1.2
@@ -154,7 +166,16 @@ class Pause:
     line: int = 0
 
 
-Block = Heading | Paragraph | Quote | Pause
+@dataclass(frozen=True)
+class Pronounce:
+    """A script-wide pronunciation, ``[pronounce Kilgrave = KILL-grave]``; overrides the lexicon."""
+
+    word: str
+    says: str
+    line: int = 0
+
+
+Block = Heading | Paragraph | Quote | Pause | Pronounce
 
 
 @dataclass(frozen=True)
@@ -247,3 +268,17 @@ class Release:
     sha256: str
     duration_s: float
     chapters: tuple[Chapter, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem ``recapcast check`` reports, as ``file:line: severity: message``."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"
+    """``error`` (check exits non-zero) or ``warning``."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.severity}: {self.message}"

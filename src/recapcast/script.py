@@ -20,6 +20,12 @@ A script is Markdown with a small front matter block::
 
     [pause 1.5s]
 
+    [pronounce Kilgrave = KILL-grave]
+
+A word can carry its pronunciation inline, ``{Kilgrave|KILL-grave}`` (a respelling) or
+``{Kilgrave|/ˈkɪlɡɹeɪv/}`` (IPA phonemes); ``[pronounce WORD = SAYS]`` does the same for
+every occurrence in the script, over the show's ``lexicon.toml``.
+
 Writing a parsed script gives back the same text (the format round-trips).
 """
 
@@ -31,11 +37,21 @@ import re
 import uuid
 
 from recapcast.errors import ScriptError
-from recapcast.model import Block, EpisodeMeta, Heading, Paragraph, Pause, Quote, Script
+from recapcast.lexicon import entry_problem
+from recapcast.model import (
+    Block,
+    EpisodeMeta,
+    Heading,
+    Paragraph,
+    Pause,
+    Pronounce,
+    Quote,
+    Script,
+)
 from recapcast.plaintext import plain_text
 from recapcast.sanitize import clean_text
 
-__all__ = ["decode_text", "import_recap", "parse_script", "render_script"]
+__all__ = ["DIRECTIVES", "decode_text", "import_recap", "parse_script", "render_script"]
 
 _FRONT_KEYS = ("title", "episode", "season", "date", "summary", "guid")
 _EPISODE_HEADING = re.compile(r"^Episode\s+(\d+)\s*[:.\-–—]\s*(\S.*)$", re.IGNORECASE)
@@ -43,6 +59,9 @@ _SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
 _QUOTE_LINE = re.compile(r"^(?P<text>.*\S)\s+~\s*(?P<speaker>[^~]{1,60})$")
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*(?P<speaker>\S.*)$")
 _PAUSE = re.compile(r"^\[pause\s+(?P<s>\d+(?:\.\d+)?)\s*s?\]$", re.IGNORECASE)
+_PRONOUNCE = re.compile(r"^\[pronounce\s+(?P<word>[^=\]]+?)\s*=\s*(?P<says>[^\]]*?)\s*\]$",
+                        re.IGNORECASE)
+DIRECTIVES = ("[pause 1.5s]", "[pronounce WORD = SAYS]")
 _DIRECTIVE = re.compile(r"^\[(?P<name>[A-Za-z-]+)\b[^\]]*\]$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 MAX_PAUSE_S = 30.0
@@ -270,9 +289,18 @@ def parse_script(text: str, episode_id: str, name: str = "script") -> Script:
             blocks.append(Quote(quote_text, speaker, line))
         elif _DIRECTIVE.match(first) and len(block_lines) == 1:
             pause = _PAUSE.match(first)
+            pronounce = _PRONOUNCE.match(first)
+            if pronounce:
+                word, says = pronounce.group("word"), pronounce.group("says")
+                problem = entry_problem(word, says)
+                if problem:
+                    raise ScriptError(f"{name}:{line}: {problem}",
+                                      "write: [pronounce Kilgrave = KILL-grave]")
+                blocks.append(Pronounce(word, says, line))
+                continue
             if not pause:
                 raise ScriptError(f"{name}:{line}: unknown directive {first}",
-                                  "known directives: [pause 1.5s]")
+                                  f"known directives: {', '.join(DIRECTIVES)}")
             seconds = float(pause.group("s"))
             if seconds > MAX_PAUSE_S:
                 raise ScriptError(f"{name}:{line}: pause of {seconds:g}s is longer than "
@@ -310,6 +338,8 @@ def render_script(script: Script) -> str:
                 out.append(f"> — {block.speaker}")
         elif isinstance(block, Pause):
             out.append(f"[pause {block.seconds:g}s]")
+        elif isinstance(block, Pronounce):
+            out.append(f"[pronounce {block.word} = {block.says}]")
         else:
             out.append(block.text)
     return "\n".join(out) + "\n"

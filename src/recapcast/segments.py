@@ -2,15 +2,45 @@
 
 from __future__ import annotations
 
-from recapcast.model import Heading, Paragraph, Pause, Quote, Script, Segment, Show
+from recapcast.lexicon import display_text
+from recapcast.model import (
+    Heading,
+    Paragraph,
+    Pause,
+    Pronounce,
+    Quote,
+    Script,
+    Segment,
+    Show,
+    VoiceSettings,
+)
 from recapcast.plaintext import without_emoji
 from recapcast.speech_text import MAX_CHUNK_WORDS, chunk_text, speakable
 
-__all__ = ["INTRO_CHAPTER", "plan_segments"]
+__all__ = ["INTRO_CHAPTER", "PHONEME_ENGINES", "plan_segments", "voice_for", "script_lexicon"]
+
+PHONEME_ENGINES = frozenset({"piper"})
+"""Engines that take IPA inline as ``[[ ... ]]``; others are given the written word."""
 
 INTRO_CHAPTER = "Intro"
 SENTENCE_GAP_S = 0.2
 """Silence between chunks of one paragraph; piper already ends each with a short tail."""
+
+
+def voice_for(show: Show, speaker: str) -> VoiceSettings:
+    """A quote's voice: the speaker's own if the config names one, else the quote voice."""
+    wanted = speaker.casefold()
+    for name, voice in show.voices:
+        if name.casefold() == wanted:
+            return voice
+    return show.quote_voice
+
+
+def script_lexicon(script: Script, show: Show) -> tuple[tuple[str, str], ...]:
+    """The show's lexicon with the script's ``[pronounce ...]`` lines over it."""
+    merged = dict(show.lexicon)
+    merged.update((b.word, b.says) for b in script.blocks if isinstance(b, Pronounce))
+    return tuple(merged.items())
 
 
 def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
@@ -21,16 +51,18 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     segments: list[Segment] = []
     titles = [INTRO_CHAPTER]
     pending_pause = 0.0
+    lexicon = script_lexicon(script, show)
 
     def add(written: str, voice, role: str = "narrator", speaker: str = "",
             gap: float = 0.0) -> None:
         nonlocal pending_pause
         placed = 0
-        for chunk, text in _chunks(written):
+        phonemes = voice.engine in PHONEME_ENGINES
+        for chunk, text in _chunks(written, lexicon, phonemes):
             if not text.strip(" .,;:!?-—–\"'"):
                 continue
             segments.append(Segment(
-                index=len(segments), text=text, written=chunk, voice=voice,
+                index=len(segments), text=text, written=display_text(chunk), voice=voice,
                 chapter=len(titles) - 1, role=role, speaker=speaker,
                 pause_before_s=(gap + pending_pause) if placed == 0 else SENTENCE_GAP_S,
             ))
@@ -40,22 +72,24 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     for block in script.blocks:
         first = not segments
         if isinstance(block, Heading):
-            titles.append(block.text)
+            titles.append(display_text(block.text))
             add(block.text, show.voice, gap=0.0 if first else show.chapter_pause_s)
         elif isinstance(block, Paragraph):
             add(block.text, show.voice, gap=0.0 if first else show.pause_s)
         elif isinstance(block, Quote):
             gap = 0.0 if first else show.pause_s
             if block.speaker:
-                add(f"As {block.speaker} puts it:", show.voice, gap=gap)
+                add(f"In the words of {block.speaker}:", show.voice, gap=gap)
                 gap = 0.35
-            add(block.text, show.quote_voice, role="quote", speaker=block.speaker, gap=gap)
+            add(block.text, voice_for(show, block.speaker), role="quote", speaker=block.speaker,
+                gap=gap)
         elif isinstance(block, Pause):
             pending_pause += block.seconds
     return tuple(segments), tuple(titles)
 
 
-def _chunks(written: str, limit: int = MAX_CHUNK_WORDS) -> list[tuple[str, str]]:
+def _chunks(written: str, lexicon: tuple[tuple[str, str], ...], phonemes: bool,
+            limit: int = MAX_CHUNK_WORDS) -> list[tuple[str, str]]:
     """(written, speakable) pairs whose speakable side is at most MAX_CHUNK_WORDS words.
 
     Speaking can lengthen text ("e.g." becomes "for example"), so a written chunk whose
@@ -63,11 +97,11 @@ def _chunks(written: str, limit: int = MAX_CHUNK_WORDS) -> list[tuple[str, str]]
     """
     out: list[tuple[str, str]] = []
     for chunk in chunk_text(written, limit):
-        text = speakable(without_emoji(chunk))
+        text = speakable(without_emoji(chunk), lexicon, phonemes=phonemes)
         if len(text.split()) <= MAX_CHUNK_WORDS:
             out.append((chunk, text))
         elif len(chunk.split()) > 1:
-            out += _chunks(chunk, max(1, limit // 2))
+            out += _chunks(chunk, lexicon, phonemes, max(1, limit // 2))
         else:
             out += [(piece, piece) for piece in chunk_text(text)]
     return out

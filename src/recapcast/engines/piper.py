@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import struct
 from functools import lru_cache
 from pathlib import Path
 
@@ -60,6 +62,58 @@ class PiperEngine:
         threads = int(os.environ.get("RECAPCAST_ONNX_THREADS", "0"))
         voice = _load(self.model, self.config, threads)
         config = SynthesisConfig(length_scale=self.settings.length_scale,
-                                 volume=self.settings.volume, normalize_audio=True)
+                                 volume=self.settings.volume, noise_scale=self.settings.noise_scale,
+                                 noise_w_scale=self.settings.noise_w, normalize_audio=True)
         pcm = b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(text, config))
         return Audio(pcm, voice.config.sample_rate)
+
+    def espeak_voice(self) -> str:
+        """The espeak-ng voice (language) this Piper voice was trained with."""
+        config = json.loads(self.config.read_text(encoding="utf-8"))
+        return config.get("espeak", {}).get("voice", "en-us")
+
+    def known_words(self) -> frozenset[str]:
+        """Words the voice's espeak-ng dictionary lists (lowercase); others go by spelling rules."""
+        return _dictionary_words(self.espeak_voice().split("-")[0])
+
+    def phonemes(self, text: str) -> str:
+        """The IPA phonemes this voice would say for ``text`` (by dictionary or rules)."""
+        sentences = _phonemizer().phonemize(self.espeak_voice(), text)
+        return " ".join("".join(s) for s in sentences).strip(" .,;:!?")
+
+
+@lru_cache(maxsize=1)
+def _phonemizer():
+    from piper.phonemize_espeak import EspeakPhonemizer
+
+    return EspeakPhonemizer()
+
+
+@lru_cache(maxsize=4)
+def _dictionary_words(language: str) -> frozenset[str]:
+    """Words in espeak-ng's compiled ``<language>_dict`` (its ``_list`` of exceptions)."""
+    from piper.phonemize_espeak import ESPEAK_DATA_DIR
+
+    try:
+        data = (Path(ESPEAK_DATA_DIR) / f"{language}_dict").read_bytes()
+        rules_at = struct.unpack("<i", data[4:8])[0]
+    except (OSError, struct.error):
+        return frozenset()
+    words: set[str] = set()
+    # Layout (espeak-ng dictionary.c): 1024 hash buckets from byte 8, each a run of entries
+    # [length, word length | flags, word bytes, ...] ended by a zero byte.
+    p = 8
+    for _ in range(1024):
+        while p < rules_at and data[p] != 0:
+            size, head = data[p], data[p + 1]
+            raw = data[p + 2:p + 2 + (head & 0x3F)]
+            if head & 0x40:
+                # Letters packed six bits each, 'a' stored as 1.
+                bits, count = int.from_bytes(raw, "big"), len(raw) * 8
+                codes = ((bits >> (count - 6 * (i + 1))) & 0x3F for i in range(count // 6))
+                words.add("".join(chr(c + 0x60) for c in codes if c))
+            else:
+                words.add(raw.decode("utf-8", "replace"))
+            p += size
+        p += 1
+    return frozenset(words)

@@ -1,0 +1,69 @@
+"""``recapcast preview``: speak one segment of a script, or any text, into a file."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from recapcast.atomic import write_bytes
+from recapcast.build import read_script, with_engine
+from recapcast.config import Project
+from recapcast.errors import UsageError
+from recapcast.model import EpisodeMeta, Paragraph, Quote, Script, Segment, Take
+from recapcast.segments import plan_segments
+from recapcast.speech import render_takes
+
+__all__ = ["PLAYERS", "segments_of", "preview_segment", "preview_text", "save", "player"]
+
+PLAYERS = (("ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"), ("afplay",),
+           ("paplay",), ("aplay", "-q"), ("play", "-q"))
+"""Players tried in order; the first found plays the preview."""
+
+
+def segments_of(project: Project, episode_id: str, engine: str | None = None
+                ) -> tuple[Segment, ...]:
+    """The segments a build of ``episode_id`` would speak, numbered from 1 by position."""
+    return plan_segments(read_script(project, episode_id), with_engine(project.show, engine))[0]
+
+
+def preview_segment(project: Project, episode_id: str, number: int,
+                    engine: str | None = None) -> Take:
+    """Speak segment ``number`` (1-based) of a script; it lands in the take cache too."""
+    segments = segments_of(project, episode_id, engine)
+    if not 1 <= number <= len(segments):
+        raise UsageError(f"{episode_id} has segments 1 to {len(segments)}, not {number}",
+                         f"list them with: recapcast preview {episode_id}")
+    return render_takes([segments[number - 1]], project.cache_dir)[0]
+
+
+def preview_text(project: Project, text: str, speaker: str = "",
+                 engine: str | None = None) -> Take:
+    """Speak ``text`` as the narrator, or as a quote by ``speaker``, with the show's lexicon."""
+    block = Quote(text, speaker) if speaker else Paragraph(text)
+    script = Script("preview", EpisodeMeta("preview"), (block,))
+    segments = plan_segments(script, with_engine(project.show, engine))[0]
+    spoken = [s for s in segments if s.role == "quote"] if speaker else list(segments)
+    if not spoken:
+        raise UsageError("there is nothing to speak in that text",
+                         'give words, for example: recapcast preview --text "Kilgrave"')
+    takes = render_takes(spoken, project.cache_dir)
+    if len(takes) == 1:
+        return takes[0]
+    raise UsageError("the text is longer than one segment (50 words)",
+                     "preview a sentence or two at a time")
+
+
+def save(take: Take, out: Path) -> Path:
+    """Copy a take to ``out`` (its suffix follows the take: .wav, or .mp3 for gTTS)."""
+    out = out.with_suffix(take.path.suffix)
+    write_bytes(out, take.path.read_bytes())
+    return out
+
+
+def player() -> list[str] | None:
+    """The command line of an installed audio player, or None."""
+    for command in PLAYERS:
+        found = shutil.which(command[0])
+        if found:
+            return [found, *command[1:]]
+    return None
