@@ -219,7 +219,7 @@ def test_check_command_prints_each_violation_and_fails(published: Path, tmp_path
         feed.write_bytes(original)
     assert result.returncode == 1
     assert "feed/feed.xml: error: channel: <itunes:type> must be episodic or serial" in result.stdout
-    assert result.stderr.startswith("error: feed/feed.xml breaks 1 rule")
+    assert result.stderr.startswith("error: check found 1 error(s)")
 
 
 def test_init_creates_a_show_that_builds_and_publishes(tmp_path: Path):
