@@ -11,23 +11,26 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-import numpy as np
 
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
-from recapcast import mixdown, music, tags
+from recapcast import tags
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
 from recapcast.engines import Engine, check_engine, get_engine
 from recapcast.errors import BuildError, ScriptError
+from recapcast.fingerprint import input_fingerprint
 from recapcast.model import Chapter, EpisodeMeta, Release, Script, Show, Take, VoiceSettings
 from recapcast.sanitize import clean_text
 from recapcast.script import decode_text, parse_script
 from recapcast.segments import plan_segments
 from recapcast.shownotes import episode_description
-from recapcast.speech import render_takes
+from recapcast.speech import CACHE_VERSION, render_takes
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["BuildReport", "read_script", "build_episode", "write_feed", "episode_guid"]
 
@@ -47,6 +50,8 @@ class BuildReport:
     feed: str
     seconds: float
     chapters: list[dict]
+    up_to_date: bool = False
+    """True when the inputs were unchanged and nothing was rebuilt."""
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -93,6 +98,10 @@ def _with_engine(show: Show, engine: str | None) -> Show:
 
 
 def _intro(project: Project) -> np.ndarray:
+    import numpy as np
+
+    from recapcast import mixdown, music
+
     if not project.show.intro:
         return music.jingle(mixdown.SAMPLE_RATE)
     pcm = mixdown.decode_file(project.root / project.show.intro)
@@ -118,18 +127,33 @@ def build_episode(
     engine_for: Callable[[VoiceSettings], Engine] = get_engine,
     on_plan: Callable[[int], None] | None = None,
     on_take: Callable[[Take], None] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Build one episode's MP3 from its script, then rewrite the feed."""
+    """Build one episode's MP3 from its script, then rewrite the feed.
+
+    When the audio's manifest records the same input fingerprint (script, show config,
+    voices, music, versions), nothing is rebuilt unless ``force``. ``jobs`` is the number
+    of speech worker processes (None: one per core).
+    """
     started = time.perf_counter()
-    script = read_script(project, episode_id)
     show = _with_engine(project.show, engine)
+    fingerprint = input_fingerprint(project, episode_id, show, CACHE_VERSION)
+    if not force:
+        report = _up_to_date(project, episode_id, fingerprint, started)
+        if report:
+            return report
+    from recapcast import mixdown
+
+    script = read_script(project, episode_id)
     segments, titles = plan_segments(script, show)
     if not segments:
         raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
                           "write at least one paragraph")
     if on_plan:
         on_plan(len(segments))
-    takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
+    takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take,
+                         jobs=jobs)
     mix = mixdown.mix_episode(takes, titles, _intro(project))
     cover = _cover(project)
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
@@ -142,10 +166,10 @@ def build_episode(
         chapters = _clamp(mix.chapters, duration)
         tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
                         description=description, cover=cover)
-        data = tmp.read_bytes()
-    release = Release(episode_id, meta, target, len(data), hashlib.sha256(data).hexdigest(),
-                      duration, chapters)
-    write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
+        size, sha256 = _size_and_hash(tmp)
+    release = Release(episode_id, meta, target, size, sha256, duration, chapters)
+    manifest = {**_manifest(release), "segments": len(takes), "fingerprint": fingerprint}
+    write_text(_manifest_path(project, episode_id), json.dumps(manifest, indent=2))
     feed_path = write_feed(project, cover)
     synthesized = sum(1 for t in takes if not t.cached)
     return BuildReport(
@@ -154,6 +178,37 @@ def build_episode(
         feed=str(feed_path), seconds=round(time.perf_counter() - started, 3),
         chapters=[dataclasses.asdict(c) for c in chapters],
     )
+
+
+def _size_and_hash(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
+def _up_to_date(project: Project, episode_id: str, fingerprint: str,
+                started: float) -> BuildReport | None:
+    """The report of a build that has nothing to do, or None if the episode must be built."""
+    audio = project.audio_dir / f"{episode_id}.mp3"
+    feed = project.feed_dir / "feed.xml"
+    try:
+        manifest = json.loads(_manifest_path(project, episode_id).read_text(encoding="utf-8"))
+        if (manifest.get("fingerprint") != fingerprint
+                or audio.stat().st_size != manifest["size"] or not feed.is_file()):
+            return None
+        segments = int(manifest["segments"])
+        return BuildReport(
+            episode=episode_id, audio=str(audio), duration_s=round(manifest["duration_s"], 3),
+            segments=segments, synthesized=0, cached=segments, feed=str(feed),
+            seconds=round(time.perf_counter() - started, 3), chapters=manifest["chapters"],
+            up_to_date=True,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _clamp(chapters: tuple[Chapter, ...], duration_s: float) -> tuple[Chapter, ...]:

@@ -70,6 +70,19 @@ def _to_pcm(samples: np.ndarray) -> bytes:
     return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
 
 
+def _normalize_peak(samples: np.ndarray, target: float, block: int = 1 << 20) -> None:
+    """Scale int16 ``samples`` in place so the peak is ``target`` of full scale."""
+    if not len(samples):
+        return
+    peak = max(int(samples.max()), -int(samples.min())) / 32768
+    if peak == 0:
+        return
+    gain = target / peak * 32767 / 32768
+    for at in range(0, len(samples), block):
+        chunk = samples[at:at + block].astype(np.float32) * gain
+        samples[at:at + block] = np.clip(chunk, -32767, 32767).astype("<i2")
+
+
 def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], intro: np.ndarray,
                 *, lead_in_s: float = 0.4) -> Mix:
     """Join the intro music, then each take after its pause, and place the chapters.
@@ -77,38 +90,37 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], intro: np.
     Chapter times come from sample counts; chapter 0 starts at 0, each other chapter
     at the first sample of its first take, and the last ends at the end of the mix.
     """
-    parts = [_to_pcm(intro), _silence(lead_in_s)]
-    frames = sum(len(p) for p in parts) // 2
+    # One growing buffer (realloc grows it in place) and an in-place int16 gain keep the
+    # peak memory near one copy of the mix, however long the episode.
+    pcm = bytearray(_to_pcm(intro))
+    pcm += _silence(lead_in_s)
     starts: dict[int, int] = {0: 0}
     for take in takes:
-        pause = _silence(take.segment.pause_before_s)
-        frames += len(pause) // 2
-        starts.setdefault(take.segment.chapter, frames)
-        pcm = _take_pcm(take)
-        parts += [pause, pcm]
-        frames += len(pcm) // 2
-    parts.append(_silence(1.0))
-    frames += SAMPLE_RATE
-    pcm = b"".join(parts)
-    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
-    peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
-    if peak > 0:
-        samples *= 10 ** (-1.0 / 20) / peak
+        pcm += _silence(take.segment.pause_before_s)
+        starts.setdefault(take.segment.chapter, len(pcm) // 2)
+        pcm += _take_pcm(take)
+    pcm += _silence(1.0)
+    frames = len(pcm) // 2
+    _normalize_peak(np.frombuffer(pcm, dtype="<i2"), 10 ** (-1.0 / 20))
     ordered = sorted((start, index) for index, start in starts.items())
     chapters = []
     for n, (start, index) in enumerate(ordered):
         end = ordered[n + 1][0] if n + 1 < len(ordered) else frames
         chapters.append(Chapter(chapter_titles[index], start * 1000 // SAMPLE_RATE,
                                 end * 1000 // SAMPLE_RATE))
-    return Mix(_to_pcm(samples), SAMPLE_RATE, 1, tuple(chapters))
+    return Mix(pcm, SAMPLE_RATE, 1, tuple(chapters))
 
 
 def encode_mp3(mix: Mix, target: Path, bitrate: str = BITRATE) -> None:
     """Encode ``mix`` as a 44.1 kHz MP3 at ``target`` (which should be a temporary path)."""
-    segment = _audio_segment()(data=mix.pcm, sample_width=2, frame_rate=mix.sample_rate,
-                               channels=mix.channels)
-    try:
-        segment.export(str(target), format="mp3", bitrate=bitrate,
-                       parameters=["-ar", str(SAMPLE_RATE)]).close()
-    except Exception as exc:  # pydub raises its own CouldntEncodeError with ffmpeg's output
-        raise BuildError(f"MP3 encoding failed: {str(exc).splitlines()[0]}") from None
+    # PCM goes to ffmpeg through a pipe: no temporary WAV, no copy of the mix. LAME's
+    # quality 7 encodes about 2.5 times faster than its default at this bitrate.
+    result = subprocess.run(
+        [ffmpeg_exe(), "-v", "error", "-nostdin", "-y", "-f", "s16le", "-ar", str(mix.sample_rate),
+         "-ac", str(mix.channels), "-i", "pipe:0", "-ar", str(SAMPLE_RATE), "-c:a", "libmp3lame",
+         "-b:a", bitrate, "-compression_level", "7", "-f", "mp3", str(target)],
+        input=mix.pcm, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    if result.returncode != 0:
+        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise BuildError(f"MP3 encoding failed: {detail[-1] if detail else 'ffmpeg failed'}")

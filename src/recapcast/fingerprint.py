@@ -1,0 +1,47 @@
+"""The input fingerprint of an episode build: what must change for its audio to change."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from recapcast import __version__
+from recapcast.config import Project
+from recapcast.engines import voice_identity
+from recapcast.model import Show
+
+__all__ = ["FINGERPRINT_VERSION", "input_fingerprint"]
+
+FINGERPRINT_VERSION = "1"
+"""Bump when a build's output changes for the same inputs (mixing, encoding, tagging)."""
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as f:
+            while block := f.read(1 << 20):
+                digest.update(block)
+    except OSError as exc:
+        return f"unreadable:{exc.errno}"
+    return digest.hexdigest()
+
+
+def input_fingerprint(project: Project, episode_id: str, show: Show, cache_version: str) -> str:
+    """A hash of the script bytes, the show config, the voices and the music and cover files.
+
+    Cheap to compute: it reads small files and the voices' file metadata, and imports no
+    audio library.
+    """
+    parts = [
+        f"recapcast {__version__}", f"fingerprint {FINGERPRINT_VERSION}",
+        f"cache {cache_version}", f"episode {episode_id}",
+        f"script {_file_digest(project.script_path(episode_id))}",
+        f"show {show!r}",
+        f"voice {voice_identity(show.voice)}",
+        f"quote_voice {voice_identity(show.quote_voice)}",
+    ]
+    for name in ("intro", "cover"):
+        if getattr(show, name):
+            parts.append(f"{name} {_file_digest(project.root / getattr(show, name))}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
