@@ -1,18 +1,23 @@
 """Renders segments through their engines into a content-addressed cache of takes.
 
-Takes missing from the cache are spoken by a pool of worker processes when the engine is
-CPU-bound (Piper): each worker loads the voice once and gets ``cores // workers``
-onnxruntime threads. Other engines, and engines injected by the caller, speak in-process.
+Takes missing from the cache are spoken by worker processes when the engine is CPU-bound
+(Piper): each worker (this module run with ``python -m``) loads the voice once and gets
+``cores // workers`` onnxruntime threads. Other engines, and engines injected by the
+caller, speak in this process.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
+import json
 import os
 import signal
+import sys
 import wave
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from functools import partial
 from pathlib import Path
 
@@ -93,11 +98,12 @@ def render_takes(
     # Longest first, so no worker is left with a long take while the others idle.
     work = sorted(((segments[idx[0]], path) for path, idx in missing.items()),
                   key=lambda item: -len(item[0].text))
-    for path in _synthesize(work, engine_for, jobs):
-        for n, i in enumerate(missing[path]):
-            takes[i] = _take(segments[i], path, cached=n > 0)
-            if on_take:
-                on_take(takes[i])
+    with closing(_synthesize(work, engine_for, jobs)) as spoken:
+        for path in spoken:
+            for n, i in enumerate(missing[path]):
+                takes[i] = _take(segments[i], path, cached=n > 0)
+                if on_take:
+                    on_take(takes[i])
     return [t for t in takes if t is not None]
 
 
@@ -123,41 +129,84 @@ def _synthesize(work: list[tuple[Segment, Path]], engine_for, jobs: int | None
     yield from _pooled(work, workers, max(1, cores // workers))
 
 
+def _worker_env() -> dict[str, str]:
+    env = dict(os.environ)
+    # The workers import recapcast from where this process did, installed or not.
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    return env
+
+
 def _pooled(work: list[tuple[Segment, Path]], workers: int, threads: int) -> Iterator[Path]:
-    import multiprocessing
+    """Speak ``work`` in ``workers`` processes (``python -m recapcast.speech``), each taking
+    the next task when it is done; yield each path as its take is written."""
+    import selectors
+    import subprocess
 
-    # spawn: the parent may run threads (progress display), which fork does not copy safely.
-    pool = multiprocessing.get_context("spawn").Pool(workers, _worker_init, (threads,))
+    tasks = [json.dumps({"voice": dataclasses.asdict(s.voice), "text": s.text, "path": str(p)})
+             for s, p in reversed(work)]
+    env = _worker_env()
+    procs: list[subprocess.Popen] = []
     try:
-        tasks = [(segment.voice, segment.text, str(path)) for segment, path in work]
-        for result in pool.imap_unordered(_worker_take, tasks, chunksize=1):
-            if result[0] == "error":
-                raise EngineError(result[1], result[2])
-            yield Path(result[1])
-        pool.close()
+        with selectors.DefaultSelector() as selector:
+            for _ in range(workers):
+                proc = subprocess.Popen(
+                    [sys.executable, "-m", "recapcast.speech", str(threads)], env=env,
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+                procs.append(proc)
+                selector.register(proc.stdout, selectors.EVENT_READ, proc)
+                proc.stdin.write(tasks.pop() + "\n")
+                proc.stdin.flush()
+                if not tasks:
+                    break
+            busy = len(procs)
+            while busy:
+                for key, _ in selector.select():
+                    proc = key.data
+                    line = proc.stdout.readline()
+                    if not line:
+                        raise EngineError(
+                            f"a speech worker stopped unexpectedly (exit code {proc.wait()})",
+                            "see its error above; --jobs 1 speaks in this process")
+                    reply = json.loads(line)
+                    if "error" in reply:
+                        raise EngineError(reply["error"], reply["hint"])
+                    yield Path(reply["path"])
+                    if tasks:
+                        proc.stdin.write(tasks.pop() + "\n")
+                        proc.stdin.flush()
+                    else:
+                        selector.unregister(proc.stdout)
+                        busy -= 1
     finally:
-        # On an error or Ctrl-C the workers are killed rather than left to finish their takes.
-        pool.terminate()
-        pool.join()
+        # Also on an error or Ctrl-C: no worker outlives the build or finishes its take.
+        for proc in procs:
+            proc.kill()
+            proc.wait()
+            proc.stdin.close()
+            proc.stdout.close()
 
 
-_WORKER_THREADS = 0
-_WORKER_ENGINES: dict[VoiceSettings, Engine] = {}
-
-
-def _worker_init(threads: int) -> None:
-    global _WORKER_THREADS
-    # Ctrl-C reaches the whole process group; the parent alone handles it and ends the pool.
+def _serve(threads: int) -> None:
+    """A worker: read one JSON task a line on stdin, speak it into the cache, reply a line."""
+    # Ctrl-C reaches the whole process group; the parent handles it and kills the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _WORKER_THREADS = threads
+    replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    os.dup2(2, 1)  # what libraries print must not corrupt the replies
+    engines: dict[VoiceSettings, Engine] = {}
+    for line in sys.stdin:
+        task = json.loads(line)
+        voice = VoiceSettings(**task["voice"])
+        try:
+            if voice not in engines:
+                engines[voice] = get_engine(voice, threads=threads)
+            write_bytes(Path(task["path"]), _encode(engines[voice].synthesize(task["text"])))
+            reply = {"path": task["path"]}
+        except RecapcastError as exc:
+            reply = {"error": exc.message, "hint": exc.hint}
+        replies.write(json.dumps(reply) + "\n")
+        replies.flush()
 
 
-def _worker_take(task: tuple[VoiceSettings, str, str]) -> tuple[str, str, str]:
-    voice, text, path = task
-    try:
-        if voice not in _WORKER_ENGINES:
-            _WORKER_ENGINES[voice] = get_engine(voice, threads=_WORKER_THREADS)
-        write_bytes(Path(path), _encode(_WORKER_ENGINES[voice].synthesize(text)))
-    except RecapcastError as exc:
-        return ("error", exc.message, exc.hint)
-    return ("ok", path, "")
+if __name__ == "__main__":
+    _serve(int(sys.argv[1]))
