@@ -4,14 +4,20 @@ same takes and chapters as one process, and an unchanged episode is not rebuilt.
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 import wave
 from pathlib import Path
 
 import pytest
 
-from conftest import SHORT_SCRIPT, make_show, run_cli
+from conftest import SHORT_SCRIPT, SRC, make_show, run_cli
 from recapcast.config import load_project
-from recapcast.model import Take
+from recapcast.errors import EngineError
+from recapcast.model import Segment, Take, VoiceSettings
 from recapcast.script import parse_script
 from recapcast.segments import plan_segments
 from recapcast.speech import render_takes, take_key
@@ -117,3 +123,45 @@ def test_jobs_must_be_a_positive_number(show: Path, value: str):
     assert "Traceback" not in result.stderr
     assert not (show / "audio" / "ep3.mp3").exists()
 
+
+
+def test_a_worker_error_is_one_engine_error(tmp_path: Path):
+    voice = VoiceSettings(voice=str(tmp_path / "missing.onnx"))
+    segments = [Segment(i, f"Take number {i}.", f"Take number {i}.", voice, 0) for i in range(3)]
+    with pytest.raises(EngineError, match="unknown piper voice"):
+        render_takes(segments, tmp_path / "cache", jobs=2)
+
+
+def _group(pgid: int) -> list[str]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_ctrl_c_ends_the_build_and_its_workers(piper_show: Path):
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "recapcast", "build", "ep3", "--jobs", "2"], cwd=piper_show,
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 60
+        while sum("recapcast.speech" in c for c in _group(proc.pid)) < 2:
+            assert proc.poll() is None and time.monotonic() < deadline, "no workers started"
+            time.sleep(0.05)
+        os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130
+    assert err.decode().strip().endswith("error: interrupted")
+    assert _group(proc.pid) == []
+    assert not (piper_show / "audio" / "ep3.mp3").exists()
