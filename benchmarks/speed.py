@@ -77,14 +77,14 @@ def plain_text(script: str) -> str:
 
 
 def reworded(body: str, copy: int) -> str:
-    """The script body with a number word before every sentence, so its takes are new."""
+    """The script body with a number word before every sentence and heading: new takes."""
     if copy == 1:
         return body
     word = NUMBER_WORDS[(copy - 1) % len(NUMBER_WORDS)]
     out = []
     for line in body.splitlines():
-        if line.strip() and not line.startswith(("#", "[", "> —", "---")):
-            prefix = "> " if line.startswith("> ") else ""
+        if line.strip() and not line.startswith(("[", "> —", "---")):
+            prefix = re.match(r"[#>]* *", line).group()
             text = line[len(prefix):]
             text = re.sub(r"""(^|(?<=[.!?] )|(?<=[.!?]" ))(?=[A-Z"'])""", f"{word}, ", text)
             line = prefix + text
