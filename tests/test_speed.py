@@ -16,6 +16,7 @@ import pytest
 
 from conftest import SHORT_SCRIPT, SRC, make_show, run_cli
 from recapcast.config import load_project
+from recapcast.engines import voice_identity
 from recapcast.errors import EngineError
 from recapcast.model import Segment, Take, VoiceSettings
 from recapcast.script import parse_script
@@ -165,3 +166,14 @@ def test_ctrl_c_ends_the_build_and_its_workers(piper_show: Path):
     assert err.decode().strip().endswith("error: interrupted")
     assert _group(proc.pid) == []
     assert not (piper_show / "audio" / "ep3.mp3").exists()
+
+
+def test_a_changed_voice_model_changes_the_fingerprint(tmp_path: Path):
+    model = tmp_path / "narrator.onnx"
+    model.write_bytes(b"model")
+    model.with_name("narrator.onnx.json").write_text("{}")
+    voice = VoiceSettings(voice=str(model))
+    before = voice_identity(voice)
+    assert voice_identity(voice) == before
+    os.utime(model, ns=(1, 1))
+    assert voice_identity(voice) != before

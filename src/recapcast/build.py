@@ -137,6 +137,7 @@ def build_episode(
     of speech worker processes (None: one per core).
     """
     started = time.perf_counter()
+    script = read_script(project, episode_id)
     show = _with_engine(project.show, engine)
     fingerprint = input_fingerprint(project, episode_id, show, CACHE_VERSION)
     if not force:
@@ -145,7 +146,6 @@ def build_episode(
             return report
     from recapcast import mixdown
 
-    script = read_script(project, episode_id)
     segments, titles = plan_segments(script, show)
     if not segments:
         raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",

@@ -114,7 +114,7 @@ def _synthesize(work: list[tuple[Segment, Path]], engine_for, jobs: int | None
         return
     cores = cpu_cores()
     pooled = engine_for is get_engine and (
-        jobs is not None or all(is_cpu_bound(s.voice.engine) for s, _ in work))
+        jobs is not None or all(map(is_cpu_bound, {s.voice.engine for s, _ in work})))
     workers = min(jobs or cores, len(work)) if pooled else 1
     if workers <= 1:
         if engine_for is get_engine:

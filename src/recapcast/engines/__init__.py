@@ -10,6 +10,7 @@ identifies the voice's files, so a changed model rebuilds the episodes it spoke)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Protocol
@@ -48,6 +49,7 @@ _BUILTIN = {
 }
 
 
+@lru_cache(maxsize=1)
 def _registry() -> dict[str, str]:
     found = dict(_BUILTIN)
     for point in entry_points(group="recapcast.engines"):
