@@ -134,7 +134,7 @@ def main() -> None:
     env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), env.get("PYTHONPATH", "")])
     py = sys.executable
     recapcast = [py, "-m", "recapcast", "build"]
-    work = Path(tempfile.mkdtemp(prefix="recapcast-bench-"))
+    work = Path(tempfile.mkdtemp(prefix="recapcast-speed-bench-"))
     runs: list[Run] = []
     try:
         script = (REPO / "scripts" / "ep12.md").read_text(encoding="utf-8")
