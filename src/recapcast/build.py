@@ -9,6 +9,7 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -152,10 +153,14 @@ def build_episode(
                           "write at least one paragraph")
     if on_plan:
         on_plan(len(segments))
-    takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take,
-                         jobs=jobs)
-    mix = mixdown.mix_episode(takes, titles, _intro(project))
-    cover = _cover(project)
+    # The music and cover are made while the voices speak, not after the last take.
+    with ThreadPoolExecutor(max_workers=1) as side:
+        intro_job = side.submit(_intro, project)
+        cover_job = side.submit(_cover, project)
+        takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
+                             on_take=on_take, jobs=jobs)
+        mix = mixdown.mix_episode(takes, titles, intro_job.result())
+        cover = cover_job.result()
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
     description = episode_description(meta, mix.chapters)
 
