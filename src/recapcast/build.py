@@ -140,17 +140,18 @@ def build_episode(
     started = time.perf_counter()
     script = read_script(project, episode_id)
     show = _with_engine(project.show, engine)
-    fingerprint = input_fingerprint(project, episode_id, show, CACHE_VERSION)
+    segments, titles = plan_segments(script, show)
+    if not segments:
+        raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
+                          "write at least one paragraph")
+    fingerprint = input_fingerprint(project, episode_id, show, repr((segments, titles)),
+                                    CACHE_VERSION)
     if not force:
         report = _up_to_date(project, episode_id, fingerprint, started)
         if report:
             return report
     from recapcast import mixdown
 
-    segments, titles = plan_segments(script, show)
-    if not segments:
-        raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
-                          "write at least one paragraph")
     if on_plan:
         on_plan(len(segments))
     # The music and cover are made while the voices speak, not after the last take.

@@ -27,16 +27,21 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_fingerprint(project: Project, episode_id: str, show: Show, cache_version: str) -> str:
-    """A hash of the script bytes, the show config, the voices and the music and cover files.
+def input_fingerprint(project: Project, episode_id: str, show: Show, plan: str,
+                      cache_version: str) -> str:
+    """A hash of the script bytes, the planned segments, the show config, the voices and the
+    music and cover files.
 
-    Cheap to compute: it reads small files and the voices' file metadata, and imports no
-    audio library.
+    ``plan`` is the text of the segments and chapter titles as spoken, so whatever shapes
+    them (the text rules, a lexicon) counts even if the script did not change. Cheap to
+    compute: it reads small files and the voices' file metadata, and imports no audio
+    library.
     """
     parts = [
         f"recapcast {__version__}", f"fingerprint {FINGERPRINT_VERSION}",
         f"cache {cache_version}", f"episode {episode_id}",
         f"script {_file_digest(project.script_path(episode_id))}",
+        f"plan {hashlib.sha256(plan.encode('utf-8')).hexdigest()}",
         f"show {show!r}",
         f"voice {voice_identity(show.voice)}",
         f"quote_voice {voice_identity(show.quote_voice)}",
