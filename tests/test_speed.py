@@ -177,3 +177,21 @@ def test_a_changed_voice_model_changes_the_fingerprint(tmp_path: Path):
     assert voice_identity(voice) == before
     os.utime(model, ns=(1, 1))
     assert voice_identity(voice) != before
+
+
+def _write_wav(path: Path, level: int) -> None:
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(22050)
+        out.writeframes(level.to_bytes(2, "little", signed=True) * 22050)
+
+
+def test_changed_music_file_rebuilds(show: Path):
+    _write_wav(show / "intro.wav", 1000)
+    toml = show / "recapcast.toml"
+    toml.write_text(toml.read_text().replace("[show]\n", '[show]\nintro = "intro.wav"\n'))
+    assert _build(show)["up_to_date"] is False
+    assert _build(show)["up_to_date"] is True
+    _write_wav(show / "intro.wav", 2000)
+    assert _build(show)["up_to_date"] is False

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from pathlib import Path
 
@@ -27,6 +28,22 @@ def _file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _named_files(root: Path, value: object, name: str = "show") -> list[tuple[str, Path]]:
+    """Every setting, however deeply nested, that names a file: music, cover and the like."""
+    if dataclasses.is_dataclass(value):
+        return [found for field in dataclasses.fields(value)
+                for found in _named_files(root, getattr(value, field.name),
+                                          f"{name}.{field.name}")]
+    if isinstance(value, str) and value and "\n" not in value and len(value) < 4096:
+        path = root / value
+        try:
+            if path.is_file():
+                return [(name, path)]
+        except (OSError, ValueError):
+            pass
+    return []
+
+
 def input_fingerprint(project: Project, episode_id: str, show: Show, plan: str,
                       cache_version: str) -> str:
     """A hash of the script bytes, the planned segments, the show config, the voices and the
@@ -46,7 +63,6 @@ def input_fingerprint(project: Project, episode_id: str, show: Show, plan: str,
         f"voice {voice_identity(show.voice)}",
         f"quote_voice {voice_identity(show.quote_voice)}",
     ]
-    for name in ("intro", "cover"):
-        if getattr(show, name):
-            parts.append(f"{name} {_file_digest(project.root / getattr(show, name))}")
+    for name, path in _named_files(project.root, show):
+        parts.append(f"{name} {_file_digest(path)}")
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
