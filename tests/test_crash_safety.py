@@ -114,7 +114,10 @@ def test_a_killed_build_leaves_nothing_half_done_and_resumes(tmp_path: Path, ref
     else:
         expected = ("error: terminated", 143) if sig == signal.SIGTERM else ("error: interrupted",
                                                                              130)
-        assert expected[0] in stderr and proc.returncode == expected[1], stderr
+        # A shell reports 130 both for exit(130) and for a death by SIGINT after the
+        # cleanup; under load the interpreter sometimes ends the second way.
+        codes = {expected[1], -sig}
+        assert expected[0] in stderr and proc.returncode in codes, (proc.returncode, stderr)
         assert "hint: finished takes are cached" in stderr
         if point == "after 5 takes":
             assert snapshot(show) == before

@@ -218,7 +218,8 @@ def test_check_command_prints_each_violation_and_fails(published: Path, tmp_path
     finally:
         feed.write_bytes(original)
     assert result.returncode == 1
-    assert "feed/feed.xml: error: channel: <itunes:type> must be episodic or serial" in result.stdout
+    assert ("feed/feed.xml: error: channel: <itunes:type> must be episodic or serial"
+            in result.stdout)
     assert result.stderr.startswith("error: check found 1 error(s)")
 
 

@@ -11,26 +11,30 @@ import logging
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-
-import numpy as np
 
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
-from recapcast import interrupts, mixdown, music, tags, transcript
+from recapcast import interrupts, tags, transcript
 from recapcast import page as show_page
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
 from recapcast.engines import Engine, check_engine, get_engine
 from recapcast.errors import BuildError, EngineError, ScriptError
+from recapcast.fingerprint import input_fingerprint
 from recapcast.model import Chapter, EpisodeMeta, Release, Script, Show, Take, VoiceSettings
 from recapcast.sanitize import clean_text
 from recapcast.script import decode_text, parse_script
 from recapcast.segments import plan_segments
 from recapcast.shownotes import episode_description, podcast_chapters
-from recapcast.speech import render_takes
+from recapcast.speech import CACHE_VERSION, render_takes
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["BuildReport", "read_script", "build_episode", "write_feed", "feed_xml",
            "episode_guid"]
@@ -61,6 +65,8 @@ class BuildReport:
     loudness_lufs: float | None = None
     true_peak_db: float | None = None
     """The MP3's integrated loudness and true peak, as ffmpeg's ebur128 filter measures them."""
+    up_to_date: bool = False
+    """True when the inputs were unchanged and nothing was rebuilt."""
 
     def to_json(self) -> dict:
         return dataclasses.asdict(self)
@@ -114,19 +120,24 @@ def _with_engine(show: Show, engine: str | None) -> Show:
                                voices=tuple((name, swap(v)) for name, v in show.voices))
 
 
-with_engine = _with_engine
-"""Public for ``preview``: the show with every voice switched to ``engine``."""
-
-
 def _music(project: Project, name: str, generate: Callable[[int], np.ndarray]
            ) -> np.ndarray | None:
     """The configured music file, the generated default when empty, or None for ``none``."""
+    from recapcast import mixdown
+
     rate = project.show.audio.sample_rate
     if not name:
         return generate(rate)
     if name.lower() == "none":
         return None
     return mixdown.decode_music(project.root / name, rate)
+
+
+def _intro_and_outro(project: Project) -> tuple[np.ndarray | None, np.ndarray | None]:
+    from recapcast import music
+
+    return (_music(project, project.show.intro, music.jingle),
+            _music(project, project.show.outro, music.outro))
 
 
 def _cover(project: Project) -> tuple[bytes, str]:
@@ -148,8 +159,15 @@ def build_episode(
     engine_for: Callable[[VoiceSettings], Engine] = get_engine,
     on_plan: Callable[[int], None] | None = None,
     on_take: Callable[[Take], None] | None = None,
+    jobs: int | None = None,
+    force: bool = False,
 ) -> BuildReport:
-    """Build one episode's MP3 from its script, then rewrite the feed."""
+    """Build one episode's MP3 from its script, then rewrite the feed.
+
+    When the audio's manifest records the same input fingerprint (script, show config,
+    voices, music, versions), nothing is rebuilt unless ``force``. ``jobs`` is the number
+    of speech worker processes (None: one per core).
+    """
     started = time.perf_counter()
     script = read_script(project, episode_id)
     show = _with_engine(project.show, engine)
@@ -157,25 +175,41 @@ def build_episode(
     if not segments:
         raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
                           "write at least one paragraph")
+    fingerprint = input_fingerprint(project, episode_id, show, repr((segments, titles)),
+                                    CACHE_VERSION)
+    if not force:
+        report = _up_to_date(project, episode_id, fingerprint, started)
+        if report:
+            return report
+    from recapcast import mixdown
+
     if on_plan:
         on_plan(len(segments))
-    try:
-        takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
-    except EngineError as exc:
-        fallback = show.voice.fallback
-        if not fallback or fallback == show.voice.engine:
-            raise
-        # The whole episode in one voice: a mix of two voices would sound like a mistake.
-        log.warning("%s; speaking %s with the fallback engine %s", exc.message, episode_id,
-                    fallback)
-        show = _with_engine(show, fallback)
-        segments, titles = plan_segments(script, show)
-        if on_plan:
-            on_plan(len(segments))
-        takes = render_takes(segments, project.cache_dir, engine_for=engine_for, on_take=on_take)
-    mix = mixdown.mix_episode(takes, titles, intro=_music(project, show.intro, music.jingle),
-                              outro=_music(project, show.outro, music.outro), audio=show.audio)
-    cover = _cover(project)
+    # The music and cover are made while the voices speak, not after the last take.
+    with ThreadPoolExecutor(max_workers=1) as side:
+        music_job = side.submit(_intro_and_outro, project)
+        cover_job = side.submit(_cover, project)
+        fell_back = False
+        try:
+            takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
+                                 on_take=on_take, jobs=jobs)
+        except EngineError as exc:
+            fallback = show.voice.fallback
+            if not fallback or fallback == show.voice.engine:
+                raise
+            # The whole episode in one voice: a mix of two voices would sound like a mistake.
+            log.warning("%s; speaking %s with the fallback engine %s", exc.message, episode_id,
+                        fallback)
+            fell_back = True
+            show = _with_engine(show, fallback)
+            segments, titles = plan_segments(script, show)
+            if on_plan:
+                on_plan(len(segments))
+            takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
+                                 on_take=on_take, jobs=jobs)
+        intro, outro = music_job.result()
+        mix = mixdown.mix_episode(takes, titles, intro=intro, outro=outro, audio=show.audio)
+        cover = cover_job.result()
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
     description = episode_description(meta, mix.chapters)
 
@@ -190,9 +224,8 @@ def build_episode(
             tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
                             description=description, cover=cover,
                             transcript=transcript.to_text(mix.spans))
-            data = tmp.read_bytes()
-            release = Release(episode_id, meta, target, len(data),
-                              hashlib.sha256(data).hexdigest(), duration, chapters)
+            size, sha256 = _size_and_hash(tmp)
+            release = Release(episode_id, meta, target, size, sha256, duration, chapters)
             # The sidecars go first: the feed links each with a hash of its bytes.
             sidecars = _sidecar_paths(project, episode_id)
             write_text(sidecars["chapters"], podcast_chapters(chapters))
@@ -203,7 +236,11 @@ def build_episode(
             releases = _with_pending(project, release)
             xml = feed_xml(project, cover_name=_cover_name(cover[1]), releases=releases)
             publishing.enter_context(interrupts.deferred())
-        write_text(_manifest_path(project, episode_id), json.dumps(_manifest(release), indent=2))
+        # A fallback voice is not what the config asks for: the next build tries again.
+        manifest = {**_manifest(release), "segments": len(takes),
+                    "loudness_lufs": lufs, "true_peak_db": true_peak,
+                    "fingerprint": None if fell_back else fingerprint}
+        write_text(_manifest_path(project, episode_id), json.dumps(manifest, indent=2))
         feed_path = _publish_feed(project, cover, xml, releases)
     synthesized = sum(1 for t in takes if not t.cached)
     return BuildReport(
@@ -223,6 +260,44 @@ def _sidecar_paths(project: Project, episode_id: str) -> dict[str, Path]:
     audio = project.audio_dir
     return {"chapters": audio / f"{episode_id}.chapters.json",
             "vtt": audio / f"{episode_id}.vtt", "srt": audio / f"{episode_id}.srt"}
+
+
+def _size_and_hash(path: Path) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
+def _up_to_date(project: Project, episode_id: str, fingerprint: str,
+                started: float) -> BuildReport | None:
+    """The report of a build that has nothing to do, or None if the episode must be built."""
+    audio = project.audio_dir / f"{episode_id}.mp3"
+    feed = project.feed_dir / "feed.xml"
+    sidecars = _sidecar_paths(project, episode_id)
+    try:
+        manifest = json.loads(_manifest_path(project, episode_id).read_text(encoding="utf-8"))
+        if (manifest.get("fingerprint") != fingerprint
+                or audio.stat().st_size != manifest["size"] or not feed.is_file()
+                or not all(p.is_file() for p in sidecars.values())):
+            return None
+        segments = int(manifest["segments"])
+        return BuildReport(
+            episode=episode_id, audio=str(audio), duration_s=round(manifest["duration_s"], 3),
+            segments=segments, synthesized=0, cached=segments, feed=str(feed),
+            seconds=round(time.perf_counter() - started, 3), chapters=manifest["chapters"],
+            chapters_file=str(sidecars["chapters"]),
+            transcript={"vtt": str(sidecars["vtt"]), "srt": str(sidecars["srt"])},
+            cover=str(project.feed_dir / _published_cover(project)),
+            loudness_lufs=manifest.get("loudness_lufs"),
+            true_peak_db=manifest.get("true_peak_db"),
+            up_to_date=True,
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _clamp(chapters: tuple[Chapter, ...], duration_s: float) -> tuple[Chapter, ...]:

@@ -80,9 +80,12 @@ def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object describing the build.")
 @click.option("--no-wait", is_flag=True,
               help="Fail at once when another build of this show is running.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Speech worker processes (default: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.pass_context
 def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: str | None,
-          as_json: bool, no_wait: bool) -> None:
+          as_json: bool, no_wait: bool, jobs: int | None, force: bool) -> None:
     """Build EPISODE_ID's MP3 from its script and update the feed."""
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
@@ -113,12 +116,14 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
                           transient=True) as progress:
                 task = progress.add_task(f"speaking {one}", total=None)
                 report = build_episode(
-                    project, one, engine=engine,
+                    project, one, engine=engine, jobs=jobs, force=force,
                     on_plan=lambda n, task=task: progress.update(task, total=n),
                     on_take=lambda _t, task=task: progress.advance(task),
                 )
             reports.append(report)
-            if not as_json:
+            if not as_json and report.up_to_date:
+                click.echo(f"{report.episode} is up to date: {report.audio} (--force rebuilds it)")
+            elif not as_json:
                 click.echo(
                     f"built {report.episode}: {report.audio} ({report.duration_s:.1f} s, "
                     f"{report.segments} segments: {report.synthesized} synthesized, "

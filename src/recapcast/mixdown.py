@@ -245,7 +245,9 @@ def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> None:
     command = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(mix.sample_rate),
                "-ac", str(mix.channels), "-i", "pipe:0", "-af", f"volume={makeup:.6f}",
                "-ar", str(audio.sample_rate), "-ac", str(audio.channels),
-               "-c:a", "libmp3lame", "-b:a", f"{audio.bitrate_kbps}k", "-f", "mp3", str(target)]
+               "-c:a", "libmp3lame", "-b:a", f"{audio.bitrate_kbps}k",
+               # LAME's quality 7 encodes about 2.5 times faster than its default here.
+               "-compression_level", "7", "-f", "mp3", str(target)]
     process = None
     try:
         with interrupts.deferred():

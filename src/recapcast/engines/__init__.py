@@ -1,12 +1,16 @@
 """Speech engines: a small protocol and a registry of the built-in and plugin engines.
 
 Third-party engines register under the ``recapcast.engines`` entry-point group with a
-factory taking a VoiceSettings, exactly as the built-in ones below.
+factory taking a VoiceSettings, exactly as the built-in ones below. Two optional attributes
+of the factory: ``cpu_bound = True`` (worth a pool of worker processes; the factory then
+also takes ``threads``, its share of the cores) and ``identity(settings) -> str`` (what
+identifies the voice's files, so a changed model rebuilds the episodes it spoke).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Protocol
@@ -14,7 +18,7 @@ from typing import Protocol
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
 
-__all__ = ["Audio", "Engine", "engine_names", "get_engine"]
+__all__ = ["Audio", "Engine", "engine_names", "get_engine", "is_cpu_bound", "voice_identity"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,7 @@ _BUILTIN = {
 }
 
 
+@lru_cache(maxsize=1)
 def _registry() -> dict[str, str]:
     found = dict(_BUILTIN)
     for point in entry_points(group="recapcast.engines"):
@@ -64,9 +69,25 @@ def check_engine(name: str) -> str:
     return name
 
 
-def get_engine(settings: VoiceSettings) -> Engine:
-    """Create the engine that speaks with ``settings``."""
-    target = _registry().get(check_engine(settings.engine))
-    module, _, attr = target.partition(":")
-    factory = getattr(import_module(module), attr)
+def _factory(name: str):
+    module, _, attr = _registry()[check_engine(name)].partition(":")
+    return getattr(import_module(module), attr)
+
+
+def get_engine(settings: VoiceSettings, *, threads: int = 0) -> Engine:
+    """Create the engine that speaks with ``settings``, using ``threads`` cores if CPU-bound."""
+    factory = _factory(settings.engine)
+    if threads and getattr(factory, "cpu_bound", False):
+        return factory(settings, threads=threads)
     return factory(settings)
+
+
+def is_cpu_bound(name: str) -> bool:
+    """Whether the engine ``name`` is worth running in a pool of worker processes."""
+    return bool(getattr(_factory(name), "cpu_bound", False))
+
+
+def voice_identity(settings: VoiceSettings) -> str:
+    """The voice's settings plus what identifies its files, for build fingerprints."""
+    identity = getattr(_factory(settings.engine), "identity", None)
+    return settings.fingerprint() + ("|" + identity(settings) if identity else "")

@@ -35,32 +35,49 @@ def voice_files(voice: str) -> tuple[Path, Path]:
 @lru_cache(maxsize=4)
 def _load(model: Path, config: Path, threads: int):
     from onnxruntime import InferenceSession, SessionOptions
-    from piper import PiperVoice
+    from piper import PiperConfig, PiperVoice
 
-    voice = PiperVoice.load(model, config_path=config)
+    options = SessionOptions()
     if threads:
-        options = SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-        voice.session = InferenceSession(str(model), sess_options=options,
-                                         providers=["CPUExecutionProvider"])
-    return voice
+    # Built here rather than with PiperVoice.load, which would load the model a second time
+    # to apply the thread count.
+    session = InferenceSession(str(model), sess_options=options,
+                               providers=["CPUExecutionProvider"])
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    return PiperVoice(session=session, config=PiperConfig.from_dict(settings))
 
 
 class PiperEngine:
-    """Speaks with a Piper voice; the model is loaded once per process."""
+    """Speaks with a Piper voice; the model is loaded once per process.
+
+    ``threads`` is onnxruntime's intra-op thread count (0: the ``RECAPCAST_ONNX_THREADS``
+    environment variable, else onnxruntime's default).
+    """
 
     name = "piper"
+    cpu_bound = True
+    """Worth a pool of worker processes, and takes a ``threads`` argument."""
 
-    def __init__(self, settings: VoiceSettings) -> None:
+    def __init__(self, settings: VoiceSettings, threads: int = 0) -> None:
         self.settings = settings
         self.model, self.config = voice_files(settings.voice)
+        self.threads = threads or int(os.environ.get("RECAPCAST_ONNX_THREADS", "0") or 0)
+
+    @staticmethod
+    def identity(settings: VoiceSettings) -> str:
+        """What identifies the voice files, cheaply: their paths, sizes and mtimes."""
+        parts = []
+        for path in voice_files(settings.voice):
+            stat = path.stat()
+            parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        return "|".join(parts)
 
     def synthesize(self, text: str) -> Audio:
         from piper import SynthesisConfig
 
-        threads = int(os.environ.get("RECAPCAST_ONNX_THREADS", "0"))
-        voice = _load(self.model, self.config, threads)
+        voice = _load(self.model, self.config, self.threads)
         config = SynthesisConfig(length_scale=self.settings.length_scale,
                                  volume=self.settings.volume, noise_scale=self.settings.noise_scale,
                                  noise_w_scale=self.settings.noise_w, normalize_audio=True)

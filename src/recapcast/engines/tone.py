@@ -5,8 +5,6 @@ It makes timing exact in tests (0.3 s a word) and needs no model or network.
 
 from __future__ import annotations
 
-import numpy as np
-
 from recapcast.engines import Audio
 from recapcast.model import VoiceSettings
 
@@ -23,6 +21,8 @@ class ToneEngine:
         self.settings = settings
 
     def synthesize(self, text: str) -> Audio:
+        import numpy as np
+
         words = max(1, len(text.split()))
         n = int(round(words * SECONDS_PER_WORD * SAMPLE_RATE))
         t = np.arange(n) / SAMPLE_RATE
