@@ -44,20 +44,48 @@ def _k_weighting(rate: int) -> np.ndarray:
     return np.array([shelf, highpass])
 
 
-def _k_weighted(samples: np.ndarray, rate: int) -> np.ndarray:
+def _hop(rate: int) -> int:
+    return int(round(_HOP_S * rate))
+
+
+def _step(rate: int) -> int:
+    """The block the limiter and the energy sums work on: about 32 samples, dividing a hop."""
+    hop = _hop(rate)
+    return max(d for d in range(1, 33) if hop % d == 0)
+
+
+def _chunk(rate: int) -> int:
+    return _hop(rate) * 64
+
+
+def _energies(samples: np.ndarray, rate: int, step: int) -> np.ndarray:
+    """Sums of the squared K-weighted samples over consecutive ``step``-sample blocks (a
+    short last block counts its samples only), filtered chunk by chunk with carried state."""
     from scipy.signal import sosfilt
 
-    return sosfilt(_k_weighting(rate), np.asarray(samples, dtype=np.float64))
+    sos = _k_weighting(rate)
+    state = np.zeros((len(sos), 2))
+    chunk = _chunk(rate)
+    out = np.empty(-(-len(samples) // step))
+    for a in range(0, len(samples), chunk):
+        part = np.asarray(samples[a:a + chunk], dtype=np.float64)
+        weighted, state = sosfilt(sos, part, zi=state)
+        np.square(weighted, out=weighted)
+        padded = np.concatenate((weighted, np.zeros(-len(weighted) % step)))
+        out[a // step:a // step + len(padded) // step] = padded.reshape(-1, step).sum(axis=1)
+    return out
 
 
-def _gated_loudness(weighted: np.ndarray, rate: int) -> float:
-    """BS.1770 gating (400 ms blocks, 75 % overlap, -70 LUFS and -10 LU gates)."""
-    hop = int(round(_HOP_S * rate))
+def _gated(energies: np.ndarray, length: int, rate: int, step: int) -> float:
+    """BS.1770 gating (400 ms blocks, 75 % overlap, -70 LUFS and -10 LU gates) of the
+    K-weighted energies of ``step``-sample blocks (whole 100 ms hops only)."""
+    hop = _hop(rate)
     per_block = int(round(_BLOCK_S / _HOP_S))
-    frames = weighted[: len(weighted) // hop * hop].reshape(-1, hop)
-    if len(frames) < per_block:
+    per_hop = hop // step
+    whole = length // hop
+    if whole < per_block:
         return -math.inf
-    hops = np.einsum("ij,ij->i", frames, frames)
+    hops = energies[:whole * per_hop].reshape(-1, per_hop).sum(axis=1)
     sums = np.convolve(hops, np.ones(per_block), mode="valid")
     power = sums / (hop * per_block)
     power = power[power > 10 ** ((-70 + 0.691) / 10)]
@@ -70,7 +98,8 @@ def _gated_loudness(weighted: np.ndarray, rate: int) -> float:
 
 def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     """Gated integrated loudness in LUFS of mono float samples; -inf for silence."""
-    return _gated_loudness(_k_weighted(samples, rate), rate)
+    step = _step(rate)
+    return _gated(_energies(samples, rate, step), len(samples), rate, step)
 
 
 def _interpolator() -> np.ndarray:
@@ -100,6 +129,7 @@ def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
 
 def _peak_envelope(samples: np.ndarray) -> np.ndarray:
     """Per sample, the largest magnitude among its 4x-oversampled neighbours (and itself)."""
+    samples = np.asarray(samples, dtype=np.float64)
     h = _interpolator()
     centre = (len(h) - 1) // 2
     env = np.abs(samples)
@@ -116,54 +146,79 @@ def _peak_envelope(samples: np.ndarray) -> np.ndarray:
     return env
 
 
+def _block_peaks(samples: np.ndarray, step: int, chunk: int) -> np.ndarray:
+    """The largest 4x-oversampled envelope value of each ``step``-sample block, worked out
+    chunk by chunk with enough context on each side for the interpolator."""
+    context = _TAPS // _OVERSAMPLE + 2
+    n = len(samples)
+    out = np.empty(-(-n // step))
+    for a in range(0, n, chunk):
+        b = min(n, a + chunk)
+        part = np.zeros(b - a + 2 * context)
+        lo, hi = max(0, a - context), min(n, b + context)
+        part[lo - a + context:hi - a + context] = samples[lo:hi]
+        env = _peak_envelope(part)[context:context + b - a]
+        env = np.concatenate((env, np.full(-len(env) % step, env[-1])))
+        out[a // step:a // step + len(env) // step] = env.reshape(-1, step).max(axis=1)
+    return out
+
+
 def true_peak_db(samples: np.ndarray) -> float:
     """True peak in dBTP (4x oversampling, BS.1770 Annex 2)."""
-    peak = float(np.max(_peak_envelope(samples))) if len(samples) else 0.0
+    if not len(samples):
+        return -math.inf
+    peak = float(np.max(_block_peaks(samples, 4096, 1 << 18)))
     return 20 * math.log10(peak) if peak > 0 else -math.inf
+
+
+def _db(value: float) -> float:
+    return 20 * math.log10(value) if value > 0 else -math.inf
 
 
 def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
            peak_db: float = -1.0, margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
     """Gain the whole mix to ``loudness_lufs`` and limit true peaks to ``peak_db - margin_db``.
 
-    The limiter's gain is a minimum filter (40 ms) of the gain each sample needs,
-    smoothed by a moving average no wider than it: at or below the needed gain at every
-    sample, with 40 ms ramps and no overshoot. Filtering, oversampling and gain commute,
-    so the K-weighted signal and the 4x envelope are computed once and each candidate
-    gain is checked with sums alone (the loudness it reports is measured afresh).
+    float32 samples are gained in place (any other type is copied to float32 first), so a
+    long mix needs no second copy. The limiter's gain is a minimum filter (40 ms) of the
+    gain each block of about 32 samples needs, smoothed by a moving average no wider than
+    it and interpolated: at or below the needed gain at every sample, with 40 ms ramps and
+    no overshoot. Filtering, oversampling and gain commute, so the K-weighted block
+    energies and the 4x envelope are computed once and each candidate gain is checked
+    with sums alone.
     """
-    source = np.asarray(samples, dtype=np.float64)
-    weighted = _k_weighted(source, rate)
-    measured = _gated_loudness(weighted, rate)
+    out = np.asarray(samples, dtype=np.float32)
+    if out is samples and not out.flags.writeable:
+        out = out.copy()
+    step, chunk = _step(rate), _chunk(rate)
+    energies = _energies(out, rate, step)
+    measured = _gated(energies, len(out), rate, step)
     if not math.isfinite(measured):
-        return Mastered(source, measured, true_peak_db(source))
+        return Mastered(out, measured, true_peak_db(out))
     ceiling = 10 ** ((peak_db - margin_db) / 20)
     width = 2 * int(0.02 * rate) + 1
-    envelope = _peak_envelope(source)
-    # The gain is worked out on 32-sample blocks (the worst peak of each) and
-    # interpolated; the smoothing window is a block short of the hold on each side, so
-    # the interpolated gain is still at or below the one each sample needs.
-    step = 32
-    padded = np.concatenate((envelope, np.full(-len(envelope) % step, envelope[-1])))
+    peaks = _block_peaks(out, step, chunk)
     hold = -(-(width // 2) // step)
-    held_blocks = _running_max(padded.reshape(-1, step).max(axis=1), 2 * hold + 1)
+    held = _running_max(peaks, 2 * hold + 1)
+    # The smoothing window is a block short of the hold on each side, so the gain
+    # interpolated between block centres is still at or below the one each sample needs.
     reach = max(0, (width // 2 - step + 1) // step - 1)
-    centres = np.arange(len(held_blocks)) * step + (step - 1) / 2
-    del padded
+    held_max = float(held.max())
 
-    def gain_curve(gain_db: float) -> np.ndarray | float:
+    def block_gain(gain_db: float) -> np.ndarray | float:
         gain = 10 ** (gain_db / 20)
-        if float(held_blocks.max()) * gain <= ceiling:
+        if held_max * gain <= ceiling:
             return gain
-        need = np.minimum(1.0, ceiling / (gain * np.maximum(held_blocks, 1e-12)))
-        smooth = _running_mean(need, 2 * reach + 1)
-        return gain * np.interp(np.arange(len(source)), centres, smooth)
+        need = np.minimum(1.0, ceiling / (gain * np.maximum(held, 1e-12)))
+        return gain * _running_mean(need, 2 * reach + 1)
 
     tried: list[tuple[float, float]] = []
     gain_db = loudness_lufs - measured
     for _ in range(8):
-        curve = gain_curve(gain_db)
-        measured = _gated_loudness(weighted * curve, rate)
+        curve = block_gain(gain_db)
+        # The gain moves by well under 1 % within a block: a block's energy scales by the
+        # square of the gain at its centre.
+        measured = _gated(energies * np.square(curve), len(out), rate, step)
         tried.append((gain_db, measured))
         if abs(measured - loudness_lufs) < 0.05:
             break
@@ -174,12 +229,19 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
             gain_db = g1 + (loudness_lufs - m1) / slope
         else:
             gain_db += loudness_lufs - measured
-    out = source * curve
-    # The gain moves by under 1 % across the interpolator's 0.3 ms span, so the true
-    # peak of the output is the source envelope times the gain.
-    peak = float(np.max(envelope * curve))
-    return Mastered(out, integrated_loudness(out, rate),
-                    20 * math.log10(peak) if peak > 0 else -math.inf)
+    del energies
+    if isinstance(curve, float):
+        out *= np.float32(curve)
+        return Mastered(out, measured, _db(float(peaks.max()) * curve))
+    centres = np.arange(len(curve)) * step + (step - 1) / 2
+    for a in range(0, len(out), chunk):
+        b = min(len(out), a + chunk)
+        out[a:b] *= np.interp(np.arange(a, b), centres, curve).astype(np.float32)
+    # Between block centres the gain lies between its neighbours': the true peak of the
+    # output is at most each block's envelope times the largest of them.
+    near = np.maximum(curve, np.maximum(np.concatenate((curve[1:], curve[-1:])),
+                                        np.concatenate((curve[:1], curve[:-1]))))
+    return Mastered(out, measured, _db(float(np.max(peaks * near))))
 
 
 def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_elsewhere_db: float,
@@ -187,15 +249,20 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
            margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
     """Bring a mix whose voice is mastered, and to which music was added in ``regions``
     (sample ranges), to ``loudness_lufs`` with one gain, limiting true peaks in the
-    regions only; elsewhere the true peak was ``peak_elsewhere_db`` before the gain."""
-    measured = integrated_loudness(samples, rate)
+    regions only; elsewhere the true peak was ``peak_elsewhere_db`` before the gain.
+    float32 samples are changed in place."""
+    out = np.asarray(samples, dtype=np.float32)
+    if out is samples and not out.flags.writeable:
+        out = out.copy()
+    measured = integrated_loudness(out, rate)
     if not math.isfinite(measured):
-        return Mastered(samples, measured, true_peak_db(samples))
+        return Mastered(out, measured, true_peak_db(out))
     trim_db = loudness_lufs - measured
-    out = samples * 10 ** (trim_db / 20)
+    out *= np.float32(10 ** (trim_db / 20))
     ceiling = 10 ** ((peak_db - margin_db) / 20)
     width = 2 * int(0.02 * rate) + 1
     peak = 10 ** ((peak_elsewhere_db + trim_db) / 20) if math.isfinite(peak_elsewhere_db) else 0.0
+    limited = False
     for start, end in regions:
         a, b = max(0, start - width), min(len(out), end + width)
         if b - a < width:
@@ -205,7 +272,9 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
         gain = 1.0
         if float(held.max()) > ceiling:
             gain = _running_mean(np.minimum(1.0, ceiling / np.maximum(held, 1e-12)), width)
-            out[a:b] *= gain
+            out[a:b] *= gain.astype(np.float32)
+            limited = True
         peak = max(peak, float(np.max(envelope * gain)))
-    return Mastered(out, integrated_loudness(out, rate),
-                    20 * math.log10(peak) if peak > 0 else -math.inf)
+    # Without limiting, the one gain moved the loudness by exactly the trim.
+    lufs = integrated_loudness(out, rate) if limited else measured + trim_db
+    return Mastered(out, lufs, _db(peak))

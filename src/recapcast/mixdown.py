@@ -99,8 +99,24 @@ def _samples(take: Take, rate: int) -> np.ndarray:
     return samples if factor == 1 else _upsample(samples, factor)
 
 
+def _length(take: Take, rate: int) -> int:
+    """How many samples a take has at ``rate``, from its header when no decoding is needed."""
+    if take.path.suffix == ".wav" and take.sample_rate and not rate % take.sample_rate:
+        return take.frames * (rate // take.sample_rate)
+    return len(_samples(take, rate))
+
+
+def _pcm_array(samples: np.ndarray, chunk: int = 1 << 18) -> np.ndarray:
+    """16-bit samples of float samples, converted a chunk at a time."""
+    out = np.empty(len(samples), dtype="<i2")
+    for a in range(0, len(samples), chunk):
+        part = np.clip(samples[a:a + chunk], -1.0, 32767 / 32768) * 32768
+        out[a:a + chunk] = np.round(part, out=part)
+    return out
+
+
 def _to_pcm(samples: np.ndarray) -> bytes:
-    return (np.clip(samples, -1.0, 32767 / 32768) * 32768).round().astype("<i2").tobytes()
+    return _pcm_array(samples).tobytes()
 
 
 def _music_envelope(length: int, rate: int, voice_at: int, duck_db: float) -> np.ndarray:
@@ -139,29 +155,32 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
         cursor = int(round(audio.intro_s * rate))
     else:
         cursor = len(intro) + int(LEAD_IN_S * rate)
-    pieces: list[np.ndarray] = [np.zeros(cursor)]
-    spans: list[Span] = []
+    # The mix is laid out from the takes' frame counts, then filled in place: one float32
+    # buffer is the only whole-episode copy until the PCM is made.
+    lengths = [_length(take, rate) for take in takes]
+    layout: list[int] = []
     starts: dict[int, int] = {0: 0}
-    for take in takes:
-        pause = int(round(take.segment.pause_before_s * rate))
-        if spans:
-            pieces.append(np.zeros(pause))
-            cursor += pause
+    previous_end = 0
+    for n, take in enumerate(takes):
+        if n:
+            cursor += int(round(take.segment.pause_before_s * rate))
         if take.segment.chapter not in starts:
-            previous_end = spans[-1].end if spans else 0
             starts[take.segment.chapter] = max(previous_end, cursor - cursor % rate)
-        voice = _samples(take, rate)
-        pieces.append(voice)
-        spans.append(Span(take.segment, cursor, cursor + len(voice)))
-        cursor += len(voice)
+        layout.append(cursor)
+        cursor += lengths[n]
+        previous_end = cursor
     voice_end = cursor
     outro = outro if outro is not None and len(outro) else None
     outro_at = voice_end + int(OUTRO_GAP_S * rate)
     total = outro_at + len(outro) + int(TAIL_S * rate) if outro is not None else \
         voice_end + int(END_SILENCE_S * rate)
-    track = np.zeros(total)
-    voice_track = np.concatenate(pieces)
-    track[:len(voice_track)] = voice_track
+    track = np.zeros(total, dtype=np.float32)
+    spans: list[Span] = []
+    for take, at, length in zip(takes, layout, lengths, strict=True):
+        voice = _samples(take, rate)
+        track[at:at + min(length, len(voice))] = voice[:length]
+        spans.append(Span(take.segment, at, at + length))
+        del voice
     # The voice is mastered first, so the music sits music_db from the voice as heard.
     voice = loudness.master(track, rate, loudness_lufs=audio.loudness_lufs,
                             peak_db=audio.true_peak_db)
@@ -186,8 +205,11 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
     for n, (start, index) in enumerate(ordered):
         end = ordered[n + 1][0] if n + 1 < len(ordered) else total
         chapters.append(Chapter(chapter_titles[index], start * 1000 // rate, end * 1000 // rate))
-    return Mix(_to_pcm(mastered.samples), rate, 1, tuple(chapters), tuple(spans),
-               _figure(mastered.loudness_lufs), _figure(mastered.true_peak_db))
+    pcm = _pcm_array(mastered.samples)
+    figures = _figure(mastered.loudness_lufs), _figure(mastered.true_peak_db)
+    # The float mix goes before the PCM is copied to bytes: two int16 copies at most.
+    del track, voice, mastered
+    return Mix(pcm.tobytes(), rate, 1, tuple(chapters), tuple(spans), *figures)
 
 
 def _figure(value: float) -> float | None:
@@ -285,7 +307,8 @@ def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO
         if peak < audio.true_peak_db - 0.05:
             break
         margin += peak - audio.true_peak_db + 0.3
-        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+        samples *= np.float32(1 / 32768)
         pcm = _to_pcm(loudness.master(samples, mix.sample_rate, loudness_lufs=audio.loudness_lufs,
                                       peak_db=audio.true_peak_db, margin_db=margin).samples)
     return lufs, peak
