@@ -189,6 +189,7 @@ def build_episode(
     with ThreadPoolExecutor(max_workers=1) as side:
         music_job = side.submit(_intro_and_outro, project)
         cover_job = side.submit(_cover, project)
+        side.submit(mixdown.prepare, show.audio)
         fell_back = False
         try:
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,

@@ -16,7 +16,7 @@ from recapcast.errors import BuildError
 from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
 
 __all__ = ["SAMPLE_RATE", "ffmpeg_exe", "decode_file", "decode_music",
-           "mix_episode", "encoder_gain",
+           "mix_episode", "encoder_gain", "prepare",
            "measure_mp3", "encode_mp3"]
 
 SAMPLE_RATE = 44100
@@ -221,6 +221,13 @@ def _music_gain(music: np.ndarray, rate: int, target_lufs: float) -> float:
     if not np.isfinite(measured):
         return 0.0
     return 10 ** ((target_lufs - measured) / 20)
+
+
+def prepare(audio: AudioSettings = DEFAULT_AUDIO) -> None:
+    """Do the mix's set-up work (imports, the encoder's gain) before the takes are ready."""
+    loudness.prepare()
+    _audio_segment()
+    encoder_gain(audio.bitrate_kbps, audio.sample_rate)
 
 
 @lru_cache(maxsize=8)
