@@ -189,7 +189,7 @@ def build_episode(
     with ThreadPoolExecutor(max_workers=1) as side:
         music_job = side.submit(_intro_and_outro, project)
         cover_job = side.submit(_cover, project)
-        side.submit(mixdown.prepare, show.audio)
+        ready = side.submit(mixdown.prepare, show.audio)
         fell_back = False
         try:
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
@@ -209,6 +209,8 @@ def build_episode(
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
                                  on_take=on_take, jobs=jobs)
         intro, outro = music_job.result()
+        # Waited for, so the two threads never import the same module at once.
+        ready.result()
         mix = mixdown.mix_episode(takes, titles, intro=intro, outro=outro, audio=show.audio)
         cover = cover_job.result()
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
