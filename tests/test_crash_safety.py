@@ -179,7 +179,8 @@ def test_a_corrupt_cached_take_is_made_again(tmp_path: Path):
     run_cli("build", "ep3", cwd=show, check=True)
     victim = sorted(_takes(show))[0]
     victim.write_bytes(b"RIFF garbage")
-    report = json.loads(run_cli("build", "ep3", "--json", cwd=show, check=True).stdout)
+    report = json.loads(run_cli("build", "ep3", "--json", "--force", cwd=show,
+                                check=True).stdout)
     assert report["synthesized"] == 1
     assert_complete(show)
 

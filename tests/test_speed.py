@@ -133,16 +133,23 @@ def test_a_worker_error_is_one_engine_error(tmp_path: Path):
         render_takes(segments, tmp_path / "cache", jobs=2)
 
 
-def _group(pgid: int) -> list[str]:
+def _processes() -> list[tuple[int, int, int, str]]:
+    """(pid, parent pid, process group, command line) of every live process."""
     found = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
+            cmdline = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode()
         except OSError:
             continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            found.append((stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").decode())
+        if fields[0] != "Z":
+            found.append((int(stat.parent.name), int(fields[1]), int(fields[2]), cmdline))
     return found
+
+
+def _group(pgid: int) -> list[str]:
+    """Command lines of the process group ``pgid`` and of the children of its leader."""
+    return [cmd for pid, ppid, group, cmd in _processes() if group == pgid or ppid == pgid]
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
@@ -157,14 +164,19 @@ def test_ctrl_c_ends_the_build_and_its_workers(piper_show: Path):
         while sum("recapcast.speech" in c for c in _group(proc.pid)) < 2:
             assert proc.poll() is None and time.monotonic() < deadline, "no workers started"
             time.sleep(0.05)
+        workers = [pid for pid, ppid, _, cmd in _processes()
+                   if ppid == proc.pid and "recapcast.speech" in cmd]
         os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does
         _, err = proc.communicate(timeout=30)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130
-    assert err.decode().strip().endswith("error: interrupted")
+    err = err.decode()
+    assert "error: interrupted" in err and "Traceback" not in err and "Fatal" not in err, err
     assert _group(proc.pid) == []
+    alive = {pid for pid, *_ in _processes()}
+    assert workers and not alive & set(workers), "a speech worker outlived the build"
     assert not (piper_show / "audio" / "ep3.mp3").exists()
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 from recapcast import cover as cover_art
 from recapcast import feed as feeds
-from recapcast import interrupts, tags, transcript
+from recapcast import interrupts, tags
 from recapcast import page as show_page
 from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
@@ -105,7 +105,7 @@ def _feed_url(project: Project) -> str:
     return urljoin(project.show.base_url, "feed/feed.xml")
 
 
-def _with_engine(show: Show, engine: str | None) -> Show:
+def with_engine(show: Show, engine: str | None) -> Show:
     if not engine:
         return show
     check_engine(engine)
@@ -170,7 +170,7 @@ def build_episode(
     """
     started = time.perf_counter()
     script = read_script(project, episode_id)
-    show = _with_engine(project.show, engine)
+    show = with_engine(project.show, engine)
     segments, titles = plan_segments(script, show)
     if not segments:
         raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
@@ -181,7 +181,7 @@ def build_episode(
         report = _up_to_date(project, episode_id, fingerprint, started)
         if report:
             return report
-    from recapcast import mixdown
+    from recapcast import mixdown, transcript
 
     if on_plan:
         on_plan(len(segments))
@@ -202,7 +202,7 @@ def build_episode(
             log.warning("%s; speaking %s with the fallback engine %s", exc.message, episode_id,
                         fallback)
             fell_back = True
-            show = _with_engine(show, fallback)
+            show = with_engine(show, fallback)
             segments, titles = plan_segments(script, show)
             if on_plan:
                 on_plan(len(segments))

@@ -164,7 +164,10 @@ def _pooled(work: list[tuple[Segment, Path]], workers: int, threads: int) -> Ite
             for _ in range(workers):
                 proc = subprocess.Popen(
                     [sys.executable, "-m", "recapcast.speech", str(threads)], env=env,
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8")
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+                    # Out of the terminal's process group: Ctrl-C reaches only this process,
+                    # which kills the workers; a worker whose parent dies sees EOF and ends.
+                    start_new_session=True)
                 procs.append(proc)
                 selector.register(proc.stdout, selectors.EVENT_READ, proc)
                 proc.stdin.write(tasks.pop() + "\n")
