@@ -63,3 +63,24 @@ def test_encoding_limits_again_when_the_codec_overshoots(tmp_path):
     assert (lufs, peak) == measure_mp3(target)
     assert peak <= -1.1
     assert lufs == pytest.approx(-16.0, abs=1.0)
+
+
+def test_chunked_measures_agree_with_whole_signal_ones_across_chunk_edges():
+    from recapcast.loudness import _peak_envelope
+
+    rate = 44100
+    x = _speechlike(rate, seconds=14.0) * 0.3
+    for edge in (1 << 18, 2 * (1 << 18), 282240):  # true-peak and filter chunk edges
+        x[edge - 3:edge + 3] = [0.9, -0.9, 0.95, -0.95, 0.9, -0.9]
+    assert true_peak_db(x) == pytest.approx(20 * np.log10(_peak_envelope(x).max()), abs=1e-9)
+    assert integrated_loudness(x, rate) == pytest.approx(
+        pyloudnorm.Meter(rate).integrated_loudness(x), abs=0.1)
+
+
+def test_master_gains_float32_in_place():
+    rate = 44100
+    x = (_speechlike(rate) * 0.1).astype(np.float32)
+    out = master(x, rate)
+    assert out.samples is x
+    assert out.loudness_lufs == pytest.approx(-16.0, abs=0.05)
+    assert true_peak_db(x) <= -2.0 + 0.05
