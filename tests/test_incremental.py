@@ -52,6 +52,20 @@ def test_editing_one_paragraph_of_ep12_resynthesises_one_segment(demo: Path):
     assert (edited["synthesized"], edited["cached"]) == (1, first["segments"] - 1)
 
 
+def test_editing_a_sentence_of_the_longest_paragraph_resynthesises_one_segment(demo: Path):
+    first = _build(demo)
+    script = demo / "scripts" / "ep12.md"
+    paragraphs = script.read_text(encoding="utf-8").split("\n\n")
+    longest = max((p for p in paragraphs if p[:1].isalpha()), key=len)
+    assert len(longest.split()) > 100
+    # A longer first sentence: chunk boundaries after it must not move.
+    edited = longest.replace(" and ", " and then ", 1)
+    script.write_text("\n\n".join(edited if p == longest else p for p in paragraphs),
+                      encoding="utf-8")
+    again = _build(demo)
+    assert (again["synthesized"], again["cached"]) == (1, first["segments"] - 1)
+
+
 def test_a_lexicon_change_resynthesises_only_segments_with_that_word(demo: Path):
     lexicon = demo / "lexicon.toml"
     lexicon.write_text('Kilgrave = "KILL-grave"\nTrish = "TRISH"\n', encoding="utf-8")

@@ -201,7 +201,8 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
         # One private-use character a token: no later rule reads or splits it.
         return chr(0xE100 + len(kept) - 1)
 
-    text = _markup(text)
+    # Private-use characters mean nothing to a voice, and these ones mark protected tokens.
+    text = _markup(_PLACEHOLDER.sub(" ", text))
     text = substitute(text, lexicon, phonemes, protect)
     text = _EMOJI.sub(" ", text)
     text = _EMAIL.sub(lambda m: f"{m.group('user')} at {m.group('host').replace('.', ' dot ')}",
@@ -288,11 +289,17 @@ def split_sentences(text: str) -> list[str]:
 
 
 def chunk_text(text: str, limit: int = MAX_CHUNK_WORDS) -> list[str]:
-    """Split a paragraph at sentence boundaries into chunks of at most ``limit`` words."""
-    pieces: list[str] = []
+    """Split a paragraph into its sentences; a sentence over ``limit`` words is cut further.
+
+    One sentence a chunk keeps chunk boundaries where the author put them: editing a
+    sentence changes only its own take (packing sentences into longer chunks shifted every
+    boundary after an edit). Piper speaks each sentence on its own anyway, so nothing is
+    lost in intonation.
+    """
+    chunks: list[str] = []
     for sentence in split_sentences(text):
         if len(sentence.split()) > limit:
-            pieces += _split_long(sentence, limit)
+            chunks += _split_long(sentence, limit)
         else:
-            pieces.append(sentence)
-    return _pack(pieces, limit)
+            chunks.append(sentence)
+    return chunks
