@@ -202,6 +202,8 @@ class Segment:
     role: str = "narrator"
     speaker: str = ""
     pause_before_s: float = 0.0
+    paragraph: int = 0
+    """Index of the script block (paragraph, quote, heading) this chunk belongs to."""
 
 
 @dataclass(frozen=True)

@@ -65,11 +65,14 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
                 index=len(segments), text=text, written=display_text(chunk), voice=voice,
                 chapter=len(titles) - 1, role=role, speaker=speaker,
                 pause_before_s=(gap + pending_pause) if placed == 0 else SENTENCE_GAP_S,
+                paragraph=paragraph,
             ))
             placed += 1
             pending_pause = 0.0
 
-    for block in script.blocks:
+    paragraph = 0
+    for number, block in enumerate(script.blocks):
+        paragraph = number  # read by add()
         first = not segments
         if isinstance(block, Heading):
             titles.append(display_text(block.text))
