@@ -260,9 +260,8 @@ def build_episode(
 
 def _sidecar_paths(project: Project, episode_id: str) -> dict[str, Path]:
     """Files published beside ``audio/<id>.mp3``: chapters JSON and the transcripts."""
-    audio = project.audio_dir
-    return {"chapters": audio / f"{episode_id}.chapters.json",
-            "vtt": audio / f"{episode_id}.vtt", "srt": audio / f"{episode_id}.srt"}
+    return {key: project.audio_dir / f"{episode_id}{suffix}"
+            for key, (suffix, _, _) in _SIDECARS.items()}
 
 
 def _size_and_hash(path: Path) -> tuple[int, str]:
@@ -379,17 +378,21 @@ def _releases(project: Project) -> list[Release]:
     return releases
 
 
-# Files another stage may write beside audio/<id>.mp3: (suffix, MIME type, page label).
-_TRANSCRIPTS = ((".vtt", "text/vtt", "WebVTT transcript"),
-                (".srt", "application/x-subrip", "SRT transcript"))
-_CHAPTERS = (".chapters.json", "application/json+chapters", "Chapters (JSON)")
+# Files the build writes beside audio/<id>.mp3: key -> (suffix, MIME type, page label).
+_SIDECARS = {
+    "vtt": (".vtt", "text/vtt", "WebVTT transcript"),
+    "srt": (".srt", "application/x-subrip", "SRT transcript"),
+    "chapters": (".chapters.json", "application/json+chapters", "Chapters (JSON)"),
+}
+_CHAPTERS_MIME = _SIDECARS["chapters"][1]
 
 
 def _sidecars(project: Project, episode_id: str) -> list[tuple[str, str, str]]:
     """(versioned path under the show root, MIME type, label) of each sidecar that exists."""
     found = []
-    for suffix, mime, label in (*_TRANSCRIPTS, _CHAPTERS):
-        path = project.audio_dir / f"{episode_id}{suffix}"
+    paths = _sidecar_paths(project, episode_id)
+    for key, (_, mime, label) in _SIDECARS.items():
+        path = paths[key]
         if path.is_file():
             version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
             found.append((f"audio/{path.name}?v={version}", mime, label))
@@ -424,9 +427,9 @@ def feed_xml(project: Project, base_url: str | None = None, *, cover_name: str |
         entries.append(feeds.FeedEntry(
             release, urljoin(base, _audio_path(release)),
             transcripts=tuple(feeds.Sidecar(urljoin(base, path), mime)
-                              for path, mime, _ in sidecars if mime != _CHAPTERS[1]),
+                              for path, mime, _ in sidecars if mime != _CHAPTERS_MIME),
             chapters=next((feeds.Sidecar(urljoin(base, path), mime)
-                           for path, mime, _ in sidecars if mime == _CHAPTERS[1]), None),
+                           for path, mime, _ in sidecars if mime == _CHAPTERS_MIME), None),
         ))
     try:
         return feeds.render_feed(
