@@ -190,10 +190,19 @@ def build_episode(
         music_job = side.submit(_intro_and_outro, project)
         cover_job = side.submit(_cover, project)
         ready = side.submit(mixdown.prepare, show.audio)
+        store = mixdown.TakeStore(show.audio.sample_rate, project.cache_dir / "measures")
+
+        def took(take: Take) -> None:
+            # Each take is measured as it comes, while the voices speak the next ones.
+            ready.result()  # so the two threads never import the same module at once
+            store.add(take)
+            if on_take:
+                on_take(take)
+
         fell_back = False
         try:
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
-                                 on_take=on_take, jobs=jobs)
+                                 on_take=took, jobs=jobs)
         except EngineError as exc:
             fallback = show.voice.fallback
             if not fallback or fallback == show.voice.engine:
@@ -207,11 +216,11 @@ def build_episode(
             if on_plan:
                 on_plan(len(segments))
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
-                                 on_take=on_take, jobs=jobs)
+                                 on_take=took, jobs=jobs)
         intro, outro = music_job.result()
-        # Waited for, so the two threads never import the same module at once.
         ready.result()
-        mix = mixdown.mix_episode(takes, titles, intro=intro, outro=outro, audio=show.audio)
+        mix = mixdown.mix_episode(takes, titles, intro=intro, outro=outro, audio=show.audio,
+                                  store=store)
         cover = cover_job.result()
     meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
     description = episode_description(meta, mix.chapters)

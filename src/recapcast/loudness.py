@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Mastered", "prepare", "integrated_loudness", "true_peak_db", "master", "finish"]
+__all__ = ["Mastered", "Measures", "Meter", "block_size", "measure", "lay_out", "prepare",
+           "integrated_loudness", "integrated_loudness_channels",
+           "true_peak_db", "master", "finish"]
 
 _BLOCK_S = 0.4
 _HOP_S = 0.1
@@ -26,6 +28,8 @@ class Mastered:
     samples: np.ndarray
     loudness_lufs: float
     true_peak_db: float
+    energies: np.ndarray | None = None
+    """K-weighted energy sums of the samples' blocks (``_step`` samples), when known."""
 
 
 def _k_weighting(rate: int) -> np.ndarray:
@@ -168,12 +172,157 @@ def _block_peaks(samples: np.ndarray, step: int, chunk: int) -> np.ndarray:
     return out
 
 
-def true_peak_db(samples: np.ndarray) -> float:
-    """True peak in dBTP (4x oversampling, BS.1770 Annex 2)."""
-    if not len(samples):
+def _interpolation_gain() -> float:
+    """The most the 4x interpolator can give: a true peak is at most this times the
+    largest sample magnitude among the ``_TAPS // 4 + 1`` samples around it."""
+    h = _interpolator()
+    return max(1.0, max(float(np.abs(h[phase::_OVERSAMPLE]).sum())
+                        for phase in range(_OVERSAMPLE)))
+
+
+def true_peak_db(samples: np.ndarray, block: int = 4096) -> float:
+    """True peak in dBTP (4x oversampling, BS.1770 Annex 2) of mono samples.
+
+    Exact, but only the blocks that could hold the peak are oversampled: a block's
+    true peak is at most the interpolator's gain times the largest sample near it, so
+    blocks are visited from the highest such bound down and the search stops once the
+    bound falls below the peak found.
+    """
+    n = len(samples)
+    if not n:
         return -math.inf
-    peak = float(np.max(_block_peaks(samples, 4096, 1 << 18)))
+    padded = np.abs(np.concatenate((samples, np.zeros(-n % block, dtype=samples.dtype))))
+    sample_peaks = padded.reshape(-1, block).max(axis=1).astype(np.float64)
+    # Context reaches at most a few samples over a block edge: count the neighbours too.
+    near = np.maximum(sample_peaks, np.maximum(np.concatenate((sample_peaks[1:], [0.0])),
+                                               np.concatenate(([0.0], sample_peaks[:-1]))))
+    bounds = near * _interpolation_gain()
+    context = _TAPS // _OVERSAMPLE + 2
+    peak = 0.0
+    for b in np.argsort(-bounds, kind="stable"):
+        if bounds[b] <= peak:
+            break
+        a = int(b) * block
+        lo, hi = max(0, a - context), min(n, a + block + context)
+        part = np.zeros(hi - lo + 2 * context)
+        part[context:context + hi - lo] = samples[lo:hi]
+        env = _peak_envelope(part)[context + a - lo:context + min(n, a + block) - lo]
+        peak = max(peak, float(env.max()))
     return 20 * math.log10(peak) if peak > 0 else -math.inf
+
+
+def integrated_loudness_channels(channels: np.ndarray, rate: int) -> float:
+    """Gated integrated loudness in LUFS of samples shaped (frames, channels), channels
+    weighted 1 (BS.1770 for mono and stereo); -inf for silence."""
+    step = _step(rate)
+    energies = sum(_energies(channels[:, c], rate, step) for c in range(channels.shape[1]))
+    return _gated(energies, len(channels), rate, step)
+
+
+class Meter:
+    """Integrated loudness and true peak of audio that arrives in pieces (a decoder's
+    output), measured as it comes: K-weighted block energies with the filter state
+    carried over, and the 4x envelope of each chunk with its neighbours' samples."""
+
+    def __init__(self, rate: int, channels: int = 1) -> None:
+        self.rate, self.channels = rate, channels
+        self.step, self.chunk = _step(rate), _chunk(rate)
+        self.context = _TAPS // _OVERSAMPLE + 2
+        self._sos = _k_weighting(rate)
+        self._states = [np.zeros((len(self._sos), 2)) for _ in range(channels)]
+        self._before = np.zeros((self.context, channels))
+        self._pending = np.zeros((0, channels))
+        self._energies: list[np.ndarray] = []
+        self._length = 0
+        self._peak = 0.0
+
+    def feed(self, samples: np.ndarray) -> None:
+        """Add samples shaped (frames, channels)."""
+        self._pending = np.concatenate((self._pending, samples))
+        while len(self._pending) >= self.chunk + self.context:
+            self._measure(self._pending[:self.chunk], self._pending[self.chunk:][:self.context])
+            self._pending = self._pending[self.chunk:]
+
+    def result(self) -> tuple[float, float]:
+        """(integrated LUFS, true peak dBTP) of everything fed."""
+        if len(self._pending):
+            self._measure(self._pending, np.zeros((self.context, self.channels)))
+            self._pending = self._pending[:0]
+        energies = np.concatenate(self._energies) if self._energies else np.zeros(0)
+        return (_gated(energies, self._length, self.rate, self.step), _db(self._peak))
+
+    def _measure(self, part: np.ndarray, after: np.ndarray) -> None:
+        from scipy.signal import sosfilt
+
+        blocks = -(-len(part) // self.step)
+        total = np.zeros(blocks)
+        for c in range(self.channels):
+            weighted, self._states[c] = sosfilt(self._sos, part[:, c], zi=self._states[c])
+            np.square(weighted, out=weighted)
+            padded = np.concatenate((weighted, np.zeros(blocks * self.step - len(weighted))))
+            total += padded.reshape(-1, self.step).sum(axis=1)
+            around = np.concatenate((self._before[:, c], part[:, c], after[:, c]))
+            envelope = _peak_envelope(around)[self.context:self.context + len(part)]
+            self._peak = max(self._peak, float(envelope.max()))
+        self._energies.append(total)
+        self._length += len(part)
+        self._before = np.concatenate((self._before, part))[-self.context:]
+
+
+@dataclass(frozen=True)
+class Measures:
+    """What mastering needs to know of one take, measured once (and cached with it).
+
+    For a take laid at a multiple of ``block_size(rate)`` samples, with silence around it:
+    ``energies`` are its K-weighted block energies from its first sample (the filters'
+    ringing after it included), ``peaks`` its 4x-oversampled envelope maxima per block
+    from ``lead`` blocks before it.
+    """
+
+    energies: np.ndarray
+    peaks: np.ndarray
+    lead: int
+
+
+_TAIL_S = 0.1
+"""How long the K-weighting filters ring after a take, counted in its energies."""
+
+
+def block_size(rate: int) -> int:
+    """Samples in one block of energies and peaks (about 32: a divisor of a 100 ms hop)."""
+    return _step(rate)
+
+
+def measure(samples: np.ndarray, rate: int) -> Measures:
+    """The block measures of one take's samples (mono float) at ``rate``."""
+    step = _step(rate)
+    samples = np.asarray(samples, dtype=np.float64)
+    tail = -(-int(_TAIL_S * rate) // step) * step
+    ringing = np.concatenate((samples, np.zeros(tail + -len(samples) % step)))
+    lead = -(-(_TAPS // _OVERSAMPLE + 2) // step)
+    padded = np.concatenate((np.zeros(lead * step), samples,
+                             np.zeros(lead * step + -len(samples) % step)))
+    envelope = _peak_envelope(padded)
+    return Measures(_energies(ringing, rate, step),
+                    envelope.reshape(-1, step).max(axis=1), lead)
+
+
+def lay_out(measures: list[tuple[int, Measures]], length: int, rate: int
+            ) -> tuple[np.ndarray, np.ndarray]:
+    """Block energies and peaks of a track of ``length`` samples holding the measured takes
+    at the given starts (multiples of ``block_size(rate)``), silence elsewhere."""
+    step = _step(rate)
+    blocks = -(-length // step)
+    energies, peaks = np.zeros(blocks), np.zeros(blocks)
+    for start, m in measures:
+        at = start // step
+        part = m.energies[:max(0, blocks - at)]
+        energies[at:at + len(part)] += part
+        first = at - m.lead
+        part = m.peaks[max(0, -first):max(0, blocks - first)]
+        lo = max(0, first)
+        np.maximum(peaks[lo:lo + len(part)], part, out=peaks[lo:lo + len(part)])
+    return energies, peaks
 
 
 def _db(value: float) -> float:
@@ -181,7 +330,8 @@ def _db(value: float) -> float:
 
 
 def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
-           peak_db: float = -1.0, margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
+           peak_db: float = -1.0, margin_db: float = ENCODE_MARGIN_DB,
+           measured_blocks: tuple[np.ndarray, np.ndarray] | None = None) -> Mastered:
     """Gain the whole mix to ``loudness_lufs`` and limit true peaks to ``peak_db - margin_db``.
 
     float32 samples are gained in place (any other type is copied to float32 first), so a
@@ -190,19 +340,25 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     it and interpolated: at or below the needed gain at every sample, with 40 ms ramps and
     no overshoot. Filtering, oversampling and gain commute, so the K-weighted block
     energies and the 4x envelope are computed once and each candidate gain is checked
-    with sums alone.
+    with sums alone. ``measured_blocks`` are the samples' block energies and peaks when
+    already known (``lay_out``), else they are measured here.
     """
     out = np.asarray(samples, dtype=np.float32)
     if out is samples and not out.flags.writeable:
         out = out.copy()
     step, chunk = _step(rate), _chunk(rate)
-    energies = _energies(out, rate, step)
+    if measured_blocks is None:
+        energies, peaks = _energies(out, rate, step), None
+    else:
+        energies, peaks = measured_blocks
+        energies = energies.copy()
     measured = _gated(energies, len(out), rate, step)
     if not math.isfinite(measured):
         return Mastered(out, measured, true_peak_db(out))
     ceiling = 10 ** ((peak_db - margin_db) / 20)
     width = 2 * int(0.02 * rate) + 1
-    peaks = _block_peaks(out, step, chunk)
+    if peaks is None:
+        peaks = _block_peaks(out, step, chunk)
     hold = -(-(width // 2) // step)
     held = _running_max(peaks, 2 * hold + 1)
     # The smoothing window is a block short of the hold on each side, so the gain
@@ -234,10 +390,10 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
             gain_db = g1 + (loudness_lufs - m1) / slope
         else:
             gain_db += loudness_lufs - measured
-    del energies
+    energies *= np.square(curve)
     if isinstance(curve, float):
         out *= np.float32(curve)
-        return Mastered(out, measured, _db(float(peaks.max()) * curve))
+        return Mastered(out, measured, _db(float(peaks.max()) * curve), energies)
     centres = np.arange(len(curve)) * step + (step - 1) / 2
     for a in range(0, len(out), chunk):
         b = min(len(out), a + chunk)
@@ -246,30 +402,41 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     # output is at most each block's envelope times the largest of them.
     near = np.maximum(curve, np.maximum(np.concatenate((curve[1:], curve[-1:])),
                                         np.concatenate((curve[:1], curve[:-1]))))
-    return Mastered(out, measured, _db(float(np.max(peaks * near))))
+    return Mastered(out, measured, _db(float(np.max(peaks * near))), energies)
 
 
 def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_elsewhere_db: float,
-           *, loudness_lufs: float = -16.0, peak_db: float = -1.0,
-           margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
+           *, energies: np.ndarray | None = None, loudness_lufs: float = -16.0,
+           peak_db: float = -1.0, margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
     """Bring a mix whose voice is mastered, and to which music was added in ``regions``
     (sample ranges), to ``loudness_lufs`` with one gain, limiting true peaks in the
     regions only; elsewhere the true peak was ``peak_elsewhere_db`` before the gain.
-    float32 samples are changed in place."""
+    ``energies`` are the voice's block energies (``Mastered.energies``): given, only the
+    regions are measured again. float32 samples are changed in place."""
     out = np.asarray(samples, dtype=np.float32)
     if out is samples and not out.flags.writeable:
         out = out.copy()
-    measured = integrated_loudness(out, rate)
+    step = _step(rate)
+    width = 2 * int(0.02 * rate) + 1
+    # Whole blocks, so each block's energy is measured over all of its samples.
+    spans = [(max(0, start - width) // step * step, min(len(out), -(-(end + width) // step) * step))
+             for start, end in regions]
+    if energies is None or len(energies) != -(-len(out) // step):
+        energies = _energies(out, rate, step)
+    else:
+        energies = energies.copy()
+        for a, b in spans:
+            _remeasure(energies, out, a, b, rate, step)
+    measured = _gated(energies, len(out), rate, step)
     if not math.isfinite(measured):
         return Mastered(out, measured, true_peak_db(out))
     trim_db = loudness_lufs - measured
     out *= np.float32(10 ** (trim_db / 20))
+    energies *= 10 ** (trim_db / 10)
     ceiling = 10 ** ((peak_db - margin_db) / 20)
-    width = 2 * int(0.02 * rate) + 1
     peak = 10 ** ((peak_elsewhere_db + trim_db) / 20) if math.isfinite(peak_elsewhere_db) else 0.0
     limited = False
-    for start, end in regions:
-        a, b = max(0, start - width), min(len(out), end + width)
+    for a, b in spans:
         if b - a < width:
             continue
         envelope = _peak_envelope(out[a:b])
@@ -278,8 +445,19 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
         if float(held.max()) > ceiling:
             gain = _running_mean(np.minimum(1.0, ceiling / np.maximum(held, 1e-12)), width)
             out[a:b] *= gain.astype(np.float32)
+            _remeasure(energies, out, a, b, rate, step)
             limited = True
         peak = max(peak, float(np.max(envelope * gain)))
     # Without limiting, the one gain moved the loudness by exactly the trim.
-    lufs = integrated_loudness(out, rate) if limited else measured + trim_db
-    return Mastered(out, lufs, _db(peak))
+    lufs = _gated(energies, len(out), rate, step) if limited else measured + trim_db
+    return Mastered(out, lufs, _db(peak), energies)
+
+
+def _remeasure(energies: np.ndarray, samples: np.ndarray, a: int, b: int, rate: int,
+               step: int) -> None:
+    """Put the block energies of ``samples[a:b]`` (``a`` on a block edge) in ``energies``.
+
+    The filters start at rest: right for music that starts the mix or follows silence.
+    """
+    part = _energies(samples[a:b], rate, step)
+    energies[a // step:a // step + len(part)] = part

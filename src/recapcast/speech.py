@@ -1,29 +1,26 @@
 """Renders segments through their engines into a content-addressed cache of takes.
 
-Takes missing from the cache are spoken by worker processes when the engine is CPU-bound
-(Piper): each worker (this module run with ``python -m``) loads the voice once and gets
-``cores // workers`` onnxruntime threads. Other engines, and engines injected by the
-caller, speak in this process.
+Takes missing from the cache are spoken by a pool of threads when the engine is CPU-bound
+(Piper): the voice is loaded once and each thread's runs get ``cores // threads``
+onnxruntime threads. Other engines, and engines injected by the caller, speak one take at
+a time.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import io
-import json
 import os
-import signal
-import sys
+import threading
 import wave
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import closing
 from functools import partial
 from pathlib import Path
 
 from recapcast.atomic import write_bytes
-from recapcast.engines import Audio, Engine, get_engine, is_cpu_bound
-from recapcast.errors import EngineError, RecapcastError
+from recapcast.engines import Audio, Engine, get_engine, is_cpu_bound, prepare_voice
 from recapcast.model import Segment, Take, VoiceSettings
 
 __all__ = ["CACHE_VERSION", "take_key", "cpu_cores", "render_takes"]
@@ -103,14 +100,17 @@ def render_takes(
         take = None if path in missing else _cached_take(segment, path)
         if take is None:
             missing.setdefault(path, []).append(i)
-            continue
-        takes[i] = take
-        if on_take:
-            on_take(takes[i])
+        else:
+            takes[i] = take
     # Longest first, so no worker is left with a long take while the others idle.
     work = sorted(((segments[idx[0]], path) for path, idx in missing.items()),
                   key=lambda item: -len(item[0].text))
+    # Started before the cached takes are handed to on_take, so both happen at once.
     with closing(_synthesize(work, engine_for, jobs)) as spoken:
+        if on_take:
+            for take in takes:
+                if take is not None:
+                    on_take(take)
         for path in spoken:
             for n, i in enumerate(missing[path]):
                 takes[i] = _take(segments[i], path, cached=n > 0)
@@ -121,107 +121,69 @@ def render_takes(
 
 def _synthesize(work: list[tuple[Segment, Path]], engine_for, jobs: int | None
                 ) -> Iterator[Path]:
-    """Speak each (segment, path) into the cache; yield each path as its take is written."""
+    """Start speaking each (segment, path) into the cache; the iterator yields each path
+    as its take is written. A CPU-bound engine from the registry speaks on threads, which
+    start now; others speak one take at a time as the iterator is read."""
     if not work:
-        return
+        return _in_turn([], {})
     cores = cpu_cores()
     pooled = engine_for is get_engine and (
         jobs is not None or all(map(is_cpu_bound, {s.voice.engine for s, _ in work})))
     workers = min(jobs or cores, len(work)) if pooled else 1
-    if workers <= 1:
-        if engine_for is get_engine:
-            engine_for = partial(get_engine, threads=cores)
-        engines: dict[VoiceSettings, Engine] = {}
-        for segment, path in work:
-            if segment.voice not in engines:
-                engines[segment.voice] = engine_for(segment.voice)
-            write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
-            yield path
-        return
-    yield from _pooled(work, workers, max(1, cores // workers))
-
-
-def _worker_env() -> dict[str, str]:
-    env = dict(os.environ)
-    # The workers import recapcast from where this process did, installed or not.
-    package_root = str(Path(__file__).resolve().parent.parent)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
-    return env
-
-
-def _pooled(work: list[tuple[Segment, Path]], workers: int, threads: int) -> Iterator[Path]:
-    """Speak ``work`` in ``workers`` processes (``python -m recapcast.speech``), each taking
-    the next task when it is done; yield each path as its take is written."""
-    import selectors
-    import subprocess
-
-    tasks = [json.dumps({"voice": dataclasses.asdict(s.voice), "text": s.text, "path": str(p)})
-             for s, p in reversed(work)]
-    env = _worker_env()
-    procs: list[subprocess.Popen] = []
-    try:
-        with selectors.DefaultSelector() as selector:
-            for _ in range(workers):
-                proc = subprocess.Popen(
-                    [sys.executable, "-m", "recapcast.speech", str(threads)], env=env,
-                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
-                    # Out of the terminal's process group: Ctrl-C reaches only this process,
-                    # which kills the workers; a worker whose parent dies sees EOF and ends.
-                    start_new_session=True)
-                procs.append(proc)
-                selector.register(proc.stdout, selectors.EVENT_READ, proc)
-                proc.stdin.write(tasks.pop() + "\n")
-                proc.stdin.flush()
-                if not tasks:
-                    break
-            busy = len(procs)
-            while busy:
-                for key, _ in selector.select():
-                    proc = key.data
-                    line = proc.stdout.readline()
-                    if not line:
-                        raise EngineError(
-                            f"a speech worker stopped unexpectedly (exit code {proc.wait()})",
-                            "see its error above; --jobs 1 speaks in this process")
-                    reply = json.loads(line)
-                    if "error" in reply:
-                        raise EngineError(reply["error"], reply["hint"])
-                    yield Path(reply["path"])
-                    if tasks:
-                        proc.stdin.write(tasks.pop() + "\n")
-                        proc.stdin.flush()
-                    else:
-                        selector.unregister(proc.stdout)
-                        busy -= 1
-    finally:
-        # Also on an error or Ctrl-C: no worker outlives the build or finishes its take.
-        for proc in procs:
-            proc.kill()
-            proc.wait()
-            proc.stdin.close()
-            proc.stdout.close()
-
-
-def _serve(threads: int) -> None:
-    """A worker: read one JSON task a line on stdin, speak it into the cache, reply a line."""
-    # Ctrl-C reaches the whole process group; the parent handles it and kills the workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(2, 1)  # what libraries print must not corrupt the replies
+    if engine_for is get_engine:
+        engine_for = partial(get_engine, threads=max(1, cores // workers))
     engines: dict[VoiceSettings, Engine] = {}
-    for line in sys.stdin:
-        task = json.loads(line)
-        voice = VoiceSettings(**task["voice"])
-        try:
-            if voice not in engines:
-                engines[voice] = get_engine(voice, threads=threads)
-            write_bytes(Path(task["path"]), _encode(engines[voice].synthesize(task["text"])))
-            reply = {"path": task["path"]}
-        except RecapcastError as exc:
-            reply = {"error": exc.message, "hint": exc.hint}
-        replies.write(json.dumps(reply) + "\n")
-        replies.flush()
+    for segment, _ in work:
+        if segment.voice not in engines:
+            prepare_voice(segment.voice)
+            engines[segment.voice] = engine_for(segment.voice)
+    if pooled:
+        return _pooled(work, engines, workers)
+    return _in_turn(work, engines)
 
 
-if __name__ == "__main__":
-    _serve(int(sys.argv[1]))
+def _in_turn(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engine]
+             ) -> Iterator[Path]:
+    for segment, path in work:
+        write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
+        yield path
+
+
+def _pooled(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engine],
+            workers: int) -> Iterator[Path]:
+    """Speak ``work`` on ``workers`` threads, each taking the next task when it is done;
+    yield each path as its take is written.
+
+    Threads, not processes: onnxruntime releases the GIL while it runs, so two threads
+    sharing one loaded voice speak as fast as two processes that each load it, without
+    the second of start-up and the 380 MB a process costs.
+    """
+    stop = threading.Event()
+
+    def speak(segment: Segment, path: Path) -> Path | None:
+        if stop.is_set():
+            return None
+        write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
+        return path
+
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="recapcast-speech")
+    return _Speaking([pool.submit(speak, segment, path) for segment, path in work], pool, stop)
+
+
+class _Speaking:
+    """The takes being spoken on the pool: iterate for each path as it is written; close
+    (also on an error or Ctrl-C) and nothing new starts, while a take being spoken is
+    finished (its file is written whole or not at all) before the process exits."""
+
+    def __init__(self, futures: list, pool: ThreadPoolExecutor, stop: threading.Event) -> None:
+        self.futures, self.pool, self.stop = futures, pool, stop
+
+    def __iter__(self) -> Iterator[Path]:
+        for future in as_completed(self.futures):
+            path = future.result()
+            if path is not None:
+                yield path
+
+    def close(self) -> None:
+        self.stop.set()
+        self.pool.shutdown(wait=False, cancel_futures=True)

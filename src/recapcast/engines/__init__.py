@@ -3,8 +3,9 @@
 Third-party engines register under the ``recapcast.engines`` entry-point group with a
 factory taking a VoiceSettings, exactly as the built-in ones below. Two optional attributes
 of the factory: ``cpu_bound = True`` (worth a pool of worker processes; the factory then
-also takes ``threads``, its share of the cores) and ``identity(settings) -> str`` (what
-identifies the voice's files, so a changed model rebuilds the episodes it spoke).
+also takes ``threads``, its share of the cores), ``identity(settings) -> str`` (what
+identifies the voice's files, so a changed model rebuilds the episodes it spoke) and
+``prepare(settings)`` (one-time set-up, run in the parent before workers start).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from typing import Protocol
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
 
-__all__ = ["Audio", "Engine", "engine_names", "get_engine", "is_cpu_bound", "voice_identity"]
+__all__ = ["Audio", "Engine", "engine_names", "get_engine", "is_cpu_bound", "prepare_voice",
+           "voice_identity"]
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,13 @@ def get_engine(settings: VoiceSettings, *, threads: int = 0) -> Engine:
 def is_cpu_bound(name: str) -> bool:
     """Whether the engine ``name`` is worth running in a pool of worker processes."""
     return bool(getattr(_factory(name), "cpu_bound", False))
+
+
+def prepare_voice(settings: VoiceSettings) -> None:
+    """Do the engine's one-time set-up for ``settings`` (its optional ``prepare``)."""
+    prepare = getattr(_factory(settings.engine), "prepare", None)
+    if prepare:
+        prepare(settings)
 
 
 def voice_identity(settings: VoiceSettings) -> str:

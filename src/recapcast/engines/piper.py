@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import os
 import struct
+import threading
 from functools import lru_cache
 from pathlib import Path
 
 from recapcast.engines import Audio
+from recapcast.engines.piper_model import fast_model
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
 
@@ -32,8 +34,19 @@ def voice_files(voice: str) -> tuple[Path, Path]:
     )
 
 
-@lru_cache(maxsize=4)
+_LOADING = threading.Lock()
+_ESPEAK = threading.Lock()
+"""espeak-ng keeps its voice in global state: one phonemisation at a time."""
+
+
 def _load(model: Path, config: Path, threads: int):
+    """The voice, loaded once per process and thread count (threads may ask at once)."""
+    with _LOADING:
+        return _loaded(model, config, threads)
+
+
+@lru_cache(maxsize=4)
+def _loaded(model: Path, config: Path, threads: int):
     from onnxruntime import InferenceSession, SessionOptions
     from piper import PiperConfig, PiperVoice
 
@@ -43,10 +56,27 @@ def _load(model: Path, config: Path, threads: int):
         options.inter_op_num_threads = 1
     # Built here rather than with PiperVoice.load, which would load the model a second time
     # to apply the thread count.
-    session = InferenceSession(str(model), sess_options=options,
-                               providers=["CPUExecutionProvider"])
+    session = None
+    if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
+        try:
+            session = InferenceSession(str(fast_model(model)), sess_options=options,
+                                       providers=["CPUExecutionProvider"])
+        except Exception:  # noqa: BLE001 - a bad copy only costs speed
+            session = None
+    if session is None:
+        session = InferenceSession(str(model), sess_options=options,
+                                   providers=["CPUExecutionProvider"])
     settings = json.loads(config.read_text(encoding="utf-8"))
-    return PiperVoice(session=session, config=PiperConfig.from_dict(settings))
+    voice = PiperVoice(session=session, config=PiperConfig.from_dict(settings))
+    phonemize = voice.phonemize
+
+    def locked_phonemize(text: str):
+        with _ESPEAK:
+            return phonemize(text)
+
+    # PiperVoice.synthesize looks it up on the instance; the model runs outside the lock.
+    voice.phonemize = locked_phonemize
+    return voice
 
 
 class PiperEngine:
@@ -64,6 +94,12 @@ class PiperEngine:
         self.settings = settings
         self.model, self.config = voice_files(settings.voice)
         self.threads = threads or int(os.environ.get("RECAPCAST_ONNX_THREADS", "0") or 0)
+
+    @staticmethod
+    def prepare(settings: VoiceSettings) -> None:
+        """Make the faster copy of the voice model once, before worker processes load it."""
+        if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
+            fast_model(voice_files(settings.voice)[0])
 
     @staticmethod
     def identity(settings: VoiceSettings) -> str:
@@ -95,7 +131,8 @@ class PiperEngine:
 
     def phonemes(self, text: str) -> str:
         """The IPA phonemes this voice would say for ``text`` (by dictionary or rules)."""
-        sentences = _phonemizer().phonemize(self.espeak_voice(), text)
+        with _ESPEAK:
+            sentences = _phonemizer().phonemize(self.espeak_voice(), text)
         return " ".join("".join(s) for s in sentences).strip(" .,;:!?")
 
 

@@ -1,0 +1,146 @@
+"""A faster copy of a Piper voice model: its decoder rewritten from 1-D to 2-D convolutions
+(owns onnx).
+
+About 70 % of Piper's time is the HiFi-GAN decoder's ``Conv1d`` layers at the audio
+rate. onnxruntime runs a 2-D convolution of height 1 through its blocked (NCHWc) kernels,
+about 1.6 times faster than the same 1-D convolution, so the copy speaks about 17 %
+faster with the same weights (samples agree to about 1e-6). The copy is made once per
+model file and kept in the user's cache directory; when a model does not have the shape
+this rewrite knows, or anything fails, the original model is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from pathlib import Path
+
+from recapcast.atomic import write_bytes
+
+__all__ = ["REWRITE_VERSION", "cache_root", "fast_model"]
+
+log = logging.getLogger(__name__)
+
+REWRITE_VERSION = "1"
+"""Part of the copy's name: bump when the rewrite changes."""
+_DECODER = "/dec/"
+"""Name prefix of the decoder's nodes in every Piper (VITS) export."""
+_ELEMENTWISE = {"Add", "LeakyRelu", "Div", "Mul", "Tanh"}
+"""Ops that work on tensors of any rank, so they follow the convolutions to 4-D."""
+
+
+def cache_root() -> Path:
+    """Where converted voices are kept: ``$RECAPCAST_MODEL_CACHE``, else the XDG cache."""
+    configured = os.environ.get("RECAPCAST_MODEL_CACHE")
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "recapcast" / "voices"
+
+
+def _copy_path(model: Path) -> Path:
+    stat = model.stat()
+    key = hashlib.sha256(
+        f"{REWRITE_VERSION}|{model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    ).hexdigest()[:16]
+    return cache_root() / f"{model.stem}-2d-{key}.onnx"
+
+
+def fast_model(model: Path) -> Path:
+    """The 2-D-decoder copy of ``model`` (made now if missing), else ``model`` itself."""
+    try:
+        copy = _copy_path(model)
+        if copy.is_file():
+            return copy
+        data = rewrite(model.read_bytes())
+        if data is None:
+            return model
+        write_bytes(copy, data)
+        return copy
+    except Exception as exc:  # noqa: BLE001 - any failure only costs speed
+        log.debug("using %s as it is: %s", model, exc)
+        return model
+
+
+def rewrite(model_bytes: bytes) -> bytes | None:
+    """The model with its decoder in 2-D convolutions, or None if its shape is unknown.
+
+    The decoder is the run of ``/dec/`` nodes fed by one outside tensor. Its input gets a
+    height axis of 1 (Unsqueeze), each Conv gets 4-D weights and attributes, ConvTranspose
+    stays 1-D between a Squeeze and an Unsqueeze (2-D is no faster for it), and each
+    tensor leaving the decoder loses the axis again (Squeeze).
+    """
+    import numpy as np
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load_from_string(model_bytes)
+    graph = model.graph
+    decoder = [n for n in graph.node if n.name.startswith(_DECODER)]
+    if not decoder or any(n.op_type not in _ELEMENTWISE | {"Conv", "ConvTranspose"}
+                          for n in decoder):
+        return None
+    inside = {out for n in decoder for out in n.output}
+    weights = {w.name: w for w in graph.initializer}
+    feeds = {i for n in decoder for i in n.input if i and i not in inside and i not in weights}
+    if len(feeds) != 1:
+        return None
+    source = feeds.pop()
+    axis = "recapcast_axis2"
+    graph.initializer.append(numpy_helper.from_array(np.array([2], dtype=np.int64), axis))
+
+    def wide(name: str) -> str:
+        return f"{name}__4d"
+
+    nodes = []
+    for node in graph.node:
+        if node is decoder[0]:
+            nodes.append(helper.make_node("Unsqueeze", [source, axis], [wide(source)],
+                                          name=f"{_DECODER}recapcast_to_4d"))
+        if not node.name.startswith(_DECODER):
+            for k, name in enumerate(node.input):
+                if name in inside:
+                    nodes.append(helper.make_node("Squeeze", [wide(name), axis], [f"{name}__3d"]))
+                    node.input[k] = f"{name}__3d"
+            nodes.append(node)
+            continue
+        node.input[:] = [wide(i) if i == source or i in inside else i for i in node.input]
+        node.output[:] = [wide(o) for o in node.output]
+        if node.op_type == "ConvTranspose":
+            flat_in, flat_out = f"{node.input[0]}__3d", f"{node.output[0]}__3d"
+            nodes.append(helper.make_node("Squeeze", [node.input[0], axis], [flat_in]))
+            nodes.append(node)
+            nodes.append(helper.make_node("Unsqueeze", [flat_out, axis], [node.output[0]]))
+            node.input[0], node.output[0] = flat_in, flat_out
+            continue
+        if node.op_type == "Conv":
+            if not _widen_conv(node, weights, numpy_helper):
+                return None
+        nodes.append(node)
+    del graph.node[:]
+    graph.node.extend(nodes)
+    # Recorded shapes of decoder tensors are 3-D and would now be wrong.
+    kept = [v for v in graph.value_info if v.name not in inside]
+    del graph.value_info[:]
+    graph.value_info.extend(kept)
+    onnx.checker.check_model(model)
+    return model.SerializeToString()
+
+
+def _widen_conv(node, weights, numpy_helper) -> bool:
+    """Give a 1-D Conv node a height-1 kernel; False if it is not a plain 1-D Conv."""
+    weight = weights.get(node.input[1])
+    if weight is None or len(weight.dims) != 3:
+        return False
+    array = numpy_helper.to_array(weight)
+    weight.CopyFrom(numpy_helper.from_array(array[:, :, None, :], weight.name))
+    for attribute in node.attribute:
+        if attribute.name in ("kernel_shape", "strides", "dilations"):
+            attribute.ints[:] = [1, *attribute.ints]
+        elif attribute.name == "pads":
+            begin, end = list(attribute.ints)
+            attribute.ints[:] = [0, begin, 0, end]
+        elif attribute.name == "auto_pad" and attribute.s not in (b"", b"NOTSET"):
+            return False
+    return True

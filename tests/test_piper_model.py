@@ -1,0 +1,67 @@
+"""The faster copy of the Piper voice: same voice, same samples, made once, safe to lose."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import onnx
+
+from recapcast.engines import piper_model
+from recapcast.engines.piper import voice_files
+
+TEXT = "Jessica Jones walks into the bar, and Kilgrave smiles at her."
+
+
+def _speak(model: Path, config: Path, text: str) -> np.ndarray:
+    import onnxruntime
+    from piper import PiperConfig, PiperVoice, SynthesisConfig
+
+    voice = PiperVoice(
+        session=onnxruntime.InferenceSession(str(model), providers=["CPUExecutionProvider"]),
+        config=PiperConfig.from_dict(json.loads(config.read_text(encoding="utf-8"))))
+    # No sampled noise, so the two models must give the same samples.
+    quiet = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0, normalize_audio=False)
+    return np.concatenate([c.audio_float_array for c in voice.synthesize(text, quiet)])
+
+
+def test_the_copy_speaks_the_same_samples_as_the_bundled_voice(tmp_path, monkeypatch):
+    monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
+    model, config = voice_files("joe-us")
+    copy = piper_model.fast_model(model)
+    assert copy != model and copy.parent == tmp_path / "voices"
+    graph = onnx.load(str(copy)).graph
+    convs = [n for n in graph.node if n.op_type == "Conv" and n.name.startswith("/dec/")]
+    assert convs and all(len(next(a.ints for a in n.attribute if a.name == "kernel_shape")) == 2
+                         for n in convs)
+    original, fast = _speak(model, config, TEXT), _speak(copy, config, TEXT)
+    assert len(fast) == len(original) > 22050
+    assert np.max(np.abs(fast - original)) < 1e-4
+    # Made once: the second call finds it.
+    stamp = copy.stat().st_mtime_ns
+    assert piper_model.fast_model(model) == copy and copy.stat().st_mtime_ns == stamp
+
+
+def test_a_model_it_does_not_know_is_used_as_it_is(tmp_path, monkeypatch):
+    monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
+    model = tmp_path / "other.onnx"
+    x = onnx.helper.make_tensor_value_info("x", onnx.TensorProto.FLOAT, [1, 4])
+    y = onnx.helper.make_tensor_value_info("y", onnx.TensorProto.FLOAT, [1, 4])
+    graph = onnx.helper.make_graph([onnx.helper.make_node("Relu", ["x"], ["y"])], "g", [x], [y])
+    onnx.save(onnx.helper.make_model(graph), str(model))
+    assert piper_model.fast_model(model) == model
+    garbage = tmp_path / "garbage.onnx"
+    garbage.write_bytes(b"not a model")
+    assert piper_model.fast_model(garbage) == garbage
+    assert not list((tmp_path / "voices").glob("*.onnx"))
+
+
+def test_the_copy_can_be_turned_off(tmp_path, monkeypatch):
+    from recapcast.engines.piper import PiperEngine
+    from recapcast.model import VoiceSettings
+
+    monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
+    monkeypatch.setenv("RECAPCAST_FAST_VOICE", "0")
+    PiperEngine.prepare(VoiceSettings())
+    assert not (tmp_path / "voices").exists()
