@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,11 @@ import pytest
 
 DATA = Path(__file__).parent / "data"
 SRC = Path(__file__).resolve().parent.parent / "src"
+
+# The faster copy of the Piper voice is made once per test machine, not in the user's cache;
+# builds run by the tests in other processes inherit it.
+os.environ.setdefault("RECAPCAST_MODEL_CACHE",
+                      str(Path(tempfile.gettempdir()) / f"recapcast-test-voices-{os.getuid()}"))
 
 SHOW_TOML = textwrap.dedent("""\
     [show]

@@ -12,6 +12,7 @@ OWNERS = {
     "feedgen": "feed.py", "lxml": "feed.py", "piper": "engines/piper.py",
     "onnxruntime": "engines/piper.py", "gtts": "engines/gtts.py", "click": "cli.py",
     "rich": "cli.py", "PIL": "cover.py", "scipy": "loudness.py",
+    "onnx": "engines/piper_model.py",
 }
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 __all__ = ["Mastered", "Measures", "Meter", "block_size", "measure", "lay_out", "prepare",
-           "integrated_loudness", "integrated_loudness_channels",
+           "integrated_loudness", "integrated_loudness_channels", "to_db",
            "true_peak_db", "master", "finish"]
 
 _BLOCK_S = 0.4
@@ -30,6 +31,8 @@ class Mastered:
     true_peak_db: float
     energies: np.ndarray | None = None
     """K-weighted energy sums of the samples' blocks (``_step`` samples), when known."""
+    peaks: np.ndarray | None = None
+    """Each block's true peak (linear, at most this), when known."""
 
 
 def _k_weighting(rate: int) -> np.ndarray:
@@ -111,6 +114,7 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
     return _gated(_energies(samples, rate, step), len(samples), rate, step)
 
 
+@lru_cache(maxsize=1)
 def _interpolator() -> np.ndarray:
     """A Kaiser-windowed sinc low-pass at the original Nyquist, for 4x interpolation."""
     n = np.arange(_TAPS) - (_TAPS - 1) / 2
@@ -129,11 +133,17 @@ def _running_max(values: np.ndarray, width: int) -> np.ndarray:
 
 
 def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
-    """Mean over a centred window of odd ``width``, the ends held."""
+    """Mean over a centred window of odd ``width``, the ends held, in ``values``' dtype.
+
+    Narrow windows (the limiter's, tens of blocks) by direct convolution, which needs no
+    float64 running sums the size of a long episode; wide ones by running sums.
+    """
     half = width // 2
     padded = np.concatenate((np.full(half, values[0]), values, np.full(half, values[-1])))
-    sums = np.concatenate(([0.0], np.cumsum(padded)))
-    return (sums[width:] - sums[:-width]) / width
+    if width <= 64:
+        return np.convolve(padded, np.full(width, 1.0 / width, dtype=values.dtype), "valid")
+    sums = np.concatenate(([0.0], np.cumsum(padded, dtype=np.float64)))
+    return ((sums[width:] - sums[:-width]) / width).astype(values.dtype, copy=False)
 
 
 def _peak_envelope(samples: np.ndarray) -> np.ndarray:
@@ -222,9 +232,14 @@ def integrated_loudness_channels(channels: np.ndarray, rate: int) -> float:
 class Meter:
     """Integrated loudness and true peak of audio that arrives in pieces (a decoder's
     output), measured as it comes: K-weighted block energies with the filter state
-    carried over, and the 4x envelope of each chunk with its neighbours' samples."""
+    carried over, and the 4x envelope of each chunk with its neighbours' samples.
 
-    def __init__(self, rate: int, channels: int = 1) -> None:
+    ``watch`` (one flag per ``watch_block`` samples) limits the true-peak search to the
+    flagged stretches; None searches everywhere.
+    """
+
+    def __init__(self, rate: int, channels: int = 1, watch: np.ndarray | None = None,
+                 watch_block: int = 1024) -> None:
         self.rate, self.channels = rate, channels
         self.step, self.chunk = _step(rate), _chunk(rate)
         self.context = _TAPS // _OVERSAMPLE + 2
@@ -235,6 +250,7 @@ class Meter:
         self._energies: list[np.ndarray] = []
         self._length = 0
         self._peak = 0.0
+        self._watch, self._watch_block = watch, watch_block
 
     def feed(self, samples: np.ndarray) -> None:
         """Add samples shaped (frames, channels)."""
@@ -249,7 +265,25 @@ class Meter:
             self._measure(self._pending, np.zeros((self.context, self.channels)))
             self._pending = self._pending[:0]
         energies = np.concatenate(self._energies) if self._energies else np.zeros(0)
-        return (_gated(energies, self._length, self.rate, self.step), _db(self._peak))
+        return (_gated(energies, self._length, self.rate, self.step), to_db(self._peak))
+
+    def _watched(self, length: int) -> list[tuple[int, int]]:
+        """The runs of watched samples in the next ``length`` (relative to the part)."""
+        if self._watch is None:
+            return [(0, length)]
+        first, size = self._length, self._watch_block
+        flags = self._watch[first // size:-(-(first + length) // size)]
+        runs, start = [], None
+        for k, flag in enumerate(np.append(flags, False)):
+            if flag and start is None:
+                start = k
+            elif not flag and start is not None:
+                a = max(0, (first // size + start) * size - first)
+                b = min(length, (first // size + k) * size - first)
+                if b > a:
+                    runs.append((a, b))
+                start = None
+        return runs
 
     def _measure(self, part: np.ndarray, after: np.ndarray) -> None:
         from scipy.signal import sosfilt
@@ -262,8 +296,9 @@ class Meter:
             padded = np.concatenate((weighted, np.zeros(blocks * self.step - len(weighted))))
             total += padded.reshape(-1, self.step).sum(axis=1)
             around = np.concatenate((self._before[:, c], part[:, c], after[:, c]))
-            envelope = _peak_envelope(around)[self.context:self.context + len(part)]
-            self._peak = max(self._peak, float(envelope.max()))
+            for a, b in self._watched(len(part)):
+                envelope = _peak_envelope(around[a:b + 2 * self.context])
+                self._peak = max(self._peak, float(envelope[self.context:-self.context].max()))
         self._energies.append(total)
         self._length += len(part)
         self._before = np.concatenate((self._before, part))[-self.context:]
@@ -303,8 +338,9 @@ def measure(samples: np.ndarray, rate: int) -> Measures:
     padded = np.concatenate((np.zeros(lead * step), samples,
                              np.zeros(lead * step + -len(samples) % step)))
     envelope = _peak_envelope(padded)
-    return Measures(_energies(ringing, rate, step),
-                    envelope.reshape(-1, step).max(axis=1), lead)
+    # float32 halves what a long episode's measures hold; sums are made in float64.
+    return Measures(_energies(ringing, rate, step).astype(np.float32),
+                    envelope.reshape(-1, step).max(axis=1).astype(np.float32), lead)
 
 
 def lay_out(measures: list[tuple[int, Measures]], length: int, rate: int
@@ -313,7 +349,7 @@ def lay_out(measures: list[tuple[int, Measures]], length: int, rate: int
     at the given starts (multiples of ``block_size(rate)``), silence elsewhere."""
     step = _step(rate)
     blocks = -(-length // step)
-    energies, peaks = np.zeros(blocks), np.zeros(blocks)
+    energies, peaks = np.zeros(blocks, np.float32), np.zeros(blocks, np.float32)
     for start, m in measures:
         at = start // step
         part = m.energies[:max(0, blocks - at)]
@@ -325,7 +361,8 @@ def lay_out(measures: list[tuple[int, Measures]], length: int, rate: int
     return energies, peaks
 
 
-def _db(value: float) -> float:
+def to_db(value: float) -> float:
+    """A linear level in dB (-inf for 0)."""
     return 20 * math.log10(value) if value > 0 else -math.inf
 
 
@@ -350,8 +387,8 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     if measured_blocks is None:
         energies, peaks = _energies(out, rate, step), None
     else:
+        # Taken over (and changed): a long episode's block arrays are tens of MB each.
         energies, peaks = measured_blocks
-        energies = energies.copy()
     measured = _gated(energies, len(out), rate, step)
     if not math.isfinite(measured):
         return Mastered(out, measured, true_peak_db(out))
@@ -370,8 +407,13 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
         gain = 10 ** (gain_db / 20)
         if held_max * gain <= ceiling:
             return gain
-        need = np.minimum(1.0, ceiling / (gain * np.maximum(held, 1e-12)))
-        return gain * _running_mean(need, 2 * reach + 1)
+        need = np.maximum(held, 1e-12)
+        need *= gain
+        np.divide(ceiling, need, out=need)
+        np.minimum(need, 1.0, out=need)
+        smooth = _running_mean(need, 2 * reach + 1)
+        smooth *= gain
+        return smooth
 
     tried: list[tuple[float, float]] = []
     gain_db = loudness_lufs - measured
@@ -393,26 +435,39 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     energies *= np.square(curve)
     if isinstance(curve, float):
         out *= np.float32(curve)
-        return Mastered(out, measured, _db(float(peaks.max()) * curve), energies)
-    centres = np.arange(len(curve)) * step + (step - 1) / 2
-    for a in range(0, len(out), chunk):
-        b = min(len(out), a + chunk)
-        out[a:b] *= np.interp(np.arange(a, b), centres, curve).astype(np.float32)
+        return Mastered(out, measured, to_db(float(peaks.max()) * curve), energies,
+                        (peaks * curve).astype(np.float32))
+    piece = step * 512
+    for a in range(0, len(out), piece):
+        b = min(len(out), a + piece)
+        # The blocks around this piece: their centres bracket every sample in it.
+        lo, hi = max(0, a // step - 1), min(len(curve), b // step + 2)
+        gains = curve[lo:hi]
+        if gains.min() == gains.max():
+            out[a:b] *= np.float32(gains[0])  # the limiter rests here: one gain
+            continue
+        centres = np.arange(lo, hi) * step + (step - 1) / 2
+        out[a:b] *= np.interp(np.arange(a, b), centres, gains).astype(np.float32)
     # Between block centres the gain lies between its neighbours': the true peak of the
     # output is at most each block's envelope times the largest of them.
-    near = np.maximum(curve, np.maximum(np.concatenate((curve[1:], curve[-1:])),
-                                        np.concatenate((curve[:1], curve[:-1]))))
-    return Mastered(out, measured, _db(float(np.max(peaks * near))), energies)
+    # Between block centres the gain lies between its neighbours': a block's true peak
+    # after the gain is at most its envelope times the largest of the three.
+    near = curve.copy()
+    np.maximum(near[1:], curve[:-1], out=near[1:])
+    np.maximum(near[:-1], curve[1:], out=near[:-1])
+    near *= peaks
+    return Mastered(out, measured, to_db(float(near.max())), energies, near.astype(np.float32))
 
 
 def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_elsewhere_db: float,
-           *, energies: np.ndarray | None = None, loudness_lufs: float = -16.0,
-           peak_db: float = -1.0, margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
+           *, energies: np.ndarray | None = None, peaks: np.ndarray | None = None,
+           loudness_lufs: float = -16.0, peak_db: float = -1.0,
+           margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
     """Bring a mix whose voice is mastered, and to which music was added in ``regions``
     (sample ranges), to ``loudness_lufs`` with one gain, limiting true peaks in the
     regions only; elsewhere the true peak was ``peak_elsewhere_db`` before the gain.
-    ``energies`` are the voice's block energies (``Mastered.energies``): given, only the
-    regions are measured again. float32 samples are changed in place."""
+    ``energies`` and ``peaks`` are the voice's block energies and peaks (``Mastered``):
+    given, only the regions are measured again. float32 samples are changed in place."""
     out = np.asarray(samples, dtype=np.float32)
     if out is samples and not out.flags.writeable:
         out = out.copy()
@@ -433,6 +488,10 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
     trim_db = loudness_lufs - measured
     out *= np.float32(10 ** (trim_db / 20))
     energies *= 10 ** (trim_db / 10)
+    if peaks is not None and len(peaks) == len(energies):
+        peaks = peaks * np.float32(10 ** (trim_db / 20))
+    else:
+        peaks = None
     ceiling = 10 ** ((peak_db - margin_db) / 20)
     peak = 10 ** ((peak_elsewhere_db + trim_db) / 20) if math.isfinite(peak_elsewhere_db) else 0.0
     limited = False
@@ -447,10 +506,14 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
             out[a:b] *= gain.astype(np.float32)
             _remeasure(energies, out, a, b, rate, step)
             limited = True
-        peak = max(peak, float(np.max(envelope * gain)))
+        envelope = envelope * gain
+        peak = max(peak, float(np.max(envelope)))
+        if peaks is not None:
+            whole = envelope[:len(envelope) // step * step].reshape(-1, step).max(axis=1)
+            peaks[a // step:a // step + len(whole)] = whole
     # Without limiting, the one gain moved the loudness by exactly the trim.
     lufs = _gated(energies, len(out), rate, step) if limited else measured + trim_db
-    return Mastered(out, lufs, _db(peak), energies)
+    return Mastered(out, lufs, to_db(peak), energies, peaks)
 
 
 def _remeasure(energies: np.ndarray, samples: np.ndarray, a: int, b: int, rate: int,

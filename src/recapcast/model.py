@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "Show",
@@ -239,7 +240,8 @@ class Span:
 class Mix:
     """The finished, mastered episode audio, before encoding."""
 
-    pcm: bytes
+    pcm: bytes | memoryview
+    """s16le samples (a view of the mix's own buffer when the mixer made it)."""
     sample_rate: int
     channels: int
     chapters: tuple[Chapter, ...]
@@ -249,6 +251,10 @@ class Mix:
     """Integrated loudness of ``pcm`` as mastered."""
     true_peak_db: float | None = None
     """True peak of ``pcm`` (4x oversampled) as mastered, in dBTP."""
+    block_peaks: Any = None
+    """Per block of ``block`` samples, at most the true peak there (linear), when known:
+    where the encoded file could come near the peak limit."""
+    block: int = 0
 
     @property
     def frames(self) -> int:

@@ -144,9 +144,20 @@ def _synthesize(work: list[tuple[Segment, Path]], engine_for, jobs: int | None
 
 def _in_turn(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engine]
              ) -> Iterator[Path]:
-    for segment, path in work:
-        write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
-        yield path
+    try:
+        for segment, path in work:
+            write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
+            yield path
+    finally:
+        _close(engines)
+
+
+def _close(engines: dict[VoiceSettings, Engine]) -> None:
+    """Let each engine free what it loaded (an engine's optional ``close``)."""
+    for engine in engines.values():
+        close = getattr(engine, "close", None)
+        if close:
+            close()
 
 
 def _pooled(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engine],
@@ -167,7 +178,8 @@ def _pooled(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engin
         return path
 
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="recapcast-speech")
-    return _Speaking([pool.submit(speak, segment, path) for segment, path in work], pool, stop)
+    futures = [pool.submit(speak, segment, path) for segment, path in work]
+    return _Speaking(futures, pool, stop, engines)
 
 
 class _Speaking:
@@ -175,8 +187,9 @@ class _Speaking:
     (also on an error or Ctrl-C) and nothing new starts, while a take being spoken is
     finished (its file is written whole or not at all) before the process exits."""
 
-    def __init__(self, futures: list, pool: ThreadPoolExecutor, stop: threading.Event) -> None:
-        self.futures, self.pool, self.stop = futures, pool, stop
+    def __init__(self, futures: list, pool: ThreadPoolExecutor, stop: threading.Event,
+                 engines: dict[VoiceSettings, Engine]) -> None:
+        self.futures, self.pool, self.stop, self.engines = futures, pool, stop, engines
 
     def __iter__(self) -> Iterator[Path]:
         for future in as_completed(self.futures):
@@ -187,3 +200,4 @@ class _Speaking:
     def close(self) -> None:
         self.stop.set()
         self.pool.shutdown(wait=False, cancel_futures=True)
+        _close(self.engines)

@@ -43,6 +43,9 @@ class Engine(Protocol):
         """Speak ``text`` (already speakable, at most one chunk) and return its audio."""
         ...
 
+    # Optional: ``close()``, called once the build has spoken every take, frees what the
+    # engine loaded.
+
 
 _BUILTIN = {
     "piper": "recapcast.engines.piper:PiperEngine",

@@ -48,7 +48,7 @@ def _load(model: Path, config: Path, threads: int):
 @lru_cache(maxsize=4)
 def _loaded(model: Path, config: Path, threads: int):
     from onnxruntime import InferenceSession, SessionOptions
-    from piper import PiperConfig, PiperVoice
+    from piper import PiperConfig
 
     options = SessionOptions()
     if threads:
@@ -67,16 +67,41 @@ def _loaded(model: Path, config: Path, threads: int):
         session = InferenceSession(str(model), sess_options=options,
                                    providers=["CPUExecutionProvider"])
     settings = json.loads(config.read_text(encoding="utf-8"))
-    voice = PiperVoice(session=session, config=PiperConfig.from_dict(settings))
-    phonemize = voice.phonemize
+    return _locked_voice()(session=session, config=PiperConfig.from_dict(settings))
 
-    def locked_phonemize(text: str):
-        with _ESPEAK:
-            return phonemize(text)
 
-    # PiperVoice.synthesize looks it up on the instance; the model runs outside the lock.
-    voice.phonemize = locked_phonemize
-    return voice
+@lru_cache(maxsize=1)
+def _locked_voice():
+    """PiperVoice whose phonemisation (espeak-ng) is one at a time; the model runs outside
+    the lock, so threads speak in parallel."""
+    from piper import PiperVoice
+
+    class LockedVoice(PiperVoice):
+        def phonemize(self, text: str):
+            with _ESPEAK:
+                return super().phonemize(text)
+
+    return LockedVoice
+
+
+def release() -> None:
+    """Unload every loaded voice (its model and onnxruntime's buffers: hundreds of MB)."""
+    with _LOADING:
+        _loaded.cache_clear()
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Give freed heap back to the system: glibc keeps what the speech threads' arenas
+    freed (about 150 MB after a long episode), which the mix would otherwise add to."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        ctypes.CDLL(name).malloc_trim(0)
+    except (OSError, AttributeError, TypeError):
+        pass  # not glibc: nothing to do
 
 
 class PiperEngine:
@@ -119,6 +144,10 @@ class PiperEngine:
                                  noise_w_scale=self.settings.noise_w, normalize_audio=True)
         pcm = b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(text, config))
         return Audio(pcm, voice.config.sample_rate)
+
+    def close(self) -> None:
+        """Free the loaded voice once this build has spoken all it needs."""
+        release()
 
     def espeak_voice(self) -> str:
         """The espeak-ng voice (language) this Piper voice was trained with."""
