@@ -11,7 +11,7 @@ OWNERS = {
     "pydub": "mixdown.py", "imageio_ffmpeg": "mixdown.py", "mutagen": "tags.py",
     "feedgen": "feed.py", "lxml": "feed.py", "piper": "engines/piper.py",
     "onnxruntime": "engines/piper.py", "gtts": "engines/gtts.py", "click": "cli.py",
-    "rich": "cli.py", "PIL": "cover.py", "scipy": "loudness.py",
+    "rich": "cli.py", "PIL": "cover.py", "scipy": "(none)",
     "onnx": "engines/piper_model.py",
 }
 

@@ -65,3 +65,27 @@ def test_the_copy_can_be_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("RECAPCAST_FAST_VOICE", "0")
     PiperEngine.prepare(VoiceSettings())
     assert not (tmp_path / "voices").exists()
+
+
+def test_the_graph_onnxruntime_optimised_is_kept_and_reused(tmp_path, monkeypatch):
+    from recapcast.engines import piper
+    from recapcast.model import VoiceSettings
+
+    monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
+    piper.release()
+    engine = piper.PiperEngine(VoiceSettings(), threads=1)
+    first = engine.synthesize("The first take.")
+    saved = list((tmp_path / "voices").glob("*.ort-*.onnx"))
+    assert len(saved) == 1 and not list((tmp_path / "voices").glob(".recapcast-tmp-*"))
+    stamp = saved[0].stat().st_mtime_ns
+    engine.close()
+    second = engine.synthesize("The first take.")
+    assert saved[0].stat().st_mtime_ns == stamp  # loaded, not made again
+    assert second.sample_rate == first.sample_rate == 22050
+    assert abs(len(second.data) - len(first.data)) < 0.2 * len(first.data)
+    # A damaged saved graph is made again, not fatal.
+    engine.close()
+    saved[0].write_bytes(b"damaged")
+    assert len(engine.synthesize("The first take.").data) > 0
+    assert saved[0].stat().st_size > 1000
+    engine.close()

@@ -1,4 +1,4 @@
-"""ITU-R BS.1770 loudness and true peak, and mastering to a loudness target (owns scipy)."""
+"""ITU-R BS.1770 loudness and true peak, and mastering to a loudness target (numpy only)."""
 
 from __future__ import annotations
 
@@ -51,9 +51,52 @@ def _k_weighting(rate: int) -> np.ndarray:
     return np.array([shelf, highpass])
 
 
-def prepare() -> None:
-    """Import the filters ahead of time (scipy.signal takes about 0.6 s to import)."""
-    import scipy.signal  # noqa: F401
+def prepare(rate: int = 44100) -> None:
+    """Make the K-weighting filter for ``rate`` ahead of time."""
+    _k_filter_spectrum(rate)
+
+
+@lru_cache(maxsize=4)
+def _k_filter_spectrum(rate: int) -> tuple[np.ndarray, int, int]:
+    """The K-weighting filter as an FIR: (its spectrum at the FFT size, taps, FFT size).
+
+    The two biquads' impulse response, run out until it is below 1e-10 of its start
+    (4,096 taps at 44.1 and 48 kHz), applied by FFT: the same filter as the recursive one
+    to far below float32's resolution, with numpy alone (scipy.signal took 0.5 s to import).
+    """
+    taps = 1 << max(12, math.ceil(math.log2(0.08 * rate)))
+    response = np.zeros(taps)
+    response[0] = 1.0
+    for b0, b1, b2, _, a1, a2 in _k_weighting(rate):
+        x1 = x2 = y1 = y2 = 0.0
+        for n in range(taps):
+            x = response[n]
+            y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
+            x2, x1, y2, y1 = x1, x, y1, y
+            response[n] = y
+    size = max(1 << 16, 4 * taps)
+    return np.fft.rfft(response, size), taps, size
+
+
+class _KFilter:
+    """K-weighting of a signal that comes in pieces (overlap-save FFT convolution)."""
+
+    def __init__(self, rate: int) -> None:
+        self.spectrum, self.taps, self.size = _k_filter_spectrum(rate)
+        self.history = np.zeros(self.taps - 1)
+
+    def run(self, part: np.ndarray) -> np.ndarray:
+        """The K-weighted ``part``, continuing from the pieces before it."""
+        signal = np.concatenate((self.history, np.asarray(part, dtype=np.float64)))
+        out = np.empty(len(part))
+        keep = self.taps - 1
+        hop = self.size - keep
+        for a in range(0, len(part), hop):
+            piece = signal[a:a + hop + keep]
+            filtered = np.fft.irfft(np.fft.rfft(piece, self.size) * self.spectrum, self.size)
+            out[a:a + len(piece) - keep] = filtered[keep:len(piece)]
+        self.history = signal[len(signal) - keep:]
+        return out
 
 
 def _hop(rate: int) -> int:
@@ -72,16 +115,12 @@ def _chunk(rate: int) -> int:
 
 def _energies(samples: np.ndarray, rate: int, step: int) -> np.ndarray:
     """Sums of the squared K-weighted samples over consecutive ``step``-sample blocks (a
-    short last block counts its samples only), filtered chunk by chunk with carried state."""
-    from scipy.signal import sosfilt
-
-    sos = _k_weighting(rate)
-    state = np.zeros((len(sos), 2))
+    short last block counts its samples only), filtered chunk by chunk."""
+    k = _KFilter(rate)
     chunk = _chunk(rate)
     out = np.empty(-(-len(samples) // step))
     for a in range(0, len(samples), chunk):
-        part = np.asarray(samples[a:a + chunk], dtype=np.float64)
-        weighted, state = sosfilt(sos, part, zi=state)
+        weighted = k.run(samples[a:a + chunk])
         np.square(weighted, out=weighted)
         padded = np.concatenate((weighted, np.zeros(-len(weighted) % step)))
         out[a // step:a // step + len(padded) // step] = padded.reshape(-1, step).sum(axis=1)
@@ -243,8 +282,7 @@ class Meter:
         self.rate, self.channels = rate, channels
         self.step, self.chunk = _step(rate), _chunk(rate)
         self.context = _TAPS // _OVERSAMPLE + 2
-        self._sos = _k_weighting(rate)
-        self._states = [np.zeros((len(self._sos), 2)) for _ in range(channels)]
+        self._filters = [_KFilter(rate) for _ in range(channels)]
         self._before = np.zeros((self.context, channels))
         self._pending = np.zeros((0, channels))
         self._energies: list[np.ndarray] = []
@@ -286,12 +324,10 @@ class Meter:
         return runs
 
     def _measure(self, part: np.ndarray, after: np.ndarray) -> None:
-        from scipy.signal import sosfilt
-
         blocks = -(-len(part) // self.step)
         total = np.zeros(blocks)
         for c in range(self.channels):
-            weighted, self._states[c] = sosfilt(self._sos, part[:, c], zi=self._states[c])
+            weighted = self._filters[c].run(part[:, c])
             np.square(weighted, out=weighted)
             padded = np.concatenate((weighted, np.zeros(blocks * self.step - len(weighted))))
             total += padded.reshape(-1, self.step).sum(axis=1)

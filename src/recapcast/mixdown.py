@@ -342,7 +342,7 @@ def _music_gain(music: np.ndarray, rate: int, target_lufs: float) -> float:
 
 def prepare(audio: AudioSettings = DEFAULT_AUDIO) -> None:
     """Do the mix's set-up work (imports, the encoder's gain) before the takes are ready."""
-    loudness.prepare()
+    loudness.prepare(audio.sample_rate)
     _audio_segment()
     encoder_gain(audio.bitrate_kbps, audio.sample_rate)
 
@@ -465,17 +465,18 @@ def _watch(mix: Mix, audio: AudioSettings, block: int = 1024
     and the highest mastered true peak (dBTP) of the stretches not watched.
 
     MP3 coding moves true peaks by well under a dB at these bitrates (about 0.4 dB on
-    speech), so stretches whose mastered peaks are 3 dB under the limit cannot reach it;
-    the flags reach ``block * 4`` samples either side for the codec's delay (about 1,100).
+    speech), so stretches whose mastered peaks are 3 dB under the limit cannot reach it.
+    A flag covers the codec's spread (a frame, 1,152 samples, either side) and the decoded
+    stream's lag behind the mix (576 samples here; anything from 0 to 1,105 is covered).
     """
     if mix.block_peaks is None or not mix.block or mix.sample_rate != audio.sample_rate:
         return None, -math.inf
     peaks = mix.block_peaks
     risky = peaks >= 10 ** ((audio.true_peak_db - 3.0) / 20)
     calm = peaks[~risky]
-    flags = np.zeros(-(-len(peaks) * mix.block // block) + 1, dtype=bool)
+    flags = np.zeros(-(-len(peaks) * mix.block // block) + 4, dtype=bool)
     hit = np.unique(np.flatnonzero(risky) * mix.block // block)
-    for shift in range(-4, 6):
+    for shift in range(-2, 4):
         flags[np.clip(hit + shift, 0, len(flags) - 1)] = True
     return flags, loudness.to_db(float(calm.max())) if len(calm) else -math.inf
 

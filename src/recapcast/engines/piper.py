@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import struct
+import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -47,27 +49,71 @@ def _load(model: Path, config: Path, threads: int):
 
 @lru_cache(maxsize=4)
 def _loaded(model: Path, config: Path, threads: int):
-    from onnxruntime import InferenceSession, SessionOptions
     from piper import PiperConfig
+
+    session = None
+    if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
+        try:
+            session = _optimized_session(fast_model(model), threads)
+        except Exception:  # noqa: BLE001 - a bad copy only costs speed
+            session = None
+    if session is None:
+        session = _session(model, threads)
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    return _locked_voice()(session=session, config=PiperConfig.from_dict(settings))
+
+
+def _session(model: Path, threads: int, *, optimize: bool = True, save_to: Path | None = None):
+    # Built here rather than with PiperVoice.load, which would load the model a second time
+    # to apply the thread count.
+    from onnxruntime import GraphOptimizationLevel, InferenceSession, SessionOptions
 
     options = SessionOptions()
     if threads:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
-    # Built here rather than with PiperVoice.load, which would load the model a second time
-    # to apply the thread count.
-    session = None
-    if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
+    if not optimize:
+        options.graph_optimization_level = GraphOptimizationLevel.ORT_DISABLE_ALL
+    if save_to is not None:
+        options.optimized_model_filepath = str(save_to)
+        # Its warning that the saved graph suits this machine only: that is why it is
+        # kept per machine, under a name with the CPU's features in it.
+        options.log_severity_level = 3
+    return InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
+
+
+def _optimized_session(model: Path, threads: int):
+    """A session on ``model`` as onnxruntime optimised it for this CPU, saved beside it the
+    first time: loading the saved graph skips about 0.2 s of optimisation per build."""
+    import onnxruntime
+
+    saved = model.with_name(f"{model.stem}.ort-{onnxruntime.__version__}-{_cpu_key()}.onnx")
+    if saved.is_file():
         try:
-            session = InferenceSession(str(fast_model(model)), sess_options=options,
-                                       providers=["CPUExecutionProvider"])
-        except Exception:  # noqa: BLE001 - a bad copy only costs speed
-            session = None
-    if session is None:
-        session = InferenceSession(str(model), sess_options=options,
-                                   providers=["CPUExecutionProvider"])
-    settings = json.loads(config.read_text(encoding="utf-8"))
-    return _locked_voice()(session=session, config=PiperConfig.from_dict(settings))
+            return _session(saved, threads, optimize=False)
+        except Exception:  # noqa: BLE001 - made again below
+            saved.unlink(missing_ok=True)
+    fd, name = tempfile.mkstemp(prefix=".recapcast-tmp-", suffix=".onnx", dir=model.parent)
+    os.close(fd)
+    try:
+        session = _session(model, threads, save_to=Path(name))
+        os.replace(name, saved)
+    finally:
+        Path(name).unlink(missing_ok=True)
+    return session
+
+
+@lru_cache(maxsize=1)
+def _cpu_key() -> str:
+    """What an optimised graph depends on: the CPU's instruction sets."""
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+        flags = next(line for line in info.splitlines() if line.startswith("flags"))
+    except (OSError, StopIteration):
+        import platform
+
+        flags = platform.machine() + platform.processor()
+    return hashlib.sha256(flags.encode()).hexdigest()[:12]
 
 
 @lru_cache(maxsize=1)
