@@ -274,11 +274,12 @@ class Meter:
     carried over, and the 4x envelope of each chunk with its neighbours' samples.
 
     ``watch`` (one flag per ``watch_block`` samples) limits the true-peak search to the
-    flagged stretches; None searches everywhere.
+    flagged stretches; None searches everywhere. Without ``loudness`` only the true peak is
+    measured (the integrated loudness is then NaN).
     """
 
     def __init__(self, rate: int, channels: int = 1, watch: np.ndarray | None = None,
-                 watch_block: int = 1024) -> None:
+                 watch_block: int = 1024, loudness: bool = True) -> None:
         self.rate, self.channels = rate, channels
         self.step, self.chunk = _step(rate), _chunk(rate)
         self.context = _TAPS // _OVERSAMPLE + 2
@@ -289,6 +290,7 @@ class Meter:
         self._length = 0
         self._peak = 0.0
         self._watch, self._watch_block = watch, watch_block
+        self._loudness = loudness
 
     def feed(self, samples: np.ndarray) -> None:
         """Add samples shaped (frames, channels)."""
@@ -302,6 +304,8 @@ class Meter:
         if len(self._pending):
             self._measure(self._pending, np.zeros((self.context, self.channels)))
             self._pending = self._pending[:0]
+        if not self._loudness:
+            return math.nan, to_db(self._peak)
         energies = np.concatenate(self._energies) if self._energies else np.zeros(0)
         return (_gated(energies, self._length, self.rate, self.step), to_db(self._peak))
 
@@ -327,10 +331,11 @@ class Meter:
         blocks = -(-len(part) // self.step)
         total = np.zeros(blocks)
         for c in range(self.channels):
-            weighted = self._filters[c].run(part[:, c])
-            np.square(weighted, out=weighted)
-            padded = np.concatenate((weighted, np.zeros(blocks * self.step - len(weighted))))
-            total += padded.reshape(-1, self.step).sum(axis=1)
+            if self._loudness:
+                weighted = self._filters[c].run(part[:, c])
+                np.square(weighted, out=weighted)
+                padded = np.concatenate((weighted, np.zeros(blocks * self.step - len(weighted))))
+                total += padded.reshape(-1, self.step).sum(axis=1)
             around = np.concatenate((self._before[:, c], part[:, c], after[:, c]))
             for a, b in self._watched(len(part)):
                 envelope = _peak_envelope(around[a:b + 2 * self.context])

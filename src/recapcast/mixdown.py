@@ -22,7 +22,7 @@ from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
 
 __all__ = ["SAMPLE_RATE", "TakeStore", "ffmpeg_exe", "decode_file", "decode_music",
            "mix_episode", "encoder_gain", "prepare",
-           "measure_mp3", "encode_mp3"]
+           "encode_mp3"]
 
 SAMPLE_RATE = 44100
 MEASURES_VERSION = "1"
@@ -371,25 +371,6 @@ def encoder_gain(bitrate_kbps: int, rate: int = SAMPLE_RATE) -> float:
     return ratio if 0.5 < ratio < 1.5 else 1.0
 
 
-def measure_mp3(path: Path, audio: AudioSettings = DEFAULT_AUDIO) -> tuple[float, float]:
-    """(integrated LUFS, true peak dBTP) of a file encoded in ``audio``'s format, decoded by
-    ffmpeg and measured as BS.1770 says (loudness over all channels, the highest true peak
-    of any channel)."""
-    channels = audio.channels
-    result = subprocess.run(
-        [ffmpeg_exe(), "-v", "error", "-nostdin", "-i", str(path), "-map", "0:a:0",
-         "-ac", str(channels), "-ar", str(audio.sample_rate), "-f", "f32le", "-"],
-        capture_output=True)
-    if result.returncode != 0 or not result.stdout:
-        raise BuildError(f"cannot measure the loudness of {path}")
-    samples = np.frombuffer(result.stdout, dtype="<f4")
-    samples = samples[:len(samples) // channels * channels].reshape(-1, channels)
-    lufs = loudness.integrated_loudness_channels(samples, audio.sample_rate)
-    peak = max(loudness.true_peak_db(np.ascontiguousarray(samples[:, c]))
-               for c in range(channels))
-    return round(lufs, 2), round(peak, 2)
-
-
 def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> tuple[float, float]:
     """Encode the PCM to ``target`` and measure the MP3 while it is being written.
 
@@ -411,7 +392,11 @@ def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> tuple[f
     processes: list[subprocess.Popen] = []
     helpers: list[threading.Thread] = []
     watch, calm_peak = _watch(mix, audio)
-    meter = loudness.Meter(audio.sample_rate, audio.channels, watch)
+    # A mix mastered here has its loudness measured already; LAME's gain is undone in the
+    # encode, so the file measures the same (to 0.02 LU): only its true peak is new.
+    known_lufs = mix.loudness_lufs if watch is not None else None
+    meter = loudness.Meter(audio.sample_rate, audio.channels, watch,
+                           loudness=known_lufs is None)
     # Empty, so the follower never reads a previous attempt's bytes.
     target.write_bytes(b"")
     try:
@@ -452,6 +437,8 @@ def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> tuple[f
         raise BuildError(f"MP3 encoding failed: {detail[-1] if detail else 'ffmpeg failed'}",
                          "check free disk space, then rerun with --debug")
     lufs, peak = meter.result()
+    if known_lufs is not None:
+        lufs = known_lufs
     peak = max(peak, calm_peak)
     if decoder.returncode != 0 or not math.isfinite(peak):
         raise BuildError(f"cannot measure the loudness of {target}")
@@ -515,7 +502,9 @@ def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO
                ) -> tuple[float, float]:
     """Encode ``mix`` as an MP3 in ``audio``'s format at ``target`` (a temporary path).
 
-    Returns the MP3's (integrated LUFS, true peak dBTP), measured on the decoded file.
+    Returns the MP3's (integrated LUFS, true peak dBTP): the true peak measured on the
+    decoded file, the loudness the mix was mastered to (the encode undoes LAME's gain, so
+    the file measures the same) or, for a mix not mastered here, measured on the file.
     The encoder's own gain is undone in the same pass, so the MP3 keeps the mix's
     loudness. MP3 coding can push true peaks up (about 0.4 dB on speech); when
     the file ends up over ``audio.true_peak_db`` the mix is limited that much harder and
