@@ -11,8 +11,9 @@ from conftest import DATA, run_cli
 
 def _assert_error(result, message: str, code: int = 1) -> None:
     assert result.returncode == code, result.stderr
+    # The very first line, with nothing (not even a progress bar's blank line) before it.
+    assert result.stderr.startswith("error: "), result.stderr
     lines = result.stderr.strip().splitlines()
-    assert lines[0].startswith("error: "), result.stderr
     assert message in lines[0]
     assert "Traceback" not in result.stderr
 

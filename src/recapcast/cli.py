@@ -113,7 +113,8 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         for one in ids:
             with Progress("[progress.description]{task.description}", BarColumn(),
                           MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                          transient=True) as progress:
+                          # Off the terminal it would only leave a blank line behind.
+                          transient=True, disable=not console.is_terminal) as progress:
                 task = progress.add_task(f"speaking {one}", total=None)
                 report = build_episode(
                     project, one, engine=engine, jobs=jobs, force=force,
