@@ -7,6 +7,8 @@ In one run, on this machine, it measures:
 - cold: ``recapcast build ep12`` with an empty take cache;
 - edit: the rebuild after one paragraph of the script is changed;
 - no-op: the rebuild with nothing changed;
+- rewrite: the rebuild after every sentence of that paragraph is changed (reported, no
+  target: the issue's target is read as one edit within a paragraph);
 - 1x, 4x, 16x: cold builds of the ep12 script body repeated 1, 4 and 16 times (each copy
   has every sentence prefixed with its copy's number word, "One, ", "Two, "..., so no
   take is shared and every copy is as long as the others).
@@ -137,7 +139,16 @@ def ep12_builds(folder: Path, recapcast: list[str], env: dict) -> list[Run]:
     edit.note = f"{report['synthesized']} synthesized, {report['cached']} cached"
     noop, out = measure("no-op rebuild", [*recapcast, "ep12", "--json"], show, env)
     noop.note = f"up_to_date: {json.loads(out).get('up_to_date')}"
-    return [cold, edit, noop]
+    # The other reading of "editing one paragraph": every sentence of it rewritten.
+    edited = path.read_text(encoding="utf-8").split("\n\n")
+    target = max((p for p in edited if p[:1].isalpha()), key=len)
+    rewritten = re.sub(r"(^|(?<=[.!?] ))(?=[A-Z])", "Indeed, ", target)
+    path.write_text("\n\n".join(rewritten if p == target else p for p in edited),
+                    encoding="utf-8")
+    whole, out = measure("rewrite one paragraph", [*recapcast, "ep12", "--json"], show, env)
+    report = json.loads(out)
+    whole.note = f"{report['synthesized']} synthesized, {report['cached']} cached"
+    return [cold, edit, noop, whole]
 
 
 def machine() -> str:
