@@ -487,8 +487,7 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
         if gains.min() == gains.max():
             out[a:b] *= np.float32(gains[0])  # the limiter rests here: one gain
             continue
-        centres = np.arange(lo, hi) * step + (step - 1) / 2
-        out[a:b] *= np.interp(np.arange(a, b), centres, gains).astype(np.float32)
+        out[a:b] *= _between_centres(curve, a, b, step)
     # Between block centres the gain lies between its neighbours': the true peak of the
     # output is at most each block's envelope times the largest of them.
     # Between block centres the gain lies between its neighbours': a block's true peak
@@ -498,6 +497,24 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     np.maximum(near[:-1], curve[1:], out=near[:-1])
     near *= peaks
     return Mastered(out, measured, to_db(float(near.max())), energies, near.astype(np.float32))
+
+
+def _between_centres(curve: np.ndarray, a: int, b: int, step: int) -> np.ndarray:
+    """Samples ``a:b`` (``a`` on a block edge) of the gain interpolated linearly between
+    block centres, held before the first and after the last (``np.interp``, made block by
+    block: the centres are evenly spaced)."""
+    first, last = a // step, -(-b // step)
+    here = curve[first:last].astype(np.float32)
+    before = curve[max(first - 1, 0):last - 1].astype(np.float32)
+    if first == 0:
+        before = np.concatenate((here[:1], before))
+    after = curve[first + 1:last + 1].astype(np.float32)
+    if len(after) < len(here):
+        after = np.concatenate((after, here[len(after):][-1:]))
+    t = ((np.arange(step) - (step - 1) / 2) / step).astype(np.float32)
+    gains = here[:, None] + (here - before)[:, None] * np.minimum(t, 0)[None, :]
+    gains += (after - here)[:, None] * np.maximum(t, 0)[None, :]
+    return gains.ravel()[:b - a]
 
 
 def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_elsewhere_db: float,

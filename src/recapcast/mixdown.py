@@ -210,8 +210,9 @@ def _to_pcm(samples: np.ndarray) -> bytes:
     return _pcm_array(samples).tobytes()
 
 
-def _pcm_in_place(samples: np.ndarray, chunk: int = 1 << 18) -> memoryview:
-    """16-bit PCM of float32 samples, written over the first half of their own buffer.
+def _pcm_in_place(samples: np.ndarray, gain: float = 1.0, chunk: int = 1 << 18) -> memoryview:
+    """16-bit PCM of float32 samples times ``gain``, written over the first half of their
+    own buffer.
 
     Sample i's two bytes land at byte 2i, behind its float at byte 4i: converting chunk
     by chunk from the start (each chunk copied first) never overwrites a float still to be
@@ -219,10 +220,12 @@ def _pcm_in_place(samples: np.ndarray, chunk: int = 1 << 18) -> memoryview:
     """
     if samples.dtype != np.float32 or not samples.flags.c_contiguous \
             or not samples.flags.writeable:
-        return memoryview(_pcm_array(samples)).cast("B")
+        return memoryview(_pcm_array(samples * gain)).cast("B")
     out = samples.view("<i2")[:len(samples)]
     for a in range(0, len(samples), chunk):
-        part = np.clip(samples[a:a + chunk], -1.0, 32767 / 32768) * np.float32(32768)
+        part = samples[a:a + chunk] * np.float32(gain)
+        np.clip(part, -1.0, 32767 / 32768, out=part)
+        part *= np.float32(32768)
         out[a:a + len(part)] = np.round(part, out=part)
     return memoryview(out).cast("B")
 
@@ -324,9 +327,12 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
         end = ordered[n + 1][0] if n + 1 < len(ordered) else total
         chapters.append(Chapter(chapter_titles[index], start * 1000 // rate, end * 1000 // rate))
     figures = _figure(mastered.loudness_lufs), _figure(mastered.true_peak_db)
-    pcm = _pcm_in_place(mastered.samples)
+    # LAME's own scaling is undone here, in the conversion the mix needs anyway, rather
+    # than by a filter in the encoder.
+    makeup = 1.0 / encoder_gain(audio.bitrate_kbps, rate)
+    pcm = _pcm_in_place(mastered.samples, makeup)
     return Mix(pcm, rate, 1, tuple(chapters), tuple(spans), *figures,
-               block_peaks=mastered.peaks, block=block)
+               block_peaks=mastered.peaks, block=block, encode_gain=makeup)
 
 
 def _figure(value: float) -> float | None:
@@ -380,9 +386,10 @@ def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> tuple[f
     first frame before LAME rewrites its header at the end, which only delays the
     decoded audio by the encoder's start-up samples: loudness and peak do not change.
     """
-    makeup = 1.0 / encoder_gain(audio.bitrate_kbps, audio.sample_rate)
+    makeup = 1.0 / encoder_gain(audio.bitrate_kbps, audio.sample_rate) / mix.encode_gain
+    volume = ["-af", f"volume={makeup:.6f}"] if abs(makeup - 1.0) > 1e-6 else []
     encode = [ffmpeg_exe(), "-v", "error", "-y", "-f", "s16le", "-ar", str(mix.sample_rate),
-              "-ac", str(mix.channels), "-i", "pipe:0", "-af", f"volume={makeup:.6f}",
+              "-ac", str(mix.channels), "-i", "pipe:0", *volume,
               "-ar", str(audio.sample_rate), "-ac", str(audio.channels),
               "-c:a", "libmp3lame", "-b:a", f"{audio.bitrate_kbps}k",
               # LAME's quality 7 encodes about 2.5 times faster than its default here.
@@ -519,7 +526,8 @@ def encode_mp3(mix: Mix, target: Path, audio: AudioSettings = DEFAULT_AUDIO
             break
         margin += peak - audio.true_peak_db + 0.3
         samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
-        samples *= np.float32(1 / 32768)
-        pcm = _to_pcm(loudness.master(samples, mix.sample_rate, loudness_lufs=audio.loudness_lufs,
-                                      peak_db=audio.true_peak_db, margin_db=margin).samples)
+        samples *= np.float32(1 / 32768 / mix.encode_gain)
+        again = loudness.master(samples, mix.sample_rate, loudness_lufs=audio.loudness_lufs,
+                                peak_db=audio.true_peak_db, margin_db=margin).samples
+        pcm = _to_pcm(again * np.float32(mix.encode_gain))
     return lufs, peak

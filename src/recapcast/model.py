@@ -255,6 +255,8 @@ class Mix:
     """Per block of ``block`` samples, at most the true peak there (linear), when known:
     where the encoded file could come near the peak limit."""
     block: int = 0
+    encode_gain: float = 1.0
+    """The gain already applied to ``pcm`` to undo the MP3 encoder's own scaling."""
 
     @property
     def frames(self) -> int:
