@@ -89,3 +89,32 @@ def test_the_graph_onnxruntime_optimised_is_kept_and_reused(tmp_path, monkeypatc
     assert len(engine.synthesize("The first take.").data) > 0
     assert saved[0].stat().st_size > 1000
     engine.close()
+
+
+def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path, monkeypatch):
+    from recapcast.engines import piper
+    from recapcast.model import VoiceSettings
+
+    cache = tmp_path / "voices"
+    monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(cache))
+    piper.release()
+    engine = piper.PiperEngine(VoiceSettings(), threads=1)
+    assert len(engine.synthesize("Made once.").data) > 0
+    engine.close()
+    for saved in cache.glob("*.ort-*.onnx"):
+        saved.unlink()
+
+    def no_room(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    # The copy is there; the optimised graph cannot be saved (tests run as root, so a
+    # read-only folder would not stop them).
+    monkeypatch.setattr(piper.tempfile, "mkstemp", no_room)
+    try:
+        assert len(engine.synthesize("Spoken all the same.").data) > 0
+        assert not list(cache.glob("*.ort-*.onnx"))
+        # Spoken by the faster copy, not the bundled model.
+        loaded = piper._load(engine.model, engine.config, engine.threads)
+        assert Path(loaded.session._model_path).parent == cache
+    finally:
+        engine.close()

@@ -53,10 +53,15 @@ def _loaded(model: Path, config: Path, threads: int):
 
     session = None
     if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
-        try:
-            session = _optimized_session(fast_model(model), threads)
-        except Exception:  # noqa: BLE001 - a bad copy only costs speed
-            session = None
+        copy = fast_model(model)
+        # The saved optimised graph, else the copy as it is, else the bundled model: a
+        # cache that cannot be written or a bad copy only costs speed.
+        for attempt in (_optimized_session, _session):
+            try:
+                session = attempt(copy, threads)
+                break
+            except Exception:  # noqa: BLE001
+                continue
     if session is None:
         session = _session(model, threads)
     settings = json.loads(config.read_text(encoding="utf-8"))
