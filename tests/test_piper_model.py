@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -109,7 +110,7 @@ def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path, monkeypatch):
 
     # The copy is there; the optimised graph cannot be saved (tests run as root, so a
     # read-only folder would not stop them).
-    monkeypatch.setattr(piper.tempfile, "mkstemp", no_room)
+    monkeypatch.setattr(tempfile, "mkstemp", no_room)
     try:
         assert len(engine.synthesize("Spoken all the same.").data) > 0
         assert not list(cache.glob("*.ort-*.onnx"))

@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 __all__ = ["Mastered", "Measures", "Meter", "block_size", "measure", "lay_out", "prepare",
-           "integrated_loudness", "integrated_loudness_channels", "to_db",
+           "integrated_loudness", "to_db",
            "true_peak_db", "master", "finish"]
 
 _BLOCK_S = 0.4
@@ -120,11 +120,17 @@ def _energies(samples: np.ndarray, rate: int, step: int) -> np.ndarray:
     chunk = _chunk(rate)
     out = np.empty(-(-len(samples) // step))
     for a in range(0, len(samples), chunk):
-        weighted = k.run(samples[a:a + chunk])
-        np.square(weighted, out=weighted)
-        padded = np.concatenate((weighted, np.zeros(-len(weighted) % step)))
-        out[a // step:a // step + len(padded) // step] = padded.reshape(-1, step).sum(axis=1)
+        sums = _block_sums(k.run(samples[a:a + chunk]), step)
+        out[a // step:a // step + len(sums)] = sums
     return out
+
+
+def _block_sums(weighted: np.ndarray, step: int) -> np.ndarray:
+    """Sums of the squares of K-weighted samples over ``step``-sample blocks (squared in
+    place; a short last block counts its samples only)."""
+    np.square(weighted, out=weighted)
+    padded = np.concatenate((weighted, np.zeros(-len(weighted) % step)))
+    return padded.reshape(-1, step).sum(axis=1)
 
 
 def _gated(energies: np.ndarray, length: int, rate: int, step: int) -> float:
@@ -260,14 +266,6 @@ def true_peak_db(samples: np.ndarray, block: int = 4096) -> float:
     return 20 * math.log10(peak) if peak > 0 else -math.inf
 
 
-def integrated_loudness_channels(channels: np.ndarray, rate: int) -> float:
-    """Gated integrated loudness in LUFS of samples shaped (frames, channels), channels
-    weighted 1 (BS.1770 for mono and stereo); -inf for silence."""
-    step = _step(rate)
-    energies = sum(_energies(channels[:, c], rate, step) for c in range(channels.shape[1]))
-    return _gated(energies, len(channels), rate, step)
-
-
 class Meter:
     """Integrated loudness and true peak of audio that arrives in pieces (a decoder's
     output), measured as it comes: K-weighted block energies with the filter state
@@ -332,10 +330,7 @@ class Meter:
         total = np.zeros(blocks)
         for c in range(self.channels):
             if self._loudness:
-                weighted = self._filters[c].run(part[:, c])
-                np.square(weighted, out=weighted)
-                padded = np.concatenate((weighted, np.zeros(blocks * self.step - len(weighted))))
-                total += padded.reshape(-1, self.step).sum(axis=1)
+                total += _block_sums(self._filters[c].run(part[:, c]), self.step)
             around = np.concatenate((self._before[:, c], part[:, c], after[:, c]))
             for a, b in self._watched(len(part)):
                 envelope = _peak_envelope(around[a:b + 2 * self.context])
@@ -488,8 +483,6 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
             out[a:b] *= np.float32(gains[0])  # the limiter rests here: one gain
             continue
         out[a:b] *= _between_centres(curve, a, b, step)
-    # Between block centres the gain lies between its neighbours': the true peak of the
-    # output is at most each block's envelope times the largest of them.
     # Between block centres the gain lies between its neighbours': a block's true peak
     # after the gain is at most its envelope times the largest of the three.
     near = curve.copy()

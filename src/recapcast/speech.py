@@ -102,7 +102,7 @@ def render_takes(
             missing.setdefault(path, []).append(i)
         else:
             takes[i] = take
-    # Longest first, so no worker is left with a long take while the others idle.
+    # Longest first, so no thread is left with a long take while the others idle.
     work = sorted(((segments[idx[0]], path) for path, idx in missing.items()),
                   key=lambda item: -len(item[0].text))
     # Started before the cached takes are handed to on_take, so both happen at once.
@@ -146,10 +146,15 @@ def _in_turn(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engi
              ) -> Iterator[Path]:
     try:
         for segment, path in work:
-            write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
+            _speak(engines, segment, path)
             yield path
     finally:
         _close(engines)
+
+
+def _speak(engines: dict[VoiceSettings, Engine], segment: Segment, path: Path) -> None:
+    """Speak one segment with its voice's engine into the take file ``path``."""
+    write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
 
 
 def _close(engines: dict[VoiceSettings, Engine]) -> None:
@@ -163,7 +168,7 @@ def _close(engines: dict[VoiceSettings, Engine]) -> None:
 def _pooled(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engine],
             workers: int) -> Iterator[Path]:
     """Speak ``work`` on ``workers`` threads, each taking the next task when it is done;
-    yield each path as its take is written.
+    the result yields each path as its take is written.
 
     Threads, not processes: onnxruntime releases the GIL while it runs, so two threads
     sharing one loaded voice speak as fast as two processes that each load it, without
@@ -174,7 +179,7 @@ def _pooled(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engin
     def speak(segment: Segment, path: Path) -> Path | None:
         if stop.is_set():
             return None
-        write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
+        _speak(engines, segment, path)
         return path
 
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="recapcast-speech")

@@ -1,11 +1,11 @@
 """Speech engines: a small protocol and a registry of the built-in and plugin engines.
 
 Third-party engines register under the ``recapcast.engines`` entry-point group with a
-factory taking a VoiceSettings, exactly as the built-in ones below. Two optional attributes
-of the factory: ``cpu_bound = True`` (worth a pool of worker processes; the factory then
+factory taking a VoiceSettings, exactly as the built-in ones below. Optional attributes
+of the factory: ``cpu_bound = True`` (worth a pool of speech threads; the factory then
 also takes ``threads``, its share of the cores), ``identity(settings) -> str`` (what
 identifies the voice's files, so a changed model rebuilds the episodes it spoke) and
-``prepare(settings)`` (one-time set-up, run in the parent before workers start).
+``prepare(settings)`` (one-time set-up, run before any take is spoken).
 """
 
 from __future__ import annotations

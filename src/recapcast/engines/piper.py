@@ -6,11 +6,11 @@ import hashlib
 import json
 import os
 import struct
-import tempfile
 import threading
 from functools import lru_cache
 from pathlib import Path
 
+from recapcast.atomic import atomic_path
 from recapcast.engines import Audio
 from recapcast.engines.piper_model import fast_model
 from recapcast.errors import EngineError
@@ -52,7 +52,7 @@ def _loaded(model: Path, config: Path, threads: int):
     from piper import PiperConfig
 
     session = None
-    if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
+    if _fast_voice():
         copy = fast_model(model)
         # The saved optimised graph, else the copy as it is, else the bundled model: a
         # cache that cannot be written or a bad copy only costs speed.
@@ -66,6 +66,11 @@ def _loaded(model: Path, config: Path, threads: int):
         session = _session(model, threads)
     settings = json.loads(config.read_text(encoding="utf-8"))
     return _locked_voice()(session=session, config=PiperConfig.from_dict(settings))
+
+
+def _fast_voice() -> bool:
+    """Whether to speak with the faster copy (``RECAPCAST_FAST_VOICE=0`` turns it off)."""
+    return os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0"
 
 
 def _session(model: Path, threads: int, *, optimize: bool = True, save_to: Path | None = None):
@@ -98,13 +103,8 @@ def _optimized_session(model: Path, threads: int):
             return _session(saved, threads, optimize=False)
         except Exception:  # noqa: BLE001 - made again below
             saved.unlink(missing_ok=True)
-    fd, name = tempfile.mkstemp(prefix=".recapcast-tmp-", suffix=".onnx", dir=model.parent)
-    os.close(fd)
-    try:
-        session = _session(model, threads, save_to=Path(name))
-        os.replace(name, saved)
-    finally:
-        Path(name).unlink(missing_ok=True)
+    with atomic_path(saved) as tmp:
+        session = _session(model, threads, save_to=tmp)
     return session
 
 
@@ -173,8 +173,8 @@ class PiperEngine:
 
     @staticmethod
     def prepare(settings: VoiceSettings) -> None:
-        """Make the faster copy of the voice model once, before worker processes load it."""
-        if os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0":
+        """Make the faster copy of the voice model once, before the speech threads load it."""
+        if _fast_voice():
             fast_model(voice_files(settings.voice)[0])
 
     @staticmethod
