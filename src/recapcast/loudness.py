@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from recapcast.fir import FilterBank
+
 __all__ = ["Mastered", "Measures", "Meter", "block_size", "measure", "lay_out", "prepare",
            "integrated_loudness", "to_db",
            "true_peak_db", "master", "finish"]
@@ -31,8 +33,6 @@ class Mastered:
     true_peak_db: float
     energies: np.ndarray | None = None
     """K-weighted energy sums of the samples' blocks (``_step`` samples), when known."""
-    peaks: np.ndarray | None = None
-    """Each block's true peak (linear, at most this), when known."""
 
 
 def _k_weighting(rate: int) -> np.ndarray:
@@ -52,18 +52,17 @@ def _k_weighting(rate: int) -> np.ndarray:
 
 
 def prepare(rate: int = 44100) -> None:
-    """Make the K-weighting filter for ``rate`` ahead of time."""
-    _k_filter_spectrum(rate)
+    """Make the K-weighting filter and the oversampler for ``rate`` ahead of time."""
+    _k_filter_spectrum(rate, _KFilter.LARGEST)
+    _oversampler()
 
 
 @lru_cache(maxsize=4)
-def _k_filter_spectrum(rate: int) -> tuple[np.ndarray, int, int]:
-    """The K-weighting filter as an FIR: (its spectrum at the FFT size, taps, FFT size).
-
-    The two biquads' impulse response, run out until it is below 1e-10 of its start
-    (4,096 taps at 44.1 and 48 kHz), applied by FFT: the same filter as the recursive one
-    to far below float32's resolution, with numpy alone (scipy.signal took 0.5 s to import).
-    """
+def _k_filter_response(rate: int) -> np.ndarray:
+    """The K-weighting filter as an FIR: the two biquads' impulse response, run out until
+    it is below 1e-10 of its start (4,096 taps at 44.1 and 48 kHz). Applied by FFT it is
+    the same filter as the recursive one to below float32's resolution, with numpy alone
+    (scipy.signal took 0.5 s to import)."""
     taps = 1 << max(12, math.ceil(math.log2(0.08 * rate)))
     response = np.zeros(taps)
     response[0] = 1.0
@@ -74,26 +73,38 @@ def _k_filter_spectrum(rate: int) -> tuple[np.ndarray, int, int]:
             y = b0 * x + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
             x2, x1, y2, y1 = x1, x, y1, y
             response[n] = y
-    size = max(1 << 16, 4 * taps)
-    return np.fft.rfft(response, size), taps, size
+    return response
+
+
+@lru_cache(maxsize=16)
+def _k_filter_spectrum(rate: int, size: int) -> np.ndarray:
+    """The K-weighting FIR's spectrum for FFTs of ``size`` (float32 transforms)."""
+    return np.fft.rfft(_k_filter_response(rate), size).astype(np.complex64)
 
 
 class _KFilter:
-    """K-weighting of a signal that comes in pieces (overlap-save FFT convolution)."""
+    """K-weighting of a signal that comes in pieces (overlap-save FFT convolution, in
+    float32: about twice as fast as float64, and far finer than a loudness reading)."""
+
+    LARGEST = 1 << 16
 
     def __init__(self, rate: int) -> None:
-        self.spectrum, self.taps, self.size = _k_filter_spectrum(rate)
-        self.history = np.zeros(self.taps - 1)
+        self.rate = rate
+        self.taps = len(_k_filter_response(rate))
+        self.history = np.zeros(self.taps - 1, dtype=np.float32)
 
     def run(self, part: np.ndarray) -> np.ndarray:
-        """The K-weighted ``part``, continuing from the pieces before it."""
-        signal = np.concatenate((self.history, np.asarray(part, dtype=np.float64)))
-        out = np.empty(len(part))
+        """The K-weighted ``part``, continuing from the pieces before it (float32)."""
+        signal = np.concatenate((self.history, np.asarray(part, dtype=np.float32)))
+        out = np.empty(len(part), dtype=np.float32)
         keep = self.taps - 1
-        hop = self.size - keep
+        hop = self.LARGEST - keep
         for a in range(0, len(part), hop):
             piece = signal[a:a + hop + keep]
-            filtered = np.fft.irfft(np.fft.rfft(piece, self.size) * self.spectrum, self.size)
+            # A short piece (most takes end in one) needs a smaller transform only.
+            size = min(self.LARGEST, max(4 * self.taps, 1 << (len(piece) - 1).bit_length()))
+            spectrum = _k_filter_spectrum(self.rate, size)
+            filtered = np.fft.irfft(np.fft.rfft(piece, size) * spectrum, size)
             out[a:a + len(piece) - keep] = filtered[keep:len(piece)]
         self.history = signal[len(signal) - keep:]
         return out
@@ -129,8 +140,8 @@ def _block_sums(weighted: np.ndarray, step: int) -> np.ndarray:
     """Sums of the squares of K-weighted samples over ``step``-sample blocks (squared in
     place; a short last block counts its samples only)."""
     np.square(weighted, out=weighted)
-    padded = np.concatenate((weighted, np.zeros(-len(weighted) % step)))
-    return padded.reshape(-1, step).sum(axis=1)
+    padded = np.concatenate((weighted, np.zeros(-len(weighted) % step, dtype=weighted.dtype)))
+    return padded.reshape(-1, step).sum(axis=1, dtype=np.float64)
 
 
 def _gated(energies: np.ndarray, length: int, rate: int, step: int) -> float:
@@ -191,20 +202,20 @@ def _running_mean(values: np.ndarray, width: int) -> np.ndarray:
     return ((sums[width:] - sums[:-width]) / width).astype(values.dtype, copy=False)
 
 
-def _peak_envelope(samples: np.ndarray) -> np.ndarray:
-    """Per sample, the largest magnitude among its 4x-oversampled neighbours (and itself)."""
-    samples = np.asarray(samples, dtype=np.float64)
+@lru_cache(maxsize=1)
+def _oversampler() -> FilterBank:
+    """The interpolator's phases that fall between the samples, and the samples themselves
+    (a one-tap filter), as one bank: its largest output is the 4x-oversampled magnitude."""
     h = _interpolator()
     centre = (len(h) - 1) // 2
-    env = np.abs(samples)
-    for phase in range(_OVERSAMPLE):
-        if phase == centre % _OVERSAMPLE:
-            continue
-        delay = (centre - phase) // _OVERSAMPLE
-        # np.convolve is direct and, for 24 taps, faster than FFT convolution.
-        ys = np.convolve(samples, h[phase::_OVERSAMPLE])
-        np.abs(ys, out=ys)
-        np.maximum(env, ys[delay:delay + len(samples)], out=env)
+    phases = [p for p in range(_OVERSAMPLE) if p != centre % _OVERSAMPLE]
+    return FilterBank([h[p::_OVERSAMPLE] for p in phases] + [np.ones(1)],
+                      [(centre - p) // _OVERSAMPLE for p in phases] + [0])
+
+
+def _peak_envelope(samples: np.ndarray) -> np.ndarray:
+    """Per sample, the largest magnitude among its 4x-oversampled neighbours (and itself)."""
+    env = _oversampler().max_abs(samples)
     # An oversampled peak lies between two samples: credit it to both.
     np.maximum(env[:-1], env[1:], out=env[:-1])
     return env
@@ -218,7 +229,7 @@ def _block_peaks(samples: np.ndarray, step: int, chunk: int) -> np.ndarray:
     out = np.empty(-(-n // step))
     for a in range(0, n, chunk):
         b = min(n, a + chunk)
-        part = np.zeros(b - a + 2 * context)
+        part = np.zeros(b - a + 2 * context, dtype=np.float32)
         lo, hi = max(0, a - context), min(n, b + context)
         part[lo - a + context:hi - a + context] = samples[lo:hi]
         env = _peak_envelope(part)[context:context + b - a]
@@ -271,13 +282,11 @@ class Meter:
     output), measured as it comes: K-weighted block energies with the filter state
     carried over, and the 4x envelope of each chunk with its neighbours' samples.
 
-    ``watch`` (one flag per ``watch_block`` samples) limits the true-peak search to the
-    flagged stretches; None searches everywhere. Without ``loudness`` only the true peak is
-    measured (the integrated loudness is then NaN).
+    Without ``loudness`` only the true peak is measured (the integrated loudness is then
+    NaN).
     """
 
-    def __init__(self, rate: int, channels: int = 1, watch: np.ndarray | None = None,
-                 watch_block: int = 1024, loudness: bool = True) -> None:
+    def __init__(self, rate: int, channels: int = 1, loudness: bool = True) -> None:
         self.rate, self.channels = rate, channels
         self.step, self.chunk = _step(rate), _chunk(rate)
         self.context = _TAPS // _OVERSAMPLE + 2
@@ -287,7 +296,6 @@ class Meter:
         self._energies: list[np.ndarray] = []
         self._length = 0
         self._peak = 0.0
-        self._watch, self._watch_block = watch, watch_block
         self._loudness = loudness
 
     def feed(self, samples: np.ndarray) -> None:
@@ -307,24 +315,6 @@ class Meter:
         energies = np.concatenate(self._energies) if self._energies else np.zeros(0)
         return (_gated(energies, self._length, self.rate, self.step), to_db(self._peak))
 
-    def _watched(self, length: int) -> list[tuple[int, int]]:
-        """The runs of watched samples in the next ``length`` (relative to the part)."""
-        if self._watch is None:
-            return [(0, length)]
-        first, size = self._length, self._watch_block
-        flags = self._watch[first // size:-(-(first + length) // size)]
-        runs, start = [], None
-        for k, flag in enumerate(np.append(flags, False)):
-            if flag and start is None:
-                start = k
-            elif not flag and start is not None:
-                a = max(0, (first // size + start) * size - first)
-                b = min(length, (first // size + k) * size - first)
-                if b > a:
-                    runs.append((a, b))
-                start = None
-        return runs
-
     def _measure(self, part: np.ndarray, after: np.ndarray) -> None:
         blocks = -(-len(part) // self.step)
         total = np.zeros(blocks)
@@ -332,9 +322,8 @@ class Meter:
             if self._loudness:
                 total += _block_sums(self._filters[c].run(part[:, c]), self.step)
             around = np.concatenate((self._before[:, c], part[:, c], after[:, c]))
-            for a, b in self._watched(len(part)):
-                envelope = _peak_envelope(around[a:b + 2 * self.context])
-                self._peak = max(self._peak, float(envelope[self.context:-self.context].max()))
+            envelope = _peak_envelope(around)
+            self._peak = max(self._peak, float(envelope[self.context:-self.context].max()))
         self._energies.append(total)
         self._length += len(part)
         self._before = np.concatenate((self._before, part))[-self.context:]
@@ -367,12 +356,12 @@ def block_size(rate: int) -> int:
 def measure(samples: np.ndarray, rate: int) -> Measures:
     """The block measures of one take's samples (mono float) at ``rate``."""
     step = _step(rate)
-    samples = np.asarray(samples, dtype=np.float64)
+    samples = np.asarray(samples, dtype=np.float32)
     tail = -(-int(_TAIL_S * rate) // step) * step
-    ringing = np.concatenate((samples, np.zeros(tail + -len(samples) % step)))
+    ringing = np.concatenate((samples, np.zeros(tail + -len(samples) % step, np.float32)))
     lead = -(-(_TAPS // _OVERSAMPLE + 2) // step)
-    padded = np.concatenate((np.zeros(lead * step), samples,
-                             np.zeros(lead * step + -len(samples) % step)))
+    padded = np.concatenate((np.zeros(lead * step, np.float32), samples,
+                             np.zeros(lead * step + -len(samples) % step, np.float32)))
     envelope = _peak_envelope(padded)
     # float32 halves what a long episode's measures hold; sums are made in float64.
     return Measures(_energies(ringing, rate, step).astype(np.float32),
@@ -471,8 +460,7 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     energies *= np.square(curve)
     if isinstance(curve, float):
         out *= np.float32(curve)
-        return Mastered(out, measured, to_db(float(peaks.max()) * curve), energies,
-                        (peaks * curve).astype(np.float32))
+        return Mastered(out, measured, to_db(float(peaks.max()) * curve), energies)
     piece = step * 512
     for a in range(0, len(out), piece):
         b = min(len(out), a + piece)
@@ -489,7 +477,7 @@ def master(samples: np.ndarray, rate: int, *, loudness_lufs: float = -16.0,
     np.maximum(near[1:], curve[:-1], out=near[1:])
     np.maximum(near[:-1], curve[1:], out=near[:-1])
     near *= peaks
-    return Mastered(out, measured, to_db(float(near.max())), energies, near.astype(np.float32))
+    return Mastered(out, measured, to_db(float(near.max())), energies)
 
 
 def _between_centres(curve: np.ndarray, a: int, b: int, step: int) -> np.ndarray:
@@ -511,14 +499,13 @@ def _between_centres(curve: np.ndarray, a: int, b: int, step: int) -> np.ndarray
 
 
 def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_elsewhere_db: float,
-           *, energies: np.ndarray | None = None, peaks: np.ndarray | None = None,
-           loudness_lufs: float = -16.0, peak_db: float = -1.0,
-           margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
+           *, energies: np.ndarray | None = None, loudness_lufs: float = -16.0,
+           peak_db: float = -1.0, margin_db: float = ENCODE_MARGIN_DB) -> Mastered:
     """Bring a mix whose voice is mastered, and to which music was added in ``regions``
     (sample ranges), to ``loudness_lufs`` with one gain, limiting true peaks in the
     regions only; elsewhere the true peak was ``peak_elsewhere_db`` before the gain.
-    ``energies`` and ``peaks`` are the voice's block energies and peaks (``Mastered``):
-    given, only the regions are measured again. float32 samples are changed in place."""
+    ``energies`` are the voice's block energies (``Mastered``): given, only the regions
+    are measured again. float32 samples are changed in place."""
     out = np.asarray(samples, dtype=np.float32)
     if out is samples and not out.flags.writeable:
         out = out.copy()
@@ -539,10 +526,6 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
     trim_db = loudness_lufs - measured
     out *= np.float32(10 ** (trim_db / 20))
     energies *= 10 ** (trim_db / 10)
-    if peaks is not None and len(peaks) == len(energies):
-        peaks = peaks * np.float32(10 ** (trim_db / 20))
-    else:
-        peaks = None
     ceiling = 10 ** ((peak_db - margin_db) / 20)
     peak = 10 ** ((peak_elsewhere_db + trim_db) / 20) if math.isfinite(peak_elsewhere_db) else 0.0
     limited = False
@@ -559,12 +542,9 @@ def finish(samples: np.ndarray, rate: int, regions: list[tuple[int, int]], peak_
             limited = True
         envelope = envelope * gain
         peak = max(peak, float(np.max(envelope)))
-        if peaks is not None:
-            whole = envelope[:len(envelope) // step * step].reshape(-1, step).max(axis=1)
-            peaks[a // step:a // step + len(whole)] = whole
     # Without limiting, the one gain moved the loudness by exactly the trim.
     lufs = _gated(energies, len(out), rate, step) if limited else measured + trim_db
-    return Mastered(out, lufs, to_db(peak), energies, peaks)
+    return Mastered(out, lufs, to_db(peak), energies)
 
 
 def _remeasure(energies: np.ndarray, samples: np.ndarray, a: int, b: int, rate: int,

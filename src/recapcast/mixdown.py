@@ -18,6 +18,7 @@ import numpy as np
 from recapcast import interrupts, loudness
 from recapcast.atomic import write_bytes
 from recapcast.errors import BuildError
+from recapcast.fir import FilterBank
 from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
 
 __all__ = ["SAMPLE_RATE", "TakeStore", "ffmpeg_exe", "decode_file", "decode_music",
@@ -80,33 +81,35 @@ def decode_file(path: Path, rate: int = SAMPLE_RATE) -> bytes:
 
 def _upsample(samples: np.ndarray, factor: int) -> np.ndarray:
     """Resample by a whole ``factor`` with a windowed-sinc interpolator (no images above
-    the old Nyquist, which MP3 coding would turn into true-peak overshoot)."""
+    the old Nyquist, which MP3 coding would turn into true-peak overshoot); float32."""
+    return _upsampler(factor).run(samples).T.ravel()
+
+
+@lru_cache(maxsize=2)
+def _upsampler(factor: int) -> FilterBank:
+    """Output sample ``k * factor + offset`` is filter ``offset``'s output at ``k``."""
     taps = 32 * factor - 1
     n = np.arange(taps) - (taps - 1) / 2
     h = np.sinc(n / factor) * np.kaiser(taps, 8.0)
     h *= factor / h.sum()
-    out = np.zeros(len(samples) * factor)
     centre = (taps - 1) // 2
+    filters, delays = [], []
     for offset in range(factor):
         phase, delay = (offset + centre) % factor, (offset + centre) // factor
-        taps_here = h[phase::factor]
-        if np.count_nonzero(np.abs(taps_here) > 1e-12) == 1:
-            # The phase that falls on the old samples: a delta, so no convolution.
-            out[offset::factor] = samples * taps_here.max()
-            continue
-        out[offset::factor] = np.convolve(samples, taps_here)[delay:delay + len(samples)]
-    return out
+        filters.append(h[phase::factor])
+        delays.append(delay)
+    return FilterBank(filters, delays)
 
 
 def _samples(take: Take, rate: int) -> np.ndarray:
-    """A take as float mono samples at ``rate``."""
+    """A take as float32 mono samples at ``rate``."""
     if take.path.suffix != ".wav" or (rate % take.sample_rate if take.sample_rate else 1):
         # ffmpeg's resampler for encoded takes and uneven rate ratios.
         pcm = decode_file(take.path, rate)
-        return np.frombuffer(pcm, dtype="<i2").astype(np.float64) / 32768
+        return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768
     segment = _audio_segment().from_wav(str(take.path))
     segment = segment.set_channels(1).set_sample_width(2)
-    samples = np.frombuffer(segment.raw_data, dtype="<i2").astype(np.float64) / 32768
+    samples = np.frombuffer(segment.raw_data, dtype="<i2").astype(np.float32) / 32768
     factor = rate // segment.frame_rate
     return samples if factor == 1 else _upsample(samples, factor)
 
@@ -143,7 +146,7 @@ class TakeStore:
         measures = self._load(take)
         samples = None
         if measures is None or self._kept < self.budget:
-            samples = _samples(take, self.rate).astype(np.float32)
+            samples = _samples(take, self.rate)
         if measures is None:
             measures = loudness.measure(samples, self.rate)
             self._save(take, measures)
@@ -159,7 +162,7 @@ class TakeStore:
     def samples(self, take: Take) -> np.ndarray:
         """The take's samples at the mix rate (float32); dropped from memory once asked."""
         kept = self._samples.pop(take.path, None)
-        return kept if kept is not None else _samples(take, self.rate).astype(np.float32)
+        return kept if kept is not None else _samples(take, self.rate)
 
     def _file(self, take: Take) -> Path | None:
         if self.measures_dir is None:
@@ -319,8 +322,7 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
         track[outro_at:outro_at + len(outro)] += outro * _music_gain(outro, rate, music_lufs)
         regions.append((outro_at, outro_at + len(outro)))
     mastered = loudness.finish(track, rate, regions, voice.true_peak_db, energies=voice.energies,
-                               peaks=voice.peaks, loudness_lufs=audio.loudness_lufs,
-                               peak_db=audio.true_peak_db)
+                               loudness_lufs=audio.loudness_lufs, peak_db=audio.true_peak_db)
     ordered = sorted((start, index) for index, start in starts.items())
     chapters = []
     for n, (start, index) in enumerate(ordered):
@@ -332,7 +334,7 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
     makeup = 1.0 / encoder_gain(audio.bitrate_kbps, rate)
     pcm = _pcm_in_place(mastered.samples, makeup)
     return Mix(pcm, rate, 1, tuple(chapters), tuple(spans), *figures,
-               block_peaks=mastered.peaks, block=block, encode_gain=makeup)
+               encode_gain=makeup)
 
 
 def _figure(value: float) -> float | None:
@@ -398,12 +400,10 @@ def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> tuple[f
               str(audio.channels), "-ar", str(audio.sample_rate), "-f", "f32le", "pipe:1"]
     processes: list[subprocess.Popen] = []
     helpers: list[threading.Thread] = []
-    watch, calm_peak = _watch(mix, audio)
     # A mix mastered here has its loudness measured already; LAME's gain is undone in the
     # encode, so the file measures the same (to 0.02 LU): only its true peak is new.
-    known_lufs = mix.loudness_lufs if watch is not None else None
-    meter = loudness.Meter(audio.sample_rate, audio.channels, watch,
-                           loudness=known_lufs is None)
+    known_lufs = mix.loudness_lufs if mix.sample_rate == audio.sample_rate else None
+    meter = loudness.Meter(audio.sample_rate, audio.channels, loudness=known_lufs is None)
     # Empty, so the follower never reads a previous attempt's bytes.
     target.write_bytes(b"")
     try:
@@ -446,33 +446,9 @@ def _encode(pcm: bytes, mix: Mix, target: Path, audio: AudioSettings) -> tuple[f
     lufs, peak = meter.result()
     if known_lufs is not None:
         lufs = known_lufs
-    peak = max(peak, calm_peak)
     if decoder.returncode != 0 or not math.isfinite(peak):
         raise BuildError(f"cannot measure the loudness of {target}")
     return round(lufs, 2), round(peak, 2)
-
-
-def _watch(mix: Mix, audio: AudioSettings, block: int = 1024
-           ) -> tuple[np.ndarray | None, float]:
-    """Where the encoded file could come near the peak limit, one flag per ``block``
-    samples of the decoded stream (None: watch everything, the mix's peaks are unknown),
-    and the highest mastered true peak (dBTP) of the stretches not watched.
-
-    MP3 coding moves true peaks by well under a dB at these bitrates (about 0.4 dB on
-    speech), so stretches whose mastered peaks are 3 dB under the limit cannot reach it.
-    A flag covers the codec's spread (a frame, 1,152 samples, either side) and the decoded
-    stream's lag behind the mix (576 samples here; anything from 0 to 1,105 is covered).
-    """
-    if mix.block_peaks is None or not mix.block or mix.sample_rate != audio.sample_rate:
-        return None, -math.inf
-    peaks = mix.block_peaks
-    risky = peaks >= 10 ** ((audio.true_peak_db - 3.0) / 20)
-    calm = peaks[~risky]
-    flags = np.zeros(-(-len(peaks) * mix.block // block) + 4, dtype=bool)
-    hit = np.unique(np.flatnonzero(risky) * mix.block // block)
-    for shift in range(-2, 4):
-        flags[np.clip(hit + shift, 0, len(flags) - 1)] = True
-    return flags, loudness.to_db(float(calm.max())) if len(calm) else -math.inf
 
 
 def _feed(encoder: subprocess.Popen, pcm: bytes, errors: list[bytes]) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 __all__ = [
     "Show",
@@ -251,10 +250,6 @@ class Mix:
     """Integrated loudness of ``pcm`` as mastered."""
     true_peak_db: float | None = None
     """True peak of ``pcm`` (4x oversampled) as mastered, in dBTP."""
-    block_peaks: Any = None
-    """Per block of ``block`` samples, at most the true peak there (linear), when known:
-    where the encoded file could come near the peak limit."""
-    block: int = 0
     encode_gain: float = 1.0
     """The gain already applied to ``pcm`` to undo the MP3 encoder's own scaling."""
 
