@@ -26,7 +26,7 @@ __all__ = ["SAMPLE_RATE", "TakeStore", "ffmpeg_exe", "decode_file", "decode_musi
            "encode_mp3"]
 
 SAMPLE_RATE = 44100
-MEASURES_VERSION = "1"
+MEASURES_VERSION = "2"
 """Bump when loudness.measure changes, so cached measures are made again."""
 DEFAULT_AUDIO = AudioSettings()
 LEAD_IN_S = 0.4
