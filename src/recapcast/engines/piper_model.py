@@ -24,7 +24,7 @@ __all__ = ["REWRITE_VERSION", "cache_root", "fast_model"]
 
 log = logging.getLogger(__name__)
 
-REWRITE_VERSION = "2"
+REWRITE_VERSION = "3"
 """Part of the copy's name: bump when the rewrite changes."""
 _DECODER = "/dec/"
 """Name prefix of the decoder's nodes in every Piper (VITS) export."""
@@ -135,6 +135,7 @@ def rewrite(model_bytes: bytes) -> bytes | None:
     del graph.value_info[:]
     graph.value_info.extend(kept)
     try:
+        _fold_divisions(graph, numpy_helper)
         _activations_as_convolutions(model, onnx, helper, numpy_helper)
     except Exception as exc:  # noqa: BLE001 - the 2-D copy is worth having without it
         log.debug("LeakyRelu kept as it is: %s", exc)
@@ -171,6 +172,57 @@ def _activations_as_convolutions(model, onnx, helper, numpy_helper) -> None:
         nodes.append(node)
     del graph.node[:]
     graph.node.extend(nodes)
+
+
+def _fold_divisions(graph, numpy_helper) -> None:
+    """Fold each decoder division by a positive constant into the convolution after it.
+
+    The decoder averages its residual blocks (x / 3) just before a LeakyRelu and a
+    (transposed) convolution. LeakyRelu(x / c) = LeakyRelu(x) / c for c > 0, so the
+    convolution's weights take the 1 / c and a pass over the tensor goes, with the
+    reorders out of the blocked layout and back that it needed.
+    """
+    import numpy as np
+
+    constants = {w.name: w for w in graph.initializer}
+    constants.update({n.output[0]: n.attribute[0].t for n in graph.node if n.op_type
+                      == "Constant" and n.attribute and n.attribute[0].name == "value"})
+    users: dict[str, list] = {}
+    for node in graph.node:
+        for name in node.input:
+            users.setdefault(name, []).append(node)
+    folded = []
+    for node in graph.node:
+        if node.op_type != "Div" or not node.name.startswith(_DECODER) \
+                or node.input[1] not in constants:
+            continue
+        divisor = numpy_helper.to_array(constants[node.input[1]])
+        if divisor.size != 1 or not float(divisor) > 0:
+            continue
+        chain, name = [], node.output[0]
+        while len(users.get(name, [])) == 1 and len(chain) < 3:
+            chain.append(users[name][0])
+            name = chain[-1].output[0]
+            if chain[-1].op_type in ("Conv", "ConvTranspose"):
+                break
+        kinds = [n.op_type for n in chain]
+        if kinds not in (["LeakyRelu", "Conv"], ["LeakyRelu", "Squeeze", "ConvTranspose"]):
+            continue
+        conv = chain[-1]
+        weight = constants.get(conv.input[1])
+        if weight is None or len(users.get(conv.input[1], [])) != 1:
+            continue
+        scaled = numpy_helper.to_array(weight) / np.float32(float(divisor))
+        weight.CopyFrom(numpy_helper.from_array(scaled.astype(np.float32), weight.name))
+        chain[0].input[0] = node.input[0]
+        folded.append(node)
+    for node in folded:
+        graph.node.remove(node)
+    # A divisor nothing else uses would make onnxruntime warn on every load.
+    used = {name for node in graph.node for name in node.input}
+    for unused in [w for w in graph.initializer if w.name not in used]:
+        if any(unused.name == node.input[1] for node in folded):
+            graph.initializer.remove(unused)
 
 
 def _identity_conv(source: str, target: str, channels: int, graph, helper, numpy_helper):
