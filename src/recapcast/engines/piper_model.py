@@ -59,10 +59,19 @@ def fast_model(model: Path) -> Path:
         if data is None:
             return model
         write_bytes(copy, data)
+        _remove_older_copies(model, copy)
         return copy
     except Exception as exc:  # noqa: BLE001 - any failure only costs speed
         log.debug("using %s as it is: %s", model, exc)
         return model
+
+
+def _remove_older_copies(model: Path, copy: Path) -> None:
+    """Delete the copies (and saved graphs) of ``model`` made by earlier rewrites or from
+    an earlier file: about 130 MB each, never read again."""
+    for old in copy.parent.glob(f"{model.stem}-2d-*.onnx"):
+        if not old.name.startswith(copy.stem):
+            old.unlink(missing_ok=True)
 
 
 def rewrite(model_bytes: bytes) -> bytes | None:
