@@ -13,7 +13,7 @@ from recapcast.model import Show
 
 __all__ = ["FINGERPRINT_VERSION", "input_fingerprint"]
 
-FINGERPRINT_VERSION = "1"
+FINGERPRINT_VERSION = "2"
 """Bump when a build's output changes for the same inputs (mixing, encoding, tagging)."""
 
 
