@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -274,6 +275,10 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every user-caused failure ends here as ``error: ...`` and an exit code."""
     from recapcast.interrupts import raise_on_sigterm
 
+    # numpy's OpenBLAS would run each filter product (recapcast.fir) on a thread per core,
+    # beside the speech threads that already keep every core busy: on two cores that
+    # doubled the CPU for no gain. numpy is not imported yet; a user's own setting wins.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     args = sys.argv[1:] if argv is None else argv
     debug = "--debug" in args
     raise_on_sigterm()
