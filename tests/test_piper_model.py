@@ -30,15 +30,18 @@ def _speak(model: Path, config: Path, text: str) -> np.ndarray:
 def test_the_copy_speaks_the_same_samples_as_the_bundled_voice(tmp_path, monkeypatch):
     monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
     model, config = voice_files("joe-us")
-    # What an earlier rewrite left: replaced, so old copies do not pile up.
-    stale = [tmp_path / "voices" / f"{model.stem}-2d-0000{end}" for end in
-             (".onnx", ".ort-1.0-cpu.onnx")]
-    for path in stale:
-        path.parent.mkdir(exist_ok=True)
+    # What earlier rewrites left goes, so old copies do not pile up; another
+    # installation's copy of this version stays.
+    voices = tmp_path / "voices"
+    voices.mkdir()
+    stale = [voices / f"{model.stem}-2d-{tag}{end}" for tag in ("0000", "v0-0000")
+             for end in (".onnx", ".ort-1.0-cpu.onnx")]
+    other = voices / f"{model.stem}-2d-v{piper_model.REWRITE_VERSION}-0000.onnx"
+    for path in [*stale, other]:
         path.write_bytes(b"old")
     copy = piper_model.fast_model(model)
-    assert copy != model and copy.parent == tmp_path / "voices"
-    assert not any(path.exists() for path in stale)
+    assert copy != model and copy.parent == voices
+    assert not any(path.exists() for path in stale) and other.exists()
     graph = onnx.load(str(copy)).graph
     convs = [n for n in graph.node if n.op_type == "Conv" and n.name.startswith("/dec/")]
     assert convs and all(len(next(a.ints for a in n.attribute if a.name == "kernel_shape")) == 2

@@ -46,7 +46,11 @@ def _copy_path(model: Path) -> Path:
     key = hashlib.sha256(
         f"{REWRITE_VERSION}|{model.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()
     ).hexdigest()[:16]
-    return cache_root() / f"{model.stem}-2d-{key}.onnx"
+    return cache_root() / f"{_prefix(model)}{key}.onnx"
+
+
+def _prefix(model: Path) -> str:
+    return f"{model.stem}-2d-v{REWRITE_VERSION}-"
 
 
 def fast_model(model: Path) -> Path:
@@ -67,10 +71,11 @@ def fast_model(model: Path) -> Path:
 
 
 def _remove_older_copies(model: Path, copy: Path) -> None:
-    """Delete the copies (and saved graphs) of ``model`` made by earlier rewrites or from
-    an earlier file: about 130 MB each, never read again."""
+    """Delete the copies (and saved graphs) of ``model`` made by earlier versions of the
+    rewrite: about 130 MB each, never read again. Copies of this version made from another
+    installation's model file are left alone, as that installation still uses them."""
     for old in copy.parent.glob(f"{model.stem}-2d-*.onnx"):
-        if not old.name.startswith(copy.stem):
+        if not old.name.startswith(_prefix(model)):
             old.unlink(missing_ok=True)
 
 
