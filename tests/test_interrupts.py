@@ -38,3 +38,30 @@ def test_nothing_is_raised_without_a_signal():
     with deferred():
         pass
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_ctrl_c_while_a_take_is_read_stays_an_interrupt(tmp_path, monkeypatch):
+    # pydub's from_file catches everything (KeyboardInterrupt too) and retries with
+    # ffprobe; the take reader must let the interrupt through.
+    import wave
+
+    import pydub.audio_segment
+
+    from recapcast import mixdown
+    from recapcast.model import Take
+
+    path = tmp_path / "take.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(22050)
+        out.writeframes(b"\0\1" * 2205)
+    take = Take(None, path, 22050, 2205, cached=True)
+    assert len(mixdown._samples(take, 44100)) == 4410
+
+    def interrupted(data, headers=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pydub.audio_segment, "read_wav_audio", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        mixdown._samples(take, 44100)

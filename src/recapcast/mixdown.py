@@ -107,7 +107,9 @@ def _samples(take: Take, rate: int) -> np.ndarray:
         # ffmpeg's resampler for encoded takes and uneven rate ratios.
         pcm = decode_file(take.path, rate)
         return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768
-    segment = _audio_segment().from_wav(str(take.path))
+    # Read from the bytes, not with from_wav: that goes through from_file, whose bare
+    # except turns a Ctrl-C during the read into a retry with ffprobe (not installed).
+    segment = _audio_segment()(data=take.path.read_bytes())
     segment = segment.set_channels(1).set_sample_width(2)
     samples = np.frombuffer(segment.raw_data, dtype="<i2").astype(np.float32) / 32768
     factor = rate // segment.frame_rate
