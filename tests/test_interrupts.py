@@ -45,8 +45,6 @@ def test_ctrl_c_while_a_take_is_read_stays_an_interrupt(tmp_path, monkeypatch):
     # ffprobe; the take reader must let the interrupt through.
     import wave
 
-    import pydub.audio_segment
-
     from recapcast import mixdown
     from recapcast.model import Take
 
@@ -58,6 +56,7 @@ def test_ctrl_c_while_a_take_is_read_stays_an_interrupt(tmp_path, monkeypatch):
         out.writeframes(b"\0\1" * 2205)
     take = Take(None, path, 22050, 2205, cached=True)
     assert len(mixdown._samples(take, 44100)) == 4410
+    import pydub.audio_segment  # imported by now, without its warning about ffmpeg
 
     def interrupted(data, headers=None):
         raise KeyboardInterrupt
