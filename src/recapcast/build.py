@@ -166,7 +166,7 @@ def build_episode(
 
     When the audio's manifest records the same input fingerprint (script, show config,
     voices, music, versions), nothing is rebuilt unless ``force``. ``jobs`` is the number
-    of speech worker processes (None: one per core).
+    of speech threads (None: one per core).
     """
     started = time.perf_counter()
     script = read_script(project, episode_id)

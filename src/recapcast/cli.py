@@ -82,7 +82,7 @@ def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool
 @click.option("--no-wait", is_flag=True,
               help="Fail at once when another build of this show is running.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Speech worker processes (default: one per core).")
+              help="Speech threads (default: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild even if nothing changed.")
 @click.pass_context
 def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: str | None,

@@ -291,8 +291,9 @@ class Meter:
         self.step, self.chunk = _step(rate), _chunk(rate)
         self.context = _TAPS // _OVERSAMPLE + 2
         self._filters = [_KFilter(rate) for _ in range(channels)]
-        self._before = np.zeros((self.context, channels))
-        self._pending = np.zeros((0, channels))
+        # float32 like the decoder's samples, so joining pieces never widens them.
+        self._before = np.zeros((self.context, channels), dtype=np.float32)
+        self._pending = np.zeros((0, channels), dtype=np.float32)
         self._energies: list[np.ndarray] = []
         self._length = 0
         self._peak = 0.0
@@ -308,7 +309,7 @@ class Meter:
     def result(self) -> tuple[float, float]:
         """(integrated LUFS, true peak dBTP) of everything fed."""
         if len(self._pending):
-            self._measure(self._pending, np.zeros((self.context, self.channels)))
+            self._measure(self._pending, np.zeros((self.context, self.channels), np.float32))
             self._pending = self._pending[:0]
         if not self._loudness:
             return math.nan, to_db(self._peak)

@@ -89,7 +89,7 @@ def render_takes(
 ) -> list[Take]:
     """Return one take per segment, in segment order, synthesising only those not cached.
 
-    ``jobs`` is the number of worker processes for a CPU-bound engine from the registry
+    ``jobs`` is the number of speech threads for a CPU-bound engine from the registry
     (None: one per core); the result does not depend on it. A text spoken twice with the
     same voice is synthesised once. ``on_take`` is called as each take is ready.
     """

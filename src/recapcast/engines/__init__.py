@@ -88,7 +88,7 @@ def get_engine(settings: VoiceSettings, *, threads: int = 0) -> Engine:
 
 
 def is_cpu_bound(name: str) -> bool:
-    """Whether the engine ``name`` is worth running in a pool of worker processes."""
+    """Whether the engine ``name`` is worth running on a pool of speech threads."""
     return bool(getattr(_factory(name), "cpu_bound", False))
 
 

@@ -164,7 +164,7 @@ class PiperEngine:
 
     name = "piper"
     cpu_bound = True
-    """Worth a pool of worker processes, and takes a ``threads`` argument."""
+    """Worth a pool of speech threads, and takes a ``threads`` argument."""
 
     def __init__(self, settings: VoiceSettings, threads: int = 0) -> None:
         self.settings = settings
