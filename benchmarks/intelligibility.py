@@ -26,11 +26,12 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from recapcast.build import build_episode, read_script  # noqa: E402
+from recapcast.build import build_episode  # noqa: E402
 from recapcast.config import load_project  # noqa: E402
-from recapcast.segments import plan_segments  # noqa: E402
-from recapcast.speech import render_takes  # noqa: E402
-from recapcast.speech_text import speakable  # noqa: E402
+from recapcast.text.script import read_script  # noqa: E402
+from recapcast.text.segments import plan_segments  # noqa: E402
+from recapcast.text.speakable import speakable  # noqa: E402
+from recapcast.voice.takes import render_takes  # noqa: E402
 
 SEGMENT_LIMIT = 0.25
 
@@ -94,7 +95,7 @@ def raw_piper(texts: list[str], out_dir: Path) -> list[Path]:
 
 def join_takes(takes: list, target: Path) -> Path:
     """One WAV of ``takes`` in order, with the sentence gap the mix puts between them."""
-    from recapcast.segments import SENTENCE_GAP_S
+    from recapcast.text.segments import SENTENCE_GAP_S
 
     frames = b""
     rate = 22050

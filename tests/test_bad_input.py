@@ -17,13 +17,12 @@ from PIL import Image
 
 import safety
 from conftest import SHORT_SCRIPT, SRC, run_cli
-from recapcast.build import read_script
 from recapcast.config import check_episode_id, load_project
 from recapcast.errors import ScriptError, UsageError
 from recapcast.model import Heading, Paragraph
-from recapcast.script import decode_text, import_recap
-from recapcast.segments import plan_segments
-from recapcast.speech_text import MAX_CHUNK_WORDS
+from recapcast.text.script import decode_text, import_recap, read_script
+from recapcast.text.segments import plan_segments
+from recapcast.text.speakable import MAX_CHUNK_WORDS
 from safety import assert_complete, assert_error, snapshot, temp_files
 
 built_template, built = safety.built_template, safety.built

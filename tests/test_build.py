@@ -13,7 +13,7 @@ from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
 from conftest import run_cli
-from recapcast.engines.tone import SECONDS_PER_WORD
+from recapcast.voice.engines.tone import SECONDS_PER_WORD
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 
 from conftest import make_show, run_cli
-from recapcast.cover import default_cover, load_cover
 from recapcast.errors import ConfigError
+from recapcast.release.cover import default_cover, load_cover
 
 
 def _save(path: Path, mode: str, size: tuple[int, int], fmt: str, color=None) -> Path:

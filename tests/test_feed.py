@@ -15,10 +15,10 @@ from lxml import etree
 
 from conftest import run_cli
 from published import publish_two_episodes
-from recapcast.build import write_feed
 from recapcast.config import load_project
-from recapcast.feed import podcast_guid
-from recapcast.feedcheck import validate_feed
+from recapcast.publish.catalog import write_feed
+from recapcast.publish.feed import podcast_guid
+from recapcast.publish.feedcheck import validate_feed
 
 BASE = "http://127.0.0.1:8000/"
 NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -109,7 +109,7 @@ def test_the_built_feed_passes_the_check(published: Path):
 def test_rebuilding_leaves_the_feed_and_page_byte_identical(published: Path):
     feed, page = _feed(published), (published / "feed" / "index.html").read_bytes()
     run_cli("build", "--all", cwd=published, check=True)
-    from recapcast.build import write_feed
+    from recapcast.publish.catalog import write_feed
     write_feed(load_project(published))
     assert _feed(published) == feed
     assert (published / "feed" / "index.html").read_bytes() == page

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from recapcast.fir import FilterBank
+from recapcast.sound.fir import FilterBank
 
 
 @pytest.mark.parametrize("length", [1, 7, 23, 24, 25, 1000, 2048 * 24 + 5, 3 * 2048 * 24])

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from recapcast.errors import ScriptError
 from recapcast.model import Show
-from recapcast.plaintext import plain_text
-from recapcast.sanitize import clean_text
-from recapcast.script import import_recap, parse_script, render_script
-from recapcast.segments import plan_segments
-from recapcast.speech_text import MAX_CHUNK_WORDS, chunk_text, speakable
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.plaintext import plain_text
+from recapcast.text.script import import_recap, parse_script, render_script
+from recapcast.text.segments import plan_segments
+from recapcast.text.speakable import MAX_CHUNK_WORDS, chunk_text, speakable
 
 FUZZ = settings(max_examples=200, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

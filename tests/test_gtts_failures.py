@@ -20,9 +20,9 @@ from mutagen.mp3 import MP3
 
 import safety
 from conftest import run_cli
-from recapcast.engines.gtts import GttsEngine
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
+from recapcast.voice.engines.gtts import GttsEngine
 from safety import assert_complete, assert_error, snapshot
 
 built_template, built = safety.built_template, safety.built

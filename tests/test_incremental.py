@@ -10,8 +10,8 @@ import pytest
 
 from conftest import run_cli
 from recapcast.config import load_project
-from recapcast.script import parse_script
-from recapcast.segments import plan_segments
+from recapcast.text.script import parse_script
+from recapcast.text.segments import plan_segments
 
 REPO = Path(__file__).resolve().parent.parent
 

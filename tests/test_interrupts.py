@@ -7,7 +7,7 @@ import signal
 
 import pytest
 
-from recapcast.interrupts import Terminated, deferred, raise_on_sigterm
+from recapcast.safety.interrupts import Terminated, deferred, raise_on_sigterm
 
 
 def test_an_interrupt_inside_deferred_is_raised_when_the_block_ends():
@@ -45,8 +45,8 @@ def test_ctrl_c_while_a_take_is_read_stays_an_interrupt(tmp_path, monkeypatch):
     # ffprobe; the take reader must let the interrupt through.
     import wave
 
-    from recapcast import mixdown
     from recapcast.model import Take
+    from recapcast.sound import mixdown
 
     path = tmp_path / "take.wav"
     with wave.open(str(path), "wb") as out:

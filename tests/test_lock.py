@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from conftest import SRC, run_cli
-from recapcast.lock import build_lock
+from recapcast.safety.lock import build_lock
 from safety import assert_complete, assert_error, snapshot
 
 

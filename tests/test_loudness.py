@@ -6,7 +6,7 @@ import numpy as np
 import pyloudnorm
 import pytest
 
-from recapcast.loudness import integrated_loudness, master, true_peak_db
+from recapcast.sound.loudness import integrated_loudness, master, true_peak_db
 
 
 def _speechlike(rate: int, seconds: float = 20.0, seed: int = 1) -> np.ndarray:
@@ -52,8 +52,8 @@ def test_master_leaves_silence_alone():
 
 
 def test_encoding_limits_again_when_the_codec_overshoots(tmp_path):
-    from recapcast.mixdown import encode_mp3
     from recapcast.model import AudioSettings, Mix
+    from recapcast.sound.mixdown import encode_mp3
     from test_release import ebur128
 
     rate = 44100
@@ -70,7 +70,7 @@ def test_encoding_limits_again_when_the_codec_overshoots(tmp_path):
 
 
 def test_chunked_measures_agree_with_whole_signal_ones_across_chunk_edges():
-    from recapcast.loudness import _peak_envelope
+    from recapcast.sound.loudness import _peak_envelope
 
     rate = 44100
     x = _speechlike(rate, seconds=14.0) * 0.3
@@ -91,7 +91,7 @@ def test_master_gains_float32_in_place():
 
 
 def test_a_meter_fed_in_pieces_agrees_with_the_whole_signal():
-    from recapcast.loudness import Meter
+    from recapcast.sound.loudness import Meter
 
     rate = 44100
     x = _speechlike(rate, seconds=30.0)
@@ -110,7 +110,14 @@ def test_a_meter_fed_in_pieces_agrees_with_the_whole_signal():
 
 
 def test_measures_of_takes_laid_out_equal_the_measures_of_the_track():
-    from recapcast.loudness import _block_peaks, _chunk, _energies, block_size, lay_out, measure
+    from recapcast.sound.loudness import (
+        _block_peaks,
+        _chunk,
+        _energies,
+        block_size,
+        lay_out,
+        measure,
+    )
 
     rate = 44100
     step = block_size(rate)
@@ -138,8 +145,8 @@ def test_take_measures_are_cached_and_made_again_when_the_take_changes(tmp_path)
     import os
     import wave
 
-    from recapcast.mixdown import TakeStore
     from recapcast.model import Segment, Take, VoiceSettings
+    from recapcast.sound.mixdown import TakeStore
 
     def take(level: float) -> Take:
         path = tmp_path / "takes" / "ab" / "abcdef.wav"

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import onnx
 
-from recapcast.engines import piper_model
-from recapcast.engines.piper import voice_files
+from recapcast.voice.engines import piper_model
+from recapcast.voice.engines.piper import voice_files
 
 TEXT = "Jessica Jones walks into the bar, and Kilgrave smiles at her."
 
@@ -69,8 +69,8 @@ def test_a_model_it_does_not_know_is_used_as_it_is(tmp_path, monkeypatch):
 
 
 def test_the_copy_can_be_turned_off(tmp_path, monkeypatch):
-    from recapcast.engines.piper import PiperEngine
     from recapcast.model import VoiceSettings
+    from recapcast.voice.engines.piper import PiperEngine
 
     monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
     monkeypatch.setenv("RECAPCAST_FAST_VOICE", "0")
@@ -79,8 +79,8 @@ def test_the_copy_can_be_turned_off(tmp_path, monkeypatch):
 
 
 def test_the_graph_onnxruntime_optimised_is_kept_and_reused(tmp_path, monkeypatch):
-    from recapcast.engines import piper
     from recapcast.model import VoiceSettings
+    from recapcast.voice.engines import piper
 
     monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(tmp_path / "voices"))
     piper.release()
@@ -103,8 +103,8 @@ def test_the_graph_onnxruntime_optimised_is_kept_and_reused(tmp_path, monkeypatc
 
 
 def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path, monkeypatch):
-    from recapcast.engines import piper
     from recapcast.model import VoiceSettings
+    from recapcast.voice.engines import piper
 
     cache = tmp_path / "voices"
     monkeypatch.setenv("RECAPCAST_MODEL_CACHE", str(cache))

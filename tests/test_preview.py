@@ -6,7 +6,7 @@ import wave
 from pathlib import Path
 
 from conftest import run_cli
-from recapcast.engines.tone import SECONDS_PER_WORD
+from recapcast.voice.engines.tone import SECONDS_PER_WORD
 
 
 def _seconds(path: Path) -> float:

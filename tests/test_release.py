@@ -23,7 +23,7 @@ from mutagen.mp3 import MP3
 from PIL import Image
 
 from conftest import SHORT_SCRIPT, make_show, run_cli
-from recapcast.mixdown import ffmpeg_exe
+from recapcast.sound.mixdown import ffmpeg_exe
 
 
 def ebur128(path: Path) -> tuple[float, float]:

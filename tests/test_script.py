@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from conftest import DATA, SHORT_SCRIPT
 from recapcast.errors import ScriptError
 from recapcast.model import Heading, Paragraph, Pause, Pronounce, Quote, Script
-from recapcast.script import decode_text, import_recap, parse_script, render_script
+from recapcast.text.script import decode_text, import_recap, parse_script, render_script
 
 
 def _ep12():

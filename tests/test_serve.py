@@ -16,9 +16,9 @@ import pytest
 
 from conftest import SRC
 from published import publish_two_episodes
-from recapcast.build import feed_xml
 from recapcast.config import load_project
-from recapcast.serve import Site, make_server, parse_range
+from recapcast.publish.catalog import feed_xml
+from recapcast.publish.serve import Site, make_server, parse_range
 
 
 @pytest.fixture(scope="module")

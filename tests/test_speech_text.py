@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from recapcast.speech_text import (
+from recapcast.text.speakable import (
     MAX_CHUNK_WORDS,
     chunk_text,
     number_words,

@@ -16,12 +16,12 @@ import pytest
 
 from conftest import SHORT_SCRIPT, SRC, make_show, run_cli
 from recapcast.config import load_project
-from recapcast.engines import voice_identity
 from recapcast.errors import EngineError
 from recapcast.model import Segment, Take, VoiceSettings
-from recapcast.script import parse_script
-from recapcast.segments import plan_segments
-from recapcast.speech import render_takes, take_key
+from recapcast.text.script import parse_script
+from recapcast.text.segments import plan_segments
+from recapcast.voice.engines import voice_identity
+from recapcast.voice.takes import render_takes, take_key
 
 HEAVY = ("numpy", "pydub", "piper", "onnxruntime", "feedgen", "mutagen", "PIL", "lxml")
 

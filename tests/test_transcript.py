@@ -7,7 +7,7 @@ import io
 import webvtt
 
 from recapcast.model import Segment, Span, VoiceSettings
-from recapcast.transcript import MAX_CUE_CHARS, cues, to_srt, to_text, to_vtt
+from recapcast.release.transcript import MAX_CUE_CHARS, cues, to_srt, to_text, to_vtt
 
 RATE = 1000  # one frame a millisecond keeps the expected times readable
 

@@ -9,11 +9,11 @@ import pytest
 
 from conftest import SHORT_SCRIPT, SHOW_TOML
 from recapcast.config import load_project
-from recapcast.engines import get_engine
 from recapcast.errors import ConfigError
 from recapcast.model import Show, VoiceSettings
-from recapcast.script import parse_script
-from recapcast.segments import plan_segments, voice_for
+from recapcast.text.script import parse_script
+from recapcast.text.segments import plan_segments, voice_for
+from recapcast.voice.engines import get_engine
 
 VOICES = """
 [quote_voice]
@@ -88,7 +88,7 @@ def test_default_quote_delivery_is_slower_than_narration():
 
 
 def test_an_engine_override_reaches_named_speakers(tmp_path: Path):
-    from recapcast.build import with_engine
+    from recapcast.voice.engines import with_engine
 
     show = with_engine(_project(tmp_path, VOICES).show, "tone")
     assert {v.engine for _, v in show.voices} == {"tone"}

@@ -1,46 +1,36 @@
-"""The one place that knows the order of the stages: script, segments, takes, mix, release, feed."""
+"""The one place that knows the order of the stages: text, voice, sound, release, publish."""
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import datetime as dt
-import hashlib
-import json
 import logging
 import time
-import uuid
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin
 
-from recapcast import cover as cover_art
-from recapcast import feed as feeds
-from recapcast import interrupts, tags
-from recapcast import page as show_page
-from recapcast.atomic import atomic_path, write_bytes, write_text
 from recapcast.config import Project
-from recapcast.engines import Engine, check_engine, get_engine
-from recapcast.errors import BuildError, EngineError, ScriptError
-from recapcast.fingerprint import input_fingerprint
-from recapcast.model import Chapter, EpisodeMeta, Release, Script, Show, Take, VoiceSettings
-from recapcast.sanitize import clean_text
-from recapcast.script import decode_text, parse_script
-from recapcast.segments import plan_segments
-from recapcast.shownotes import episode_description, podcast_chapters
-from recapcast.speech import CACHE_VERSION, render_takes
+from recapcast.errors import EngineError, ScriptError
+from recapcast.model import Chapter, Release, Take, VoiceSettings
+from recapcast.publish import catalog
+from recapcast.publish.fingerprint import input_fingerprint
+from recapcast.release import tags
+from recapcast.release.shownotes import episode_description, podcast_chapters
+from recapcast.safety import interrupts
+from recapcast.safety.atomic import atomic_path, write_text
+from recapcast.text.script import read_script
+from recapcast.text.segments import plan_segments
+from recapcast.voice.engines import Engine, get_engine, with_engine
+from recapcast.voice.takes import CACHE_VERSION, render_takes
 
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["BuildReport", "read_script", "build_episode", "write_feed", "feed_xml",
-           "episode_guid"]
+__all__ = ["BuildReport", "build_episode"]
 
 log = logging.getLogger(__name__)
-_EPOCH = dt.date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -72,58 +62,10 @@ class BuildReport:
         return dataclasses.asdict(self)
 
 
-def read_script(project: Project, episode_id: str) -> Script:
-    """Read and parse ``scripts/<episode_id>.md``."""
-    path = project.script_path(episode_id)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        known = ", ".join(project.episode_ids()) or "none yet"
-        raise ScriptError(
-            f"no script for episode {episode_id!r} ({path.relative_to(project.root)} not found)",
-            f"known episodes: {known}; create one with: recapcast import RECAP_FILE {episode_id}",
-        ) from None
-    name = str(path.relative_to(project.root))
-    return parse_script(clean_text(decode_text(data, name, project.max_recap_bytes)),
-                        episode_id, name)
-
-
-def episode_guid(project: Project, script: Script) -> str:
-    """The script's guid, else the one it was first built with, else one derived from the id."""
-    if script.meta.guid:
-        return script.meta.guid
-    try:
-        manifest = json.loads(_manifest_path(project, script.episode_id).read_text("utf-8"))
-        if manifest.get("guid"):
-            return str(manifest["guid"])
-    except (OSError, ValueError, AttributeError):
-        pass
-    return str(uuid.uuid5(uuid.UUID(feeds.podcast_guid(_feed_url(project))), script.episode_id))
-
-
-def _feed_url(project: Project) -> str:
-    return urljoin(project.show.base_url, "feed/feed.xml")
-
-
-def with_engine(show: Show, engine: str | None) -> Show:
-    if not engine:
-        return show
-    check_engine(engine)
-
-    def swap(voice: VoiceSettings) -> VoiceSettings:
-        if voice.engine == engine:
-            return voice
-        return dataclasses.replace(voice, engine=engine, voice="en" if engine == "gtts" else
-                                   VoiceSettings.voice)
-
-    return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice),
-                               voices=tuple((name, swap(v)) for name, v in show.voices))
-
-
 def _music(project: Project, name: str, generate: Callable[[int], np.ndarray]
            ) -> np.ndarray | None:
     """The configured music file, the generated default when empty, or None for ``none``."""
-    from recapcast import mixdown
+    from recapcast.sound import mixdown
 
     rate = project.show.audio.sample_rate
     if not name:
@@ -134,21 +76,10 @@ def _music(project: Project, name: str, generate: Callable[[int], np.ndarray]
 
 
 def _intro_and_outro(project: Project) -> tuple[np.ndarray | None, np.ndarray | None]:
-    from recapcast import music
+    from recapcast.sound import music
 
     return (_music(project, project.show.intro, music.jingle),
             _music(project, project.show.outro, music.outro))
-
-
-def _cover(project: Project) -> tuple[bytes, str]:
-    show = project.show
-    if show.cover:
-        return cover_art.load_cover(project.root / show.cover)
-    return cover_art.default_cover(show.title, show.author), "image/jpeg"
-
-
-def _cover_name(mime: str) -> str:
-    return "cover.png" if mime == "image/png" else "cover.jpg"
 
 
 def build_episode(
@@ -181,14 +112,15 @@ def build_episode(
         report = _up_to_date(project, episode_id, fingerprint, started)
         if report:
             return report
-    from recapcast import mixdown, transcript
+    from recapcast.release import transcript
+    from recapcast.sound import mixdown
 
     if on_plan:
         on_plan(len(segments))
     # The music and cover are made while the voices speak, not after the last take.
     with ThreadPoolExecutor(max_workers=1) as side:
         music_job = side.submit(_intro_and_outro, project)
-        cover_job = side.submit(_cover, project)
+        cover_job = side.submit(catalog.show_cover, project)
         ready = side.submit(mixdown.prepare, show.audio)
         store = mixdown.TakeStore(show.audio.sample_rate, project.cache_dir / "measures")
 
@@ -222,13 +154,13 @@ def build_episode(
         mix = mixdown.mix_episode(takes, titles, intro=intro, outro=outro, audio=show.audio,
                                   store=store)
         cover = cover_job.result()
-    meta = dataclasses.replace(script.meta, guid=episode_guid(project, script))
+    meta = dataclasses.replace(script.meta, guid=catalog.episode_guid(project, script))
     description = episode_description(meta, mix.chapters)
 
     target = project.audio_dir / f"{episode_id}.mp3"
     # The MP3, its manifest and the feed are published together: an interrupt that arrives
     # while they are renamed into place is held until the feed is written.
-    with contextlib.ExitStack() as publishing:
+    with ExitStack() as publishing:
         with atomic_path(target) as tmp:
             lufs, true_peak = mixdown.encode_mp3(mix, tmp, show.audio)
             duration = tags.mp3_duration(tmp)
@@ -236,24 +168,24 @@ def build_episode(
             tags.write_tags(tmp, meta=meta, show=project.show, chapters=chapters,
                             description=description, cover=cover,
                             transcript=transcript.to_text(mix.spans))
-            size, sha256 = _size_and_hash(tmp)
+            size, sha256 = catalog.size_and_hash(tmp)
             release = Release(episode_id, meta, target, size, sha256, duration, chapters)
             # The sidecars go first: the feed links each with a hash of its bytes.
-            sidecars = _sidecar_paths(project, episode_id)
+            sidecars = catalog.sidecar_paths(project, episode_id)
             write_text(sidecars["chapters"], podcast_chapters(chapters))
             write_text(sidecars["vtt"], transcript.to_vtt(mix.spans, mix.sample_rate))
             write_text(sidecars["srt"], transcript.to_srt(mix.spans, mix.sample_rate))
             # Rendered before the MP3 is published: a feed that cannot be written leaves the
             # published MP3 and feed as they were.
-            releases = _with_pending(project, release)
-            xml = feed_xml(project, cover_name=_cover_name(cover[1]), releases=releases)
+            releases = catalog.with_pending(project, release)
+            xml = catalog.feed_xml(project, cover_name=catalog.cover_name(cover[1]),
+                                   releases=releases)
             publishing.enter_context(interrupts.deferred())
         # A fallback voice is not what the config asks for: the next build tries again.
-        manifest = {**_manifest(release), "segments": len(takes),
-                    "loudness_lufs": lufs, "true_peak_db": true_peak,
-                    "fingerprint": None if fell_back else fingerprint}
-        write_text(_manifest_path(project, episode_id), json.dumps(manifest, indent=2))
-        feed_path = _publish_feed(project, cover, xml, releases)
+        catalog.write_manifest(project, release, segments=len(takes), loudness_lufs=lufs,
+                               true_peak_db=true_peak,
+                               fingerprint=None if fell_back else fingerprint)
+        feed_path = catalog.publish_feed(project, cover, xml, releases)
     synthesized = sum(1 for t in takes if not t.cached)
     return BuildReport(
         episode=episode_id, audio=str(target), duration_s=round(duration, 3),
@@ -262,25 +194,9 @@ def build_episode(
         chapters=[dataclasses.asdict(c) for c in chapters],
         chapters_file=str(sidecars["chapters"]),
         transcript={"vtt": str(sidecars["vtt"]), "srt": str(sidecars["srt"])},
-        cover=str(project.feed_dir / _cover_name(cover[1])),
+        cover=str(project.feed_dir / catalog.cover_name(cover[1])),
         loudness_lufs=lufs, true_peak_db=true_peak,
     )
-
-
-def _sidecar_paths(project: Project, episode_id: str) -> dict[str, Path]:
-    """Files published beside ``audio/<id>.mp3``: chapters JSON and the transcripts."""
-    return {key: project.audio_dir / f"{episode_id}{suffix}"
-            for key, (suffix, _, _) in _SIDECARS.items()}
-
-
-def _size_and_hash(path: Path) -> tuple[int, str]:
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as f:
-        while block := f.read(1 << 20):
-            digest.update(block)
-            size += len(block)
-    return size, digest.hexdigest()
 
 
 def _up_to_date(project: Project, episode_id: str, fingerprint: str,
@@ -288,10 +204,10 @@ def _up_to_date(project: Project, episode_id: str, fingerprint: str,
     """The report of a build that has nothing to do, or None if the episode must be built."""
     audio = project.audio_dir / f"{episode_id}.mp3"
     feed = project.feed_dir / "feed.xml"
-    sidecars = _sidecar_paths(project, episode_id)
+    sidecars = catalog.sidecar_paths(project, episode_id)
+    manifest = catalog.read_manifest(project, episode_id)
     try:
-        manifest = json.loads(_manifest_path(project, episode_id).read_text(encoding="utf-8"))
-        if (manifest.get("fingerprint") != fingerprint
+        if (manifest is None or manifest.get("fingerprint") != fingerprint
                 or audio.stat().st_size != manifest["size"] or not feed.is_file()
                 or not all(p.is_file() for p in sidecars.values())):
             return None
@@ -302,7 +218,7 @@ def _up_to_date(project: Project, episode_id: str, fingerprint: str,
             seconds=round(time.perf_counter() - started, 3), chapters=manifest["chapters"],
             chapters_file=str(sidecars["chapters"]),
             transcript={"vtt": str(sidecars["vtt"]), "srt": str(sidecars["srt"])},
-            cover=str(project.feed_dir / _published_cover(project)),
+            cover=str(project.feed_dir / catalog.published_cover(project)),
             loudness_lufs=manifest.get("loudness_lufs"),
             true_peak_db=manifest.get("true_peak_db"),
             up_to_date=True,
@@ -319,180 +235,3 @@ def _clamp(chapters: tuple[Chapter, ...], duration_s: float) -> tuple[Chapter, .
     if out:
         out[-1] = dataclasses.replace(out[-1], end_ms=end_ms)
     return tuple(out)
-
-
-def _manifest_path(project: Project, episode_id: str) -> Path:
-    return project.audio_dir / f"{episode_id}.json"
-
-
-def _manifest(release: Release) -> dict:
-    meta = release.meta
-    return {
-        "episode": release.episode_id,
-        "guid": release.meta.guid,
-        "size": release.size,
-        "sha256": release.sha256,
-        "duration_s": release.duration_s,
-        "chapters": [dataclasses.asdict(c) for c in release.chapters],
-        # What the feed shows, so a script broken later does not drop a published episode.
-        "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
-                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary},
-    }
-
-
-def _published_meta(manifest: dict) -> EpisodeMeta | None:
-    """The episode details recorded at publication, or None in an older or damaged manifest."""
-    try:
-        m = manifest["meta"]
-        return EpisodeMeta(title=str(m["title"]), episode=m.get("episode"),
-                           season=m.get("season"), summary=str(m.get("summary") or ""),
-                           date=dt.date.fromisoformat(m["date"]) if m.get("date") else None)
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _releases(project: Project) -> list[Release]:
-    """Every episode that has a script and a built MP3 whose manifest matches it."""
-    releases = []
-    for episode_id in project.episode_ids():
-        manifest_path = _manifest_path(project, episode_id)
-        audio = project.audio_dir / f"{episode_id}.mp3"
-        if not (manifest_path.is_file() and audio.is_file()):
-            continue
-        try:
-            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        except ValueError as exc:
-            log.warning("skipping %s in the feed: %s", episode_id, exc)
-            continue
-        try:
-            script_meta = read_script(project, episode_id).meta
-        except ScriptError as exc:
-            script_meta = _published_meta(manifest) if isinstance(manifest, dict) else None
-            if script_meta is None:
-                log.warning("skipping %s in the feed: %s", episode_id, exc.message)
-                continue
-            log.warning("%s; the feed keeps %s as it was published", exc.message, episode_id)
-        try:
-            if audio.stat().st_size != manifest["size"]:
-                log.warning("skipping %s in the feed: audio does not match its manifest",
-                            episode_id)
-                continue
-            meta: EpisodeMeta = dataclasses.replace(script_meta, guid=manifest["guid"])
-            chapters = tuple(Chapter(**c) for c in manifest["chapters"])
-            releases.append(Release(episode_id, meta, audio, manifest["size"],
-                                    manifest["sha256"], manifest["duration_s"], chapters))
-        except (KeyError, TypeError):
-            log.warning("skipping %s in the feed: its manifest is damaged; rebuild it",
-                        episode_id)
-    return releases
-
-
-# Files the build writes beside audio/<id>.mp3: key -> (suffix, MIME type, page label).
-_SIDECARS = {
-    "vtt": (".vtt", "text/vtt", "WebVTT transcript"),
-    "srt": (".srt", "application/x-subrip", "SRT transcript"),
-    "chapters": (".chapters.json", "application/json+chapters", "Chapters (JSON)"),
-}
-_CHAPTERS_MIME = _SIDECARS["chapters"][1]
-
-
-def _sidecars(project: Project, episode_id: str) -> list[tuple[str, str, str]]:
-    """(versioned path under the show root, MIME type, label) of each sidecar that exists."""
-    found = []
-    paths = _sidecar_paths(project, episode_id)
-    for key, (_, mime, label) in _SIDECARS.items():
-        path = paths[key]
-        if path.is_file():
-            version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-            found.append((f"audio/{path.name}?v={version}", mime, label))
-    return found
-
-
-def _audio_path(release: Release) -> str:
-    # The hash in the query gives changed audio a new URL; the guid stays the same.
-    return f"audio/{release.episode_id}.mp3?v={release.sha256[:12]}"
-
-
-def _published_cover(project: Project) -> str:
-    """The cover file name in feed/ (the newest of cover.jpg and cover.png)."""
-    found = [p for p in (project.feed_dir / "cover.jpg", project.feed_dir / "cover.png")
-             if p.is_file()]
-    return max(found, key=lambda p: p.stat().st_mtime_ns).name if found else "cover.jpg"
-
-
-def feed_xml(project: Project, base_url: str | None = None, *, cover_name: str | None = None,
-             releases: list[Release] | None = None) -> bytes:
-    """The feed of every built episode with its URLs under ``base_url`` (default: the config's).
-
-    The show's ``podcast:guid`` always comes from the configured URL, so a feed served under
-    another address (``recapcast serve --public-url``) is still the same show.
-    """
-    base = base_url or project.show.base_url
-    if not base.endswith("/"):
-        base += "/"
-    entries = []
-    for release in _releases(project) if releases is None else releases:
-        sidecars = _sidecars(project, release.episode_id)
-        entries.append(feeds.FeedEntry(
-            release, urljoin(base, _audio_path(release)),
-            transcripts=tuple(feeds.Sidecar(urljoin(base, path), mime)
-                              for path, mime, _ in sidecars if mime != _CHAPTERS_MIME),
-            chapters=next((feeds.Sidecar(urljoin(base, path), mime)
-                           for path, mime, _ in sidecars if mime == _CHAPTERS_MIME), None),
-        ))
-    try:
-        return feeds.render_feed(
-            project.show, entries, feed_url=urljoin(base, "feed/feed.xml"),
-            cover_url=urljoin(base, f"feed/{cover_name or _published_cover(project)}"),
-            page_url=urljoin(base, "feed/index.html"),
-            guid=project.show.podcast_guid or feeds.podcast_guid(_feed_url(project)))
-    except ValueError as exc:
-        raise BuildError(f"cannot write the feed: {exc}") from None
-
-
-def _page_episode(project: Project, release: Release) -> show_page.PageEpisode:
-    sidecars = _sidecars(project, release.episode_id)
-    vtt = project.audio_dir / f"{release.episode_id}.vtt"
-    cues = show_page.parse_vtt(vtt.read_text("utf-8", errors="replace")) if vtt.is_file() else ()
-    if not cues:
-        try:
-            cues = show_page.cues_from_script(read_script(project, release.episode_id),
-                                              release.chapters)
-        except ScriptError:
-            cues = ()
-    return show_page.PageEpisode(
-        release, f"../{_audio_path(release)}", transcript=cues,
-        captions_href=next((f"../{path}" for path, mime, _ in sidecars if mime == "text/vtt"), ""),
-        links=tuple(show_page.PageLink(label, f"../{path}") for path, _, label in sidecars),
-    )
-
-
-def write_feed(project: Project, cover: tuple[bytes, str] | None = None) -> Path:
-    """Write the cover, then ``feed/feed.xml`` listing every built episode, then the show page."""
-    if cover is None:
-        cover = _cover(project)
-    releases = _releases(project)
-    xml = feed_xml(project, cover_name=_cover_name(cover[1]), releases=releases)
-    return _publish_feed(project, cover, xml, releases)
-
-
-def _with_pending(project: Project, pending: Release) -> list[Release]:
-    """Every published release, with ``pending`` in place of its published one."""
-    others = [r for r in _releases(project) if r.episode_id != pending.episode_id]
-    return [*others, pending]
-
-
-def _publish_feed(project: Project, cover: tuple[bytes, str], xml: bytes,
-                  releases: list[Release]) -> Path:
-    """Write the cover, the rendered feed, then the show page."""
-    cover_name = _cover_name(cover[1])
-    write_bytes(project.feed_dir / cover_name, cover[0])
-    target = project.feed_dir / "feed.xml"
-    write_bytes(target, xml)
-    newest_first = sorted(releases, key=lambda r: (r.meta.date or _EPOCH, r.meta.episode or 0,
-                                                   r.episode_id), reverse=True)
-    page = show_page.render_page(
-        project.show, [_page_episode(project, r) for r in newest_first], feed_href="feed.xml",
-        feed_url=_feed_url(project), cover_href=cover_name)
-    write_bytes(project.feed_dir / "index.html", page)
-    return target

@@ -47,11 +47,11 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool,
                season: int | None, date_: str | None) -> None:
     """Turn a raw recap into scripts/EPISODE_ID.md, a narration script to edit."""
-    from recapcast.atomic import write_text
     from recapcast.config import check_episode_id
     from recapcast.errors import ScriptError
-    from recapcast.sanitize import clean_text
-    from recapcast.script import decode_text, import_recap, render_script
+    from recapcast.safety.atomic import write_text
+    from recapcast.safety.sanitize import clean_text
+    from recapcast.text.script import decode_text, import_recap, render_script
 
     check_episode_id(episode_id)
     project = _project(ctx)
@@ -93,8 +93,8 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
 
     from recapcast.build import build_episode
     from recapcast.config import check_episode_id
-    from recapcast.engines import check_engine
-    from recapcast.lock import build_lock
+    from recapcast.safety.lock import build_lock
+    from recapcast.voice.engines import check_engine
 
     if engine:
         check_engine(engine)
@@ -145,7 +145,7 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
               help="Where audio/ and feed/ will be published.")
 def init(folder: str, title: str, author: str, base_url: str) -> None:
     """Create a new show folder: recapcast.toml, scripts/, audio/, feed/ and .gitignore."""
-    from recapcast.scaffold import create_show
+    from recapcast.publish.scaffold import create_show
 
     create_show(Path(folder), title=title, author=author, base_url=base_url)
     click.echo(f"created a show in {folder}; next: cd {folder} && "
@@ -162,8 +162,8 @@ def init(folder: str, title: str, author: str, base_url: str) -> None:
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> None:
     """Serve feed/ and audio/ over HTTP (byte ranges, HEAD, ETag) for podcast apps."""
-    from recapcast.build import feed_xml
-    from recapcast.serve import Site, make_server
+    from recapcast.publish.catalog import feed_xml
+    from recapcast.publish.serve import Site, make_server
 
     project = _project(ctx)
     if public_url and not public_url.startswith(("http://", "https://")):
@@ -197,14 +197,15 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     """Lint scripts and the built feed without building: print problems, exit 1 on errors."""
     from recapcast.config import check_episode_id
     from recapcast.errors import BuildError, ScriptError
-    from recapcast.feedcheck import validate_feed
-    from recapcast.lint import check_scripts
+    from recapcast.publish.feedcheck import validate_feed
+    from recapcast.text.check import check_scripts
+    from recapcast.voice.engines import voice_dictionary
 
     project = _project(ctx)
     findings = []
     if not feed_only:
         ids = [check_episode_id(episode_id)] if episode_id else None
-        findings = check_scripts(project, ids)
+        findings = check_scripts(project, ids, voice_dictionary(project.show.voice))
         for finding in findings:
             click.echo(str(finding))
     errors = sum(1 for f in findings if f.severity == "error")
@@ -242,9 +243,9 @@ def preview(ctx: click.Context, episode_id: str | None, number: int | None, text
     """Speak one segment of EPISODE_ID (or --text) into a file, to try a pronunciation."""
     import subprocess
 
-    from recapcast import preview as previews
     from recapcast.config import check_episode_id
-    from recapcast.engines import check_engine
+    from recapcast.voice import preview as previews
+    from recapcast.voice.engines import check_engine
 
     if engine:
         check_engine(engine)
@@ -273,7 +274,7 @@ def preview(ctx: click.Context, episode_id: str | None, number: int | None, text
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; every user-caused failure ends here as ``error: ...`` and an exit code."""
-    from recapcast.interrupts import raise_on_sigterm
+    from recapcast.safety.interrupts import raise_on_sigterm
 
     # numpy's OpenBLAS would run each filter product (recapcast.fir) on a thread per core,
     # beside the speech threads that already keep every core busy: on two cores that
@@ -333,7 +334,7 @@ def _os_error(exc: OSError) -> str:
 
 def _interrupted(exc: BaseException) -> None:
     """Exit as a shell expects after SIGINT (130) or SIGTERM (143)."""
-    from recapcast.interrupts import Terminated
+    from recapcast.safety.interrupts import Terminated
 
     terminated = isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated)
     click.echo("error: terminated" if terminated else "error: interrupted", err=True)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from recapcast.errors import ConfigError, UsageError
-from recapcast.lexicon import LEXICON_NAME, read_lexicon
 from recapcast.model import AudioSettings, Show, VoiceSettings
-from recapcast.sanitize import clean_text
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.lexicon import LEXICON_NAME, read_lexicon
 
 __all__ = ["CONFIG_NAME", "Project", "find_root", "load_project", "check_episode_id"]
 
@@ -202,3 +202,4 @@ def _max_recap_bytes(data: dict) -> int:
         raise ConfigError(f"[limits] max_recap_bytes must be a positive whole number of bytes, "
                           f"not {value!r}", "for example: max_recap_bytes = 100_000")
     return value
+

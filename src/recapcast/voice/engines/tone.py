@@ -5,8 +5,8 @@ It makes timing exact in tests (0.3 s a word) and needs no model or network.
 
 from __future__ import annotations
 
-from recapcast.engines import Audio
 from recapcast.model import VoiceSettings
+from recapcast.voice.engines import Audio
 
 SAMPLE_RATE = 22050
 SECONDS_PER_WORD = 0.3

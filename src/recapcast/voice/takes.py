@@ -19,9 +19,9 @@ from contextlib import closing
 from functools import partial
 from pathlib import Path
 
-from recapcast.atomic import write_bytes
-from recapcast.engines import Audio, Engine, get_engine, is_cpu_bound, prepare_voice
 from recapcast.model import Segment, Take, VoiceSettings
+from recapcast.safety.atomic import write_bytes
+from recapcast.voice.engines import Audio, Engine, get_engine, is_cpu_bound, prepare_voice
 
 __all__ = ["CACHE_VERSION", "take_key", "cpu_cores", "render_takes"]
 

@@ -10,17 +10,18 @@ identifies the voice's files, so a changed model rebuilds the episodes it spoke)
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 from importlib.metadata import entry_points
 from typing import Protocol
 
-from recapcast.errors import EngineError
-from recapcast.model import VoiceSettings
+from recapcast.errors import EngineError, RecapcastError
+from recapcast.model import Show, VoiceSettings
 
 __all__ = ["Audio", "Engine", "engine_names", "get_engine", "is_cpu_bound", "prepare_voice",
-           "voice_identity"]
+           "voice_identity", "voice_dictionary", "with_engine"]
 
 
 @dataclass(frozen=True)
@@ -48,9 +49,9 @@ class Engine(Protocol):
 
 
 _BUILTIN = {
-    "piper": "recapcast.engines.piper:PiperEngine",
-    "gtts": "recapcast.engines.gtts:GttsEngine",
-    "tone": "recapcast.engines.tone:ToneEngine",
+    "piper": "recapcast.voice.engines.piper:PiperEngine",
+    "gtts": "recapcast.voice.engines.gtts:GttsEngine",
+    "tone": "recapcast.voice.engines.tone:ToneEngine",
 }
 
 
@@ -103,3 +104,30 @@ def voice_identity(settings: VoiceSettings) -> str:
     """The voice's settings plus what identifies its files, for build fingerprints."""
     identity = getattr(_factory(settings.engine), "identity", None)
     return settings.fingerprint() + ("|" + identity(settings) if identity else "")
+
+
+def voice_dictionary(voice: VoiceSettings):
+    """The voice's ``(known_words, phonemes)``, or None when its engine cannot tell."""
+    try:
+        engine = get_engine(voice)
+    except RecapcastError:
+        return None
+    if not (hasattr(engine, "known_words") and hasattr(engine, "phonemes")):
+        return None
+    return engine.known_words(), engine.phonemes
+
+
+def with_engine(show: Show, engine: str | None) -> Show:
+    """``show`` with every voice on ``engine`` (``--engine``); None keeps the config's."""
+    if not engine:
+        return show
+    check_engine(engine)
+
+    def swap(voice: VoiceSettings) -> VoiceSettings:
+        if voice.engine == engine:
+            return voice
+        return dataclasses.replace(voice, engine=engine, voice="en" if engine == "gtts" else
+                                   VoiceSettings.voice)
+
+    return dataclasses.replace(show, voice=swap(show.voice), quote_voice=swap(show.quote_voice),
+                               voices=tuple((name, swap(v)) for name, v in show.voices))

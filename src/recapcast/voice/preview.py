@@ -5,13 +5,14 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from recapcast.atomic import write_bytes
-from recapcast.build import read_script, with_engine
 from recapcast.config import Project
 from recapcast.errors import UsageError
 from recapcast.model import EpisodeMeta, Paragraph, Quote, Script, Segment, Take
-from recapcast.segments import plan_segments
-from recapcast.speech import render_takes
+from recapcast.safety.atomic import write_bytes
+from recapcast.text.script import read_script
+from recapcast.text.segments import plan_segments
+from recapcast.voice.engines import with_engine
+from recapcast.voice.takes import render_takes
 
 __all__ = ["PLAYERS", "segments_of", "preview_segment", "preview_text", "save", "player"]
 

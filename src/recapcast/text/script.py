@@ -35,9 +35,9 @@ import datetime as dt
 import json
 import re
 import uuid
+from typing import TYPE_CHECKING
 
 from recapcast.errors import ScriptError
-from recapcast.lexicon import entry_problem
 from recapcast.model import (
     Block,
     EpisodeMeta,
@@ -48,10 +48,15 @@ from recapcast.model import (
     Quote,
     Script,
 )
-from recapcast.plaintext import plain_text
-from recapcast.sanitize import clean_text
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.lexicon import entry_problem
+from recapcast.text.plaintext import plain_text
 
-__all__ = ["DIRECTIVES", "decode_text", "import_recap", "parse_script", "render_script"]
+if TYPE_CHECKING:
+    from recapcast.config import Project
+
+__all__ = ["DIRECTIVES", "decode_text", "import_recap", "parse_script", "read_script",
+           "render_script"]
 
 _FRONT_KEYS = ("title", "episode", "season", "date", "summary", "guid")
 _EPISODE_HEADING = re.compile(r"^Episode\s+(\d+)\s*[:.\-–—]\s*(\S.*)$", re.IGNORECASE)
@@ -343,3 +348,19 @@ def render_script(script: Script) -> str:
         else:
             out.append(block.text)
     return "\n".join(out) + "\n"
+
+
+def read_script(project: Project, episode_id: str) -> Script:
+    """Read and parse ``scripts/<episode_id>.md``."""
+    path = project.script_path(episode_id)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        known = ", ".join(project.episode_ids()) or "none yet"
+        raise ScriptError(
+            f"no script for episode {episode_id!r} ({path.relative_to(project.root)} not found)",
+            f"known episodes: {known}; create one with: recapcast import RECAP_FILE {episode_id}",
+        ) from None
+    name = str(path.relative_to(project.root))
+    return parse_script(clean_text(decode_text(data, name, project.max_recap_bytes)),
+                        episode_id, name)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from recapcast import __version__
 from recapcast.config import Project
-from recapcast.engines import voice_identity
 from recapcast.model import Show
+from recapcast.voice.engines import voice_identity
 
 __all__ = ["FINGERPRINT_VERSION", "input_fingerprint"]
 

@@ -19,7 +19,7 @@ import logging
 import os
 from pathlib import Path
 
-from recapcast.atomic import write_bytes
+from recapcast.safety.atomic import write_bytes
 
 __all__ = ["REWRITE_VERSION", "cache_root", "fast_model"]
 

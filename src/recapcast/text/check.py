@@ -6,14 +6,13 @@ import re
 from collections.abc import Iterable
 
 from recapcast.config import Project
-from recapcast.engines import get_engine
-from recapcast.errors import RecapcastError, ScriptError
-from recapcast.lexicon import INLINE, display_text
+from recapcast.errors import ScriptError
 from recapcast.model import Finding, Heading, Paragraph, Quote, Script
-from recapcast.sanitize import clean_text
-from recapcast.script import DIRECTIVES, decode_text, parse_script
-from recapcast.segments import script_lexicon
-from recapcast.speech_text import MAX_CHUNK_WORDS, speakable, split_sentences
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.lexicon import INLINE, display_text
+from recapcast.text.script import DIRECTIVES, decode_text, parse_script
+from recapcast.text.segments import script_lexicon
+from recapcast.text.speakable import MAX_CHUNK_WORDS, speakable, split_sentences
 
 __all__ = ["LONG_PARAGRAPH_WORDS", "check_scripts", "check_script_text"]
 
@@ -27,10 +26,14 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"”’)]?\s+|[\"“(]\s*)$")
 _RECOMMENDED = ("episode", "date", "summary", "guid")
 
 
-def check_scripts(project: Project, episode_ids: Iterable[str] | None = None) -> list[Finding]:
-    """Findings for the named scripts, or for every script in ``scripts/``."""
+def check_scripts(project: Project, episode_ids: Iterable[str] | None = None,
+                  known=None) -> list[Finding]:
+    """Findings for the named scripts, or for every script in ``scripts/``.
+
+    ``known`` is the narrator voice's ``(known_words, phonemes)``
+    (``voice.engines.voice_dictionary``), or None to skip the pronunciation warnings.
+    """
     ids = list(episode_ids) if episode_ids is not None else project.episode_ids()
-    known = _voice_dictionary(project)
     findings: list[Finding] = []
     for episode_id in ids:
         path = project.script_path(episode_id)
@@ -49,20 +52,9 @@ def check_scripts(project: Project, episode_ids: Iterable[str] | None = None) ->
     return findings
 
 
-def _voice_dictionary(project: Project):
-    """The narrator voice's (known_words, phonemes), or None when its engine cannot tell."""
-    try:
-        engine = get_engine(project.show.voice)
-    except RecapcastError:
-        return None
-    if not (hasattr(engine, "known_words") and hasattr(engine, "phonemes")):
-        return None
-    return engine.known_words(), engine.phonemes
-
-
 def check_script_text(text: str, episode_id: str, name: str, project: Project,
                       known=None) -> list[Finding]:
-    """Findings for one script's text; ``known`` is what ``_voice_dictionary`` returns."""
+    """Findings for one script's text; ``known`` as for ``check_scripts``."""
     findings = _line_findings(text, name)
     # Blank the lines already reported, so the parser gets past them to the rest.
     flagged = {f.line for f in findings}

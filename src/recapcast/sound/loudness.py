@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from recapcast.fir import FilterBank
+from recapcast.sound.fir import FilterBank
 
 __all__ = ["Mastered", "Measures", "Meter", "block_size", "measure", "lay_out", "prepare",
            "integrated_loudness", "to_db",

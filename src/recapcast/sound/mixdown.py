@@ -15,11 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
-from recapcast import interrupts, loudness
-from recapcast.atomic import write_bytes
 from recapcast.errors import BuildError
-from recapcast.fir import FilterBank
 from recapcast.model import AudioSettings, Chapter, Mix, Span, Take
+from recapcast.safety import interrupts
+from recapcast.safety.atomic import write_bytes
+from recapcast.sound import loudness
+from recapcast.sound.fir import FilterBank
 
 __all__ = ["SAMPLE_RATE", "TakeStore", "ffmpeg_exe", "decode_file", "decode_music",
            "mix_episode", "encoder_gain", "prepare",

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from recapcast import interrupts
+from recapcast.safety import interrupts
 
 __all__ = ["atomic_path", "write_bytes", "write_text", "TEMP_PREFIX"]
 

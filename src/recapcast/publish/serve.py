@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from recapcast.atomic import TEMP_PREFIX
+from recapcast.safety.atomic import TEMP_PREFIX
 
 __all__ = ["Site", "ShowServer", "make_server", "content_type", "parse_range"]
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recapcast.model import Release, Show
-from recapcast.shownotes import episode_description
+from recapcast.release.shownotes import episode_description
 
 __all__ = ["FeedEntry", "Sidecar", "podcast_guid", "render_feed", "PODCAST_NS"]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from recapcast.atomic import write_text
 from recapcast.config import CONFIG_NAME
 from recapcast.errors import UsageError
+from recapcast.safety.atomic import write_text
 
 __all__ = ["create_show"]
 

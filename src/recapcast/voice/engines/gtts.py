@@ -14,9 +14,9 @@ import os
 import time
 from urllib.parse import urlsplit
 
-from recapcast.engines import Audio
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
+from recapcast.voice.engines import Audio
 
 RETRIES = 3
 BACKOFF_S = 1.0

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recapcast.model import Chapter, Heading, Paragraph, Quote, Release, Script, Show
-from recapcast.shownotes import timestamp
+from recapcast.release.shownotes import timestamp
 
 __all__ = ["Cue", "PageLink", "PageEpisode", "parse_vtt", "cues_from_script", "render_page"]
 

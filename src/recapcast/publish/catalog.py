@@ -1,0 +1,274 @@
+"""What is published: each episode's manifest, the list of releases, the feed and page glue.
+
+The scripts are the source of truth and ``audio/`` and ``feed/`` are derived from them: beside
+each MP3 a small ``audio/<id>.json`` manifest records its size, hash, duration and chapters, so
+the feed and the show page are rendered from the scripts and the built files without decoding
+audio.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import uuid
+from pathlib import Path
+from urllib.parse import urljoin
+
+from recapcast.config import Project
+from recapcast.errors import BuildError, ScriptError
+from recapcast.model import Chapter, EpisodeMeta, Release, Script
+from recapcast.publish import feed as feeds
+from recapcast.publish import page as show_page
+from recapcast.release import cover as cover_art
+from recapcast.safety.atomic import write_bytes, write_text
+from recapcast.text.script import read_script
+
+__all__ = ["episode_guid", "feed_url", "show_cover", "cover_name", "sidecar_paths",
+           "size_and_hash", "read_manifest", "write_manifest", "published_releases", "with_pending",
+           "feed_xml", "write_feed", "publish_feed", "published_cover"]
+
+log = logging.getLogger(__name__)
+_EPOCH = dt.date(1970, 1, 1)
+
+
+def episode_guid(project: Project, script: Script) -> str:
+    """The script's guid, else the one it was first built with, else one derived from the id."""
+    if script.meta.guid:
+        return script.meta.guid
+    try:
+        manifest = json.loads(_manifest_path(project, script.episode_id).read_text("utf-8"))
+        if manifest.get("guid"):
+            return str(manifest["guid"])
+    except (OSError, ValueError, AttributeError):
+        pass
+    return str(uuid.uuid5(uuid.UUID(feeds.podcast_guid(feed_url(project))), script.episode_id))
+
+
+def feed_url(project: Project) -> str:
+    """The feed's address under the configured ``base_url``."""
+    return urljoin(project.show.base_url, "feed/feed.xml")
+
+
+def show_cover(project: Project) -> tuple[bytes, str]:
+    """The configured cover's bytes and MIME type, else the generated one."""
+    show = project.show
+    if show.cover:
+        return cover_art.load_cover(project.root / show.cover)
+    return cover_art.default_cover(show.title, show.author), "image/jpeg"
+
+
+def cover_name(mime: str) -> str:
+    """The file name of the published cover in ``feed/``."""
+    return "cover.png" if mime == "image/png" else "cover.jpg"
+
+
+def sidecar_paths(project: Project, episode_id: str) -> dict[str, Path]:
+    """Files published beside ``audio/<id>.mp3``: chapters JSON and the transcripts."""
+    return {key: project.audio_dir / f"{episode_id}{suffix}"
+            for key, (suffix, _, _) in _SIDECARS.items()}
+
+
+def size_and_hash(path: Path) -> tuple[int, str]:
+    """The file's size and SHA-256 hex digest."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+            size += len(block)
+    return size, digest.hexdigest()
+
+
+def _manifest_path(project: Project, episode_id: str) -> Path:
+    return project.audio_dir / f"{episode_id}.json"
+
+
+def read_manifest(project: Project, episode_id: str) -> dict | None:
+    """The manifest beside ``audio/<id>.mp3``, or None when it is missing or unreadable."""
+    try:
+        manifest = json.loads(_manifest_path(project, episode_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) else None
+
+
+def write_manifest(project: Project, release: Release, **build: object) -> None:
+    """Record ``release`` (and the build's own facts, such as its fingerprint) beside its MP3."""
+    write_text(_manifest_path(project, release.episode_id),
+               json.dumps({**_manifest(release), **build}, indent=2))
+
+
+def _manifest(release: Release) -> dict:
+    meta = release.meta
+    return {
+        "episode": release.episode_id,
+        "guid": release.meta.guid,
+        "size": release.size,
+        "sha256": release.sha256,
+        "duration_s": release.duration_s,
+        "chapters": [dataclasses.asdict(c) for c in release.chapters],
+        # What the feed shows, so a script broken later does not drop a published episode.
+        "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
+                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary},
+    }
+
+
+def _published_meta(manifest: dict) -> EpisodeMeta | None:
+    """The episode details recorded at publication, or None in an older or damaged manifest."""
+    try:
+        m = manifest["meta"]
+        return EpisodeMeta(title=str(m["title"]), episode=m.get("episode"),
+                           season=m.get("season"), summary=str(m.get("summary") or ""),
+                           date=dt.date.fromisoformat(m["date"]) if m.get("date") else None)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def published_releases(project: Project) -> list[Release]:
+    """Every episode that has a script and a built MP3 whose manifest matches it."""
+    releases = []
+    for episode_id in project.episode_ids():
+        manifest_path = _manifest_path(project, episode_id)
+        audio = project.audio_dir / f"{episode_id}.mp3"
+        if not (manifest_path.is_file() and audio.is_file()):
+            continue
+        try:
+            manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        except ValueError as exc:
+            log.warning("skipping %s in the feed: %s", episode_id, exc)
+            continue
+        try:
+            script_meta = read_script(project, episode_id).meta
+        except ScriptError as exc:
+            script_meta = _published_meta(manifest) if isinstance(manifest, dict) else None
+            if script_meta is None:
+                log.warning("skipping %s in the feed: %s", episode_id, exc.message)
+                continue
+            log.warning("%s; the feed keeps %s as it was published", exc.message, episode_id)
+        try:
+            if audio.stat().st_size != manifest["size"]:
+                log.warning("skipping %s in the feed: audio does not match its manifest",
+                            episode_id)
+                continue
+            meta: EpisodeMeta = dataclasses.replace(script_meta, guid=manifest["guid"])
+            chapters = tuple(Chapter(**c) for c in manifest["chapters"])
+            releases.append(Release(episode_id, meta, audio, manifest["size"],
+                                    manifest["sha256"], manifest["duration_s"], chapters))
+        except (KeyError, TypeError):
+            log.warning("skipping %s in the feed: its manifest is damaged; rebuild it",
+                        episode_id)
+    return releases
+
+
+# Files the build writes beside audio/<id>.mp3: key -> (suffix, MIME type, page label).
+_SIDECARS = {
+    "vtt": (".vtt", "text/vtt", "WebVTT transcript"),
+    "srt": (".srt", "application/x-subrip", "SRT transcript"),
+    "chapters": (".chapters.json", "application/json+chapters", "Chapters (JSON)"),
+}
+_CHAPTERS_MIME = _SIDECARS["chapters"][1]
+
+
+def _sidecars(project: Project, episode_id: str) -> list[tuple[str, str, str]]:
+    """(versioned path under the show root, MIME type, label) of each sidecar that exists."""
+    found = []
+    paths = sidecar_paths(project, episode_id)
+    for key, (_, mime, label) in _SIDECARS.items():
+        path = paths[key]
+        if path.is_file():
+            version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+            found.append((f"audio/{path.name}?v={version}", mime, label))
+    return found
+
+
+def _audio_path(release: Release) -> str:
+    # The hash in the query gives changed audio a new URL; the guid stays the same.
+    return f"audio/{release.episode_id}.mp3?v={release.sha256[:12]}"
+
+
+def published_cover(project: Project) -> str:
+    """The cover file name in feed/ (the newest of cover.jpg and cover.png)."""
+    found = [p for p in (project.feed_dir / "cover.jpg", project.feed_dir / "cover.png")
+             if p.is_file()]
+    return max(found, key=lambda p: p.stat().st_mtime_ns).name if found else "cover.jpg"
+
+
+def feed_xml(project: Project, base_url: str | None = None, *, cover_name: str | None = None,
+             releases: list[Release] | None = None) -> bytes:
+    """The feed of every built episode with its URLs under ``base_url`` (default: the config's).
+
+    The show's ``podcast:guid`` always comes from the configured URL, so a feed served under
+    another address (``recapcast serve --public-url``) is still the same show.
+    """
+    base = base_url or project.show.base_url
+    if not base.endswith("/"):
+        base += "/"
+    entries = []
+    for release in published_releases(project) if releases is None else releases:
+        sidecars = _sidecars(project, release.episode_id)
+        entries.append(feeds.FeedEntry(
+            release, urljoin(base, _audio_path(release)),
+            transcripts=tuple(feeds.Sidecar(urljoin(base, path), mime)
+                              for path, mime, _ in sidecars if mime != _CHAPTERS_MIME),
+            chapters=next((feeds.Sidecar(urljoin(base, path), mime)
+                           for path, mime, _ in sidecars if mime == _CHAPTERS_MIME), None),
+        ))
+    try:
+        return feeds.render_feed(
+            project.show, entries, feed_url=urljoin(base, "feed/feed.xml"),
+            cover_url=urljoin(base, f"feed/{cover_name or published_cover(project)}"),
+            page_url=urljoin(base, "feed/index.html"),
+            guid=project.show.podcast_guid or feeds.podcast_guid(feed_url(project)))
+    except ValueError as exc:
+        raise BuildError(f"cannot write the feed: {exc}") from None
+
+
+def _page_episode(project: Project, release: Release) -> show_page.PageEpisode:
+    sidecars = _sidecars(project, release.episode_id)
+    vtt = project.audio_dir / f"{release.episode_id}.vtt"
+    cues = show_page.parse_vtt(vtt.read_text("utf-8", errors="replace")) if vtt.is_file() else ()
+    if not cues:
+        try:
+            cues = show_page.cues_from_script(read_script(project, release.episode_id),
+                                              release.chapters)
+        except ScriptError:
+            cues = ()
+    return show_page.PageEpisode(
+        release, f"../{_audio_path(release)}", transcript=cues,
+        captions_href=next((f"../{path}" for path, mime, _ in sidecars if mime == "text/vtt"), ""),
+        links=tuple(show_page.PageLink(label, f"../{path}") for path, _, label in sidecars),
+    )
+
+
+def write_feed(project: Project, cover: tuple[bytes, str] | None = None) -> Path:
+    """Write the cover, then ``feed/feed.xml`` listing every built episode, then the show page."""
+    if cover is None:
+        cover = show_cover(project)
+    releases = published_releases(project)
+    xml = feed_xml(project, cover_name=cover_name(cover[1]), releases=releases)
+    return publish_feed(project, cover, xml, releases)
+
+
+def with_pending(project: Project, pending: Release) -> list[Release]:
+    """Every published release, with ``pending`` in place of its published one."""
+    others = [r for r in published_releases(project) if r.episode_id != pending.episode_id]
+    return [*others, pending]
+
+
+def publish_feed(project: Project, cover: tuple[bytes, str], xml: bytes,
+                 releases: list[Release]) -> Path:
+    """Write the cover, the rendered feed, then the show page."""
+    cover_file = cover_name(cover[1])
+    write_bytes(project.feed_dir / cover_file, cover[0])
+    target = project.feed_dir / "feed.xml"
+    write_bytes(target, xml)
+    newest_first = sorted(releases, key=lambda r: (r.meta.date or _EPOCH, r.meta.episode or 0,
+                                                   r.episode_id), reverse=True)
+    page = show_page.render_page(
+        project.show, [_page_episode(project, r) for r in newest_first], feed_href="feed.xml",
+        feed_url=feed_url(project), cover_href=cover_file)
+    write_bytes(project.feed_dir / "index.html", page)
+    return target

@@ -1,0 +1,1 @@
+"""Crash safety: atomic writes, the build lock, interrupts and safe characters."""

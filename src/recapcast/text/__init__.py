@@ -1,0 +1,1 @@
+"""Words in: the script format and import, speakable text, pronunciations, segments, check."""

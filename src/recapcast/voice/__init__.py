@@ -1,0 +1,1 @@
+"""Voices: the engines, the take cache and previews of single takes."""
