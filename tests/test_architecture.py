@@ -18,8 +18,10 @@ OWNERS = {
 # The stages in the order data flows through them; a stage imports only those before it.
 STAGES = ["safety", "text", "voice", "sound", "release", "publish"]
 # Shared by every stage. config reads the show folder, lexicon.toml included, so it may use
-# the lexicon's reader (text.lexicon) besides safety.
-BASE = {"model": set(), "errors": set(), "config": {"safety", "text.lexicon"}}
+# the lexicon's reader (text.lexicon) and check the opening templates (text.opening)
+# besides safety.
+BASE = {"model": set(), "errors": set(),
+        "config": {"safety", "text.lexicon", "text.opening"}}
 TOP = {"build": {"cli", "studio"}, "cli": {"__main__"}}
 """Modules above every stage, and the only modules that may import each of them."""
 

@@ -23,5 +23,6 @@ def test_a_600_word_unpunctuated_paragraph_stays_under_1_5_gb():
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert out["report"]["segments"] == 1 + 12  # the heading, then 600 words in 50-word chunks
+    # The opening's two sentences, the heading, 600 words in 50-word chunks, the sign-off.
+    assert out["report"]["segments"] == 2 + 1 + 12 + 1
     assert out["peak_mb"] < 1500, out

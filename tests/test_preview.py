@@ -16,12 +16,15 @@ def _seconds(path: Path) -> float:
 
 def test_listing_and_previewing_a_segment(show: Path):
     listing = run_cli("preview", "ep3", cwd=show, check=True).stdout.splitlines()
-    assert listing[0].split() == ["1", "narrator", "Opening"]
-    # One take a sentence: the opening paragraph is segments 2 and 3.
-    assert listing[2].split(None, 2) == ["3", "narrator", "She orders a drink and waits."]
-    assert listing[4].split(None, 2) == ["5", "quote", "I can only fight one big bad at a time."]
+    # The show's opening comes first, one take a sentence.
+    assert listing[0].split() == ["1", "opening", "Test", "Show."]
+    assert listing[1].split(None, 2) == ["2", "opening", "Season 1, episode 3: A Short Test."]
+    assert listing[2].split() == ["3", "narrator", "Opening"]
+    assert listing[4].split(None, 2) == ["5", "narrator", "She orders a drink and waits."]
+    assert listing[6].split(None, 2) == ["7", "quote", "I can only fight one big bad at a time."]
+    assert listing[-1].split(None, 2) == ["11", "signoff", "Thanks for listening to Test Show."]
     out = show / "try.wav"
-    result = run_cli("preview", "ep3", "--segment", "5", "--out", str(out), "--no-play",
+    result = run_cli("preview", "ep3", "--segment", "7", "--out", str(out), "--no-play",
                      cwd=show, check=True)
     assert f"wrote {out}" in result.stdout
     assert _seconds(out) == SECONDS_PER_WORD * 10
@@ -48,5 +51,5 @@ def test_preview_text_with_real_piper(piper_show: Path):
 def test_preview_errors(show: Path):
     result = run_cli("preview", "ep3", "--segment", "99", cwd=show)
     assert result.returncode == 2
-    assert "error: ep3 has segments 1 to 8, not 99" in result.stderr
+    assert "error: ep3 has segments 1 to 11, not 99" in result.stderr
     assert run_cli("preview", cwd=show).returncode == 2

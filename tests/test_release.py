@@ -177,7 +177,9 @@ def test_srt_and_uslt_carry_the_same_transcript(built):
     uslt = ID3(report["audio"]).getall("USLT")[0]
     assert uslt.lang == "eng"
     words = _words(uslt.text)
-    assert words[:3] == ["opening", "jessica", "walks"]
+    # The show's opening, then the script from its first heading.
+    assert words[:12] == ["test", "show", "season", "1", "episode", "3", "a", "short", "test",
+                          "opening", "jessica", "walks"]
     assert "“I can only fight one big bad at a time.” — Jessica Jones" in uslt.text
 
 
@@ -209,7 +211,7 @@ def test_stereo_128k_with_own_music_files_and_pauses(tmp_path: Path):
     config.write_text(config.read_text().replace(
         'owner_email = "tests@example.com"',
         'owner_email = "tests@example.com"\nintro = "intro.wav"\noutro = "outro.wav"\n'
-        "pause_s = 1.0\nchapter_pause_s = 2.5") + textwrap.dedent("""
+        "pause_s = 1.0\nchapter_pause_s = 2.5\nopening = \"\"") + textwrap.dedent("""
         [audio]
         channels = 2
         bitrate_kbps = 128

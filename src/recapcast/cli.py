@@ -237,9 +237,12 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Where to write the audio (default: .cache/preview.wav in the show).")
 @click.option("--play/--no-play", default=True, help="Play it if a player is installed.")
+@click.option("--json", "as_json", is_flag=True,
+              help="With EPISODE_ID alone: print the segments as JSON, with the engine's text.")
 @click.pass_context
 def preview(ctx: click.Context, episode_id: str | None, number: int | None, text: str | None,
-            speaker: str, engine: str | None, out: str | None, play: bool) -> None:
+            speaker: str, engine: str | None, out: str | None, play: bool,
+            as_json: bool) -> None:
     """Speak one segment of EPISODE_ID (or --text) into a file, to try a pronunciation."""
     import subprocess
 
@@ -250,10 +253,17 @@ def preview(ctx: click.Context, episode_id: str | None, number: int | None, text
     if engine:
         check_engine(engine)
     project = _project(ctx)
+    if as_json and (text is not None or number is not None or not episode_id):
+        raise UsageError("--json lists a script's segments: give EPISODE_ID alone",
+                         "for example: recapcast preview ep12 --json")
     if text is not None:
         take = previews.preview_text(project, text, speaker, engine)
     elif episode_id and number is not None:
         take = previews.preview_segment(project, check_episode_id(episode_id), number, engine)
+    elif episode_id and as_json:
+        rows = previews.segment_rows(project, check_episode_id(episode_id), engine)
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
     elif episode_id:
         for i, segment in enumerate(previews.segments_of(project, episode_id, engine), 1):
             click.echo(f"{i:4d} {segment.role:8s} {segment.written}")

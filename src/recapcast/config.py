@@ -11,6 +11,7 @@ from recapcast.errors import ConfigError, UsageError
 from recapcast.model import AudioSettings, Show, VoiceSettings
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.lexicon import LEXICON_NAME, read_lexicon
+from recapcast.text.opening import check_template
 
 __all__ = ["CONFIG_NAME", "Project", "find_root", "load_project", "check_episode_id"]
 
@@ -182,6 +183,11 @@ def load_project(root: Path) -> Project:
     if not base_url.endswith("/"):
         base_url += "/"
     show_table["base_url"] = base_url
+    for key in ("opening", "signoff"):
+        if key in show_table:
+            if not isinstance(show_table[key], str):
+                raise ConfigError(f"[show] {key} must be text", f'for example: {key} = ""')
+            check_template(key, show_table[key])
     try:
         show = Show(**show_table, voice=voice, quote_voice=quote_voice, voices=voices,
                     lexicon=read_lexicon(root / LEXICON_NAME),

@@ -118,6 +118,11 @@ class Show:
     """Silence between paragraphs."""
     chapter_pause_s: float = 1.2
     """Silence before a new chapter."""
+    opening: str = "{show}. {number}: {title}."
+    """What the narrator says after the intro music (fields as in ``text.opening``); empty
+    turns it off."""
+    signoff: str = "Thanks for listening to {podcast}."
+    """What the narrator says before the outro; empty turns it off."""
     audio: AudioSettings = field(default_factory=AudioSettings)
 
 
@@ -131,6 +136,10 @@ class EpisodeMeta:
     date: dt.date | None = None
     summary: str = ""
     guid: str = ""
+    show: str = ""
+    """The TV show the recap is about (the podcast's own title is ``Show.title``)."""
+    author: str = ""
+    """Who wrote the recap; credited in the feed, never spoken."""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ A script is Markdown with a small front matter block::
     date: 2026-11-26
     summary: "Jessica learns what Kilgrave wants."
     guid: "3c1f..."
+    show: "Jessica Jones"
     ---
 
     # Chapter heading
@@ -58,7 +59,9 @@ if TYPE_CHECKING:
 __all__ = ["DIRECTIVES", "decode_text", "import_recap", "parse_script", "read_script",
            "render_script"]
 
-_FRONT_KEYS = ("title", "episode", "season", "date", "summary", "guid")
+_FRONT_KEYS = ("title", "episode", "season", "date", "summary", "guid", "show", "author")
+_OPTIONAL_KEYS = frozenset({"show", "author"})
+"""Written only when set, so scripts from before these keys keep their bytes."""
 _EPISODE_HEADING = re.compile(r"^Episode\s+(\d+)\s*[:.\-–—]\s*(\S.*)$", re.IGNORECASE)
 _SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
 _QUOTE_LINE = re.compile(r"^(?P<text>.*\S)\s+~\s*(?P<speaker>[^~]{1,60})$")
@@ -267,6 +270,7 @@ def parse_script(text: str, episode_id: str, name: str = "script") -> Script:
     meta = EpisodeMeta(
         title=front["title"], episode=front.get("episode"), season=front.get("season"),
         date=front.get("date"), summary=front.get("summary") or "", guid=front.get("guid") or "",
+        show=front.get("show") or "", author=front.get("author") or "",
     )
     body = "\n".join(lines[end + 1:])
     blocks: list[Block] = []
@@ -331,7 +335,8 @@ def render_script(script: Script) -> str:
     """Write a script as text; ``parse_script(render_script(s))`` gives ``s`` back."""
     meta = script.meta
     out = ["---"]
-    out += [_front_line(k, getattr(meta, k)) for k in _FRONT_KEYS]
+    out += [_front_line(k, getattr(meta, k)) for k in _FRONT_KEYS
+            if k not in _OPTIONAL_KEYS or getattr(meta, k)]
     out.append("---")
     for block in script.blocks:
         out.append("")

@@ -13,16 +13,20 @@ from recapcast.model import (
     Show,
     VoiceSettings,
 )
+from recapcast.text import opening
 from recapcast.text.lexicon import display_text
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.speakable import MAX_CHUNK_WORDS, chunk_text, speakable
 
-__all__ = ["INTRO_CHAPTER", "PHONEME_ENGINES", "plan_segments", "voice_for", "script_lexicon"]
+__all__ = ["FRAMING_ROLES", "INTRO_CHAPTER", "PHONEME_ENGINES", "plan_segments", "voice_for",
+           "script_lexicon"]
 
 PHONEME_ENGINES = frozenset({"piper"})
 """Engines that take IPA inline as ``[[ ... ]]``; others are given the written word."""
 
 INTRO_CHAPTER = "Intro"
+FRAMING_ROLES = frozenset({"opening", "signoff"})
+"""Roles of the words the show says around every recap (``text.opening``)."""
 SENTENCE_GAP_S = 0.2
 """Silence between chunks of one paragraph; piper already ends each with a short tail."""
 
@@ -46,7 +50,8 @@ def script_lexicon(script: Script, show: Show) -> tuple[tuple[str, str], ...]:
 def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
     """Return the segments in speaking order and the chapter titles.
 
-    Chapter 0 is the intro music; each heading starts a new chapter and is spoken.
+    Chapter 0 is the intro music and the show's opening; each heading starts a new chapter
+    and is spoken; the sign-off closes the last chapter.
     """
     segments: list[Segment] = []
     titles = [INTRO_CHAPTER]
@@ -70,7 +75,8 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
             placed += 1
             pending_pause = 0.0
 
-    paragraph = 0
+    paragraph = -1  # the opening belongs to no block of the script
+    add(opening.fill(show.opening, script.meta, show.title), show.voice, role="opening")
     for number, block in enumerate(script.blocks):
         paragraph = number  # read by add()
         first = not segments
@@ -88,6 +94,11 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
                 gap=gap)
         elif isinstance(block, Pause):
             pending_pause += block.seconds
+    if not any(s.role != "opening" for s in segments):
+        return (), tuple(titles)  # an opening alone is not an episode
+    paragraph = len(script.blocks)
+    add(opening.fill(show.signoff, script.meta, show.title), show.voice, role="signoff",
+        gap=show.chapter_pause_s)
     return tuple(segments), tuple(titles)
 
 

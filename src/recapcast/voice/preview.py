@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from recapcast.text.segments import plan_segments
 from recapcast.voice.engines import with_engine
 from recapcast.voice.takes import render_takes
 
-__all__ = ["PLAYERS", "segments_of", "preview_segment", "preview_text", "save", "player"]
+__all__ = ["PLAYERS", "segments_of", "segment_rows", "preview_segment", "preview_text", "save",
+           "player"]
 
 PLAYERS = (("ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"), ("afplay",),
            ("paplay",), ("aplay", "-q"), ("play", "-q"))
@@ -25,6 +27,17 @@ def segments_of(project: Project, episode_id: str, engine: str | None = None
                 ) -> tuple[Segment, ...]:
     """The segments a build of ``episode_id`` would speak, numbered from 1 by position."""
     return plan_segments(read_script(project, episode_id), with_engine(project.show, engine))[0]
+
+
+def segment_rows(project: Project, episode_id: str, engine: str | None = None) -> list[dict]:
+    """What ``preview --json`` prints: each segment a build would speak, in order, with the
+    written text and the exact text its engine is handed (normalised, lexicon applied)."""
+    script = read_script(project, episode_id)
+    segments, titles = plan_segments(script, with_engine(project.show, engine))
+    return [{"number": number, "role": s.role, "speaker": s.speaker,
+             "chapter": titles[s.chapter], "written": s.written, "text": s.text,
+             "engine": s.voice.engine, "voice": s.voice.voice}
+            for number, s in enumerate(segments, 1)]
 
 
 def preview_segment(project: Project, episode_id: str, number: int,
@@ -42,7 +55,9 @@ def preview_text(project: Project, text: str, speaker: str = "",
     """Speak ``text`` as the narrator, or as a quote by ``speaker``, with the show's lexicon."""
     block = Quote(text, speaker) if speaker else Paragraph(text)
     script = Script("preview", EpisodeMeta("preview"), (block,))
-    segments = plan_segments(script, with_engine(project.show, engine))[0]
+    # Only the text itself: no opening or sign-off around it.
+    show = dataclasses.replace(with_engine(project.show, engine), opening="", signoff="")
+    segments = plan_segments(script, show)[0]
     spoken = [s for s in segments if s.role == "quote"] if speaker else list(segments)
     if not spoken:
         raise UsageError("there is nothing to speak in that text",
