@@ -36,6 +36,9 @@ _CHAPTERS = ".chapters.json"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")
 _CHUNK = 64 * 1024
 _NO_CACHE = {".xml", ".html"}
+_IDLE_S = 60
+"""Seconds a connection may sit without sending a request (or taking bytes) before it is
+closed, so idle keep-alive clients do not hold threads forever."""
 
 
 def content_type(name: str) -> str | None:
@@ -86,6 +89,10 @@ class ShowServer(ThreadingHTTPServer):
 
     daemon_threads = True
     block_on_close = False
+    # socketserver listens with a backlog of 5: a burst of 50 players (range requests, each
+    # on a new connection) overflowed it and one connect in ten waited for the client's SYN
+    # retry, a second or more. The kernel caps this at net.core.somaxconn.
+    request_queue_size = 128
 
     def __init__(self, address, site: Site, public_url: str | None = None) -> None:
         self.site = site
@@ -143,9 +150,23 @@ class _Handler(BaseHTTPRequestHandler):
     server: ShowServer
     server_version = "recapcast"
     protocol_version = "HTTP/1.1"
+    timeout = _IDLE_S
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - http.server's name
         log.info("%s %s", self.address_string(), format % args)
+
+    def handle(self) -> None:
+        """Serve the connection; a client that hangs up or stalls costs one log line."""
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError) as exc:
+            # Players routinely drop a connection once they have the bytes they wanted, or
+            # before the answer's headers; it is not an error of the server.
+            request = f"{self.command} {self.path}" if getattr(self, "command", None) \
+                else "a request"
+            reason = exc.strerror or type(exc).__name__
+            log.warning("%s hung up during %s (%s)", self.address_string(), request, reason)
+            self.close_connection = True
 
     def do_GET(self) -> None:
         self._respond(body=True)
@@ -254,22 +275,18 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not body or length == 0:
             return
-        try:
-            if data is not None:
-                self.wfile.write(data[first:last + 1])
-            else:
-                with open(opener, "rb") as f:
-                    f.seek(first)
-                    left = length
-                    while left > 0:
-                        chunk = f.read(min(_CHUNK, left))
-                        if not chunk:
-                            break
-                        self.wfile.write(chunk)
-                        left -= len(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            # Players routinely drop a connection once they have the bytes they wanted.
-            self.close_connection = True
+        if data is not None:
+            self.wfile.write(data[first:last + 1])
+            return
+        with open(opener, "rb") as f:
+            f.seek(first)
+            left = length
+            while left > 0:
+                chunk = f.read(min(_CHUNK, left))
+                if not chunk:
+                    break
+                self.wfile.write(chunk)
+                left -= len(chunk)
 
     def _not_modified(self, etag: str, mtime: float) -> bool:
         match = self.headers.get("If-None-Match")
