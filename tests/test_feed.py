@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 import tomllib
@@ -19,6 +20,7 @@ from recapcast.config import load_project
 from recapcast.publish.catalog import write_feed
 from recapcast.publish.feed import podcast_guid
 from recapcast.publish.feedcheck import validate_feed
+from recapcast.release.shownotes import timestamp
 
 BASE = "http://127.0.0.1:8000/"
 NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd",
@@ -260,3 +262,45 @@ def test_audio_and_cover_are_in_place_before_the_feed_and_page(tmp_path: Path):
         <= written("feed", "index.html")
     leftovers = [p.name for p in root.rglob(".recapcast-tmp-*")]
     assert leftovers == []
+
+
+def test_content_encoded_has_the_summary_and_chapter_list_as_html(published: Path):
+    manifest = json.loads((published / "audio" / "ep3.json").read_text())
+    lines = [f"{timestamp(c['start_ms'])} {c['title']}" for c in manifest["chapters"]]
+    assert lines[0] == "00:00 Intro" and len(lines) == 3
+    fp = feedparser.parse(_feed(published))
+    ep3 = fp.entries[1]
+    assert ep3.content[0].type == "text/html"
+    assert ep3.content[0].value == ("<p>Two chapters of test narration.</p>\n<ul>\n"
+                                    + "".join(f"<li>{line}</li>\n" for line in lines) + "</ul>")
+    # The plain description stays, one chapter a line, for apps that read only it.
+    assert ep3.summary.split("\n") == ["Two chapters of test narration.", "", *lines]
+    parsed = podcastparser.parse(BASE + "feed/feed.xml", io.BytesIO(_feed(published)))
+    episode = parsed["episodes"][1]
+    assert episode["description_html"] == ep3.content[0].value
+    assert episode["description"] == ep3.summary
+
+
+def test_podcast_person_credits_the_host_and_each_episodes_narrator(published: Path,
+                                                                   tmp_path: Path):
+    root = etree.fromstring(_feed(published))
+    assert root.xpath("/rss/channel/podcast:person[@role='host'][@group='cast']/text()",
+                      namespaces=NS) == ["Test Author"]
+    items = root.xpath("/rss/channel/item")
+    assert len(items) == 2
+    for item in items:
+        # An item's people replace the channel's in apps, so the host is named again.
+        assert item.xpath("podcast:person/@role", namespaces=NS) == ["host", "narrator"]
+        assert item.xpath("podcast:person[@role='host']/text()", namespaces=NS) == \
+            ["Test Author"]
+        assert item.xpath("podcast:person[@role='narrator'][@group='cast']/text()",
+                          namespaces=NS) == ["joe-us (test tone text-to-speech)"]
+    # The credit is the voice the episode was built with, not whatever the config says now.
+    show = Path(shutil.copytree(published, tmp_path / "show"))
+    config = show / "recapcast.toml"
+    config.write_text(config.read_text().replace('engine = "tone"',
+                                                 'engine = "piper"\nvoice = "/v/en_GB-x.onnx"'))
+    write_feed(load_project(show))
+    narrators = etree.fromstring(_feed(show)).xpath(
+        "//item/podcast:person[@role='narrator']/text()", namespaces=NS)
+    assert narrators == ["joe-us (test tone text-to-speech)"] * 2

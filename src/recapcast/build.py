@@ -169,7 +169,8 @@ def build_episode(
                             description=description, cover=cover,
                             transcript=transcript.to_text(mix.spans))
             size, sha256 = catalog.size_and_hash(tmp)
-            release = Release(episode_id, meta, target, size, sha256, duration, chapters)
+            release = Release(episode_id, meta, target, size, sha256, duration, chapters,
+                              narrator=catalog.narrator_name(show.voice))
             # The sidecars go first: the feed links each with a hash of its bytes.
             sidecars = catalog.sidecar_paths(project, episode_id)
             write_text(sidecars["chapters"], podcast_chapters(chapters))

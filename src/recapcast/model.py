@@ -282,6 +282,8 @@ class Release:
     sha256: str
     duration_s: float
     chapters: tuple[Chapter, ...]
+    narrator: str = ""
+    """The voice that spoke the narration, as the feed credits it; empty: not known."""
 
 
 @dataclass(frozen=True)

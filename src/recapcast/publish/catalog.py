@@ -19,14 +19,14 @@ from urllib.parse import urljoin
 
 from recapcast.config import Project
 from recapcast.errors import BuildError, ScriptError
-from recapcast.model import Chapter, EpisodeMeta, Release, Script
+from recapcast.model import Chapter, EpisodeMeta, Release, Script, VoiceSettings
 from recapcast.publish import feed as feeds
 from recapcast.publish import page as show_page
 from recapcast.release import cover as cover_art
 from recapcast.safety.atomic import write_bytes, write_text
 from recapcast.text.script import read_script
 
-__all__ = ["episode_guid", "feed_url", "show_cover", "cover_name", "sidecar_paths",
+__all__ = ["episode_guid", "feed_url", "narrator_name", "show_cover", "cover_name", "sidecar_paths",
            "size_and_hash", "read_manifest", "write_manifest", "published_releases", "with_pending",
            "feed_xml", "write_feed", "publish_feed", "published_cover"]
 
@@ -50,6 +50,16 @@ def episode_guid(project: Project, script: Script) -> str:
 def feed_url(project: Project) -> str:
     """The feed's address under the configured ``base_url``."""
     return urljoin(project.show.base_url, "feed/feed.xml")
+
+
+# How the feed names each engine in a narrator's credit.
+_ENGINE_NAMES = {"piper": "Piper", "gtts": "Google", "tone": "test tone"}
+
+
+def narrator_name(voice: VoiceSettings) -> str:
+    """How the feed credits a voice, e.g. ``joe-us (Piper text-to-speech)``."""
+    name = Path(voice.voice).stem if voice.voice.endswith(".onnx") else voice.voice
+    return f"{name} ({_ENGINE_NAMES.get(voice.engine, voice.engine)} text-to-speech)"
 
 
 def show_cover(project: Project) -> tuple[bytes, str]:
@@ -110,6 +120,7 @@ def _manifest(release: Release) -> dict:
         "sha256": release.sha256,
         "duration_s": release.duration_s,
         "chapters": [dataclasses.asdict(c) for c in release.chapters],
+        "narrator": release.narrator,
         # What the feed shows, so a script broken later does not drop a published episode.
         "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
                  "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary},
@@ -155,8 +166,11 @@ def published_releases(project: Project) -> list[Release]:
                 continue
             meta: EpisodeMeta = dataclasses.replace(script_meta, guid=manifest["guid"])
             chapters = tuple(Chapter(**c) for c in manifest["chapters"])
+            # A manifest from before narrators were recorded: the configured voice.
+            narrator = str(manifest.get("narrator") or narrator_name(project.show.voice))
             releases.append(Release(episode_id, meta, audio, manifest["size"],
-                                    manifest["sha256"], manifest["duration_s"], chapters))
+                                    manifest["sha256"], manifest["duration_s"], chapters,
+                                    narrator))
         except (KeyError, TypeError):
             log.warning("skipping %s in the feed: its manifest is damaged; rebuild it",
                         episode_id)

@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from recapcast.model import Release, Show
-from recapcast.release.shownotes import episode_description
+from recapcast.release.shownotes import episode_description, episode_notes_html
 
-__all__ = ["FeedEntry", "Sidecar", "podcast_guid", "render_feed", "PODCAST_NS"]
+__all__ = ["FeedEntry", "Person", "Sidecar", "podcast_guid", "render_feed", "PODCAST_NS"]
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 _PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+_MAX_NAME = 128
+"""Aggregators may truncate a ``podcast:person`` name past 128 characters."""
 
 
 def podcast_guid(feed_url: str) -> str:
@@ -66,6 +68,7 @@ def _extensions():
             sub(channel, PODCAST_NS, "guid", self.values["guid"])
             owner = {"owner": self.values["owner"]} if self.values.get("owner") else {}
             sub(channel, PODCAST_NS, "locked", "yes" if self.values["locked"] else "no", **owner)
+            _people(channel, self.values["people"])
             return rss_feed
 
     class Entry(BaseEntryExtension):
@@ -87,9 +90,37 @@ def _extensions():
             if self.values.get("chapters"):
                 chapters = self.values["chapters"]
                 sub(item, PODCAST_NS, "chapters", url=chapters.url, type=chapters.mime)
+            _people(item, self.values["people"])
             return item
 
+    def _people(parent, people: Sequence[Person]) -> None:
+        for person in people:
+            sub(parent, PODCAST_NS, "person", person.name, role=person.role, group=person.group)
+
     return Channel, Entry
+
+
+@dataclass(frozen=True)
+class Person:
+    """A ``podcast:person`` credit; role and group from the Podcast Taxonomy Project."""
+
+    name: str
+    role: str
+    group: str = "cast"
+
+
+def _credits(show: Show, release: Release | None = None) -> tuple[Person, ...]:
+    """The show's author as host; an episode adds its narrator voice.
+
+    An item's people replace the channel's in apps, so each item names the host again.
+    The taxonomy's Narrator "tells the exposition of a ... story, often in a scripted
+    manner", which is what the narrator voice does with the script; Voice Actor is for
+    a character's voice.
+    """
+    people = [Person(show.author.strip()[:_MAX_NAME], "host")] if show.author.strip() else []
+    if release is not None and release.narrator.strip():
+        people.append(Person(release.narrator.strip()[:_MAX_NAME], "narrator"))
+    return tuple(people)
 
 
 def _published(release: Release) -> dt.datetime:
@@ -111,7 +142,8 @@ def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str, cove
     fg.load_extension("podcast")
     fg.register_extension("podcastindex", channel_ext, entry_ext)
     fg.podcastindex.values.update(explicit=show.explicit, guid=guid or podcast_guid(feed_url),
-                                  locked=show.locked, owner=show.owner_email)
+                                  locked=show.locked, owner=show.owner_email,
+                                  people=_credits(show))
     fg.title(show.title)
     fg.description(show.description)
     # feedgen writes the last link given as the channel <link>: the show page, not the feed.
@@ -137,6 +169,9 @@ def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str, cove
         item.guid(meta.guid, permalink=False)
         item.title(meta.title)
         item.description(episode_description(meta, release.chapters))
+        # The plain description for apps that read only it; the HTML keeps the chapter
+        # lines apart in apps that join the description's lines into one.
+        item.content(episode_notes_html(meta, release.chapters), type="CDATA")
         item.enclosure(entry.audio_url, str(release.size), "audio/mpeg")
         item.published(_published(release))
         item.podcast.itunes_duration(int(round(release.duration_s)))
@@ -147,7 +182,8 @@ def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str, cove
         item.podcast.itunes_episode_type("full")
         item.podcastindex.values.update(explicit=show.explicit, season=meta.season,
                                         episode=meta.episode, language=show.language,
-                                        transcripts=entry.transcripts, chapters=entry.chapters)
+                                        transcripts=entry.transcripts, chapters=entry.chapters,
+                                        people=_credits(show, release))
     newest = _published(ordered[0].release) if ordered else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     fg.lastBuildDate(newest)
     return fg.rss_str(pretty=True)

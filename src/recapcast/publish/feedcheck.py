@@ -13,6 +13,7 @@ __all__ = ["APPLE_CATEGORIES", "validate_feed"]
 _ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 _PODCAST = "{https://podcastindex.org/namespace/1.0}"
 _ATOM = "{http://www.w3.org/2005/Atom}"
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 _MAX_DESCRIPTION = 4000
 
 APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
@@ -127,7 +128,12 @@ def _channel(channel: ET.Element) -> list[str]:
         problems.append("channel: <podcast:guid> must be a lower-case UUIDv5")
     if _text(channel, f"{_PODCAST}locked") not in ("yes", "no"):
         problems.append("channel: <podcast:locked> must be yes or no")
-    return problems
+    return problems + _people(channel, "channel")
+
+
+def _people(parent: ET.Element, where: str) -> list[str]:
+    return [f"{where}: <podcast:person> has no name"
+            for person in parent.findall(f"{_PODCAST}person") if not (person.text or "").strip()]
 
 
 def _item(item: ET.Element, where: str) -> list[str]:
@@ -165,6 +171,10 @@ def _item(item: ET.Element, where: str) -> list[str]:
         problems.append(f"{where}: <description> is over {_MAX_DESCRIPTION} bytes")
     elif not _TIMESTAMP_LINE.search(description):
         problems.append(f"{where}: <description> has no 'MM:SS Title' chapter lines")
+    encoded = _text(item, f"{_CONTENT}encoded")
+    if encoded is not None and len(encoded.encode("utf-8")) > _MAX_DESCRIPTION:
+        problems.append(f"{where}: <content:encoded> is over {_MAX_DESCRIPTION} bytes")
+    problems += _people(item, where)
     for transcript in item.findall(f"{_PODCAST}transcript"):
         if not _is_url(transcript.get("url")):
             problems.append(f"{where}: podcast:transcript url is not an http(s) URL")
