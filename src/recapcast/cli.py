@@ -197,7 +197,7 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     """Lint scripts and the built feed without building: print problems, exit 1 on errors."""
     from recapcast.config import check_episode_id
     from recapcast.errors import BuildError, ScriptError
-    from recapcast.publish.feedcheck import validate_feed
+    from recapcast.publish.feedcheck import feed_warnings, validate_feed
     from recapcast.text.check import check_scripts
     from recapcast.voice.engines import voice_dictionary
 
@@ -212,10 +212,15 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     warnings = len(findings) - errors
     feed = project.feed_dir / "feed.xml"
     if feed.is_file():
-        problems = validate_feed(feed.read_bytes())
+        xml = feed.read_bytes()
+        problems = validate_feed(xml)
         for problem in problems:
             click.echo(f"feed/feed.xml: error: {problem}")
+        placeholders = feed_warnings(xml, project.feed_dir)
+        for placeholder in placeholders:
+            click.echo(f"feed/feed.xml: warning: {placeholder}")
         errors += len(problems)
+        warnings += len(placeholders)
         if not problems:
             click.echo("feed/feed.xml: ok")
     elif feed_only:

@@ -1,14 +1,19 @@
-"""Checks a feed against what Apple Podcasts and PSP-1 require; returns each violation."""
+"""Checks a feed against what Apple Podcasts and PSP-1 require, and for placeholders left in
+it; returns each violation or warning as one line."""
 
 from __future__ import annotations
 
 import email.utils
+import ipaddress
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
-__all__ = ["APPLE_CATEGORIES", "validate_feed"]
+from recapcast.release.cover import DPI, cover_dpi
+
+__all__ = ["APPLE_CATEGORIES", "validate_feed", "feed_warnings"]
 
 _ITUNES = "{http://www.itunes.com/dtds/podcast-1.0.dtd}"
 _PODCAST = "{https://podcastindex.org/namespace/1.0}"
@@ -221,3 +226,83 @@ def validate_feed(xml_bytes: bytes) -> list[str]:
             problems.append(f"{where}: items are not newest first")
         previous = published or previous
     return problems
+
+
+# RFC 2606 reserves these second-level domains and top-level domains for examples and tests.
+_EXAMPLE_DOMAINS = ("example.com", "example.net", "example.org")
+_EXAMPLE_TLDS = ("example", "test", "invalid")
+
+
+def _local(host: str) -> bool:
+    """True for this machine's own names: localhost and the loopback addresses."""
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return address.is_loopback or address.is_unspecified
+
+
+def _example(host: str) -> bool:
+    return (any(host == d or host.endswith("." + d) for d in _EXAMPLE_DOMAINS)
+            or host.rsplit(".", 1)[-1] in _EXAMPLE_TLDS)
+
+
+def _base_url(channel: ET.Element) -> str | None:
+    """The show's base_url as the feed gives it: its own address less ``feed/feed.xml``."""
+    for link in channel.findall(f"{_ATOM}link"):
+        href = link.get("href") or ""
+        if link.get("rel") == "self" and _is_url(href):
+            return href.removesuffix("feed/feed.xml")
+    return None
+
+
+def _cover_warning(channel: ET.Element, feed_dir: Path) -> str | None:
+    image = channel.find(f"{_ITUNES}image")
+    href = "" if image is None else image.get("href", "")
+    name = PurePosixPath(urlsplit(href).path).name
+    path = feed_dir / name
+    if not name or not path.is_file():
+        return None
+    dpi = cover_dpi(path.read_bytes())
+    if dpi is not None and all(round(d) == DPI for d in dpi):
+        return None
+    found = "declares no density" if dpi is None else f"declares {round(dpi[0])} dpi"
+    return (f"channel: cover feed/{name} {found}, not {DPI} dpi (JPEG JFIF or PNG pHYs), "
+            f"which Apple asks for: save it with {DPI} dpi, or leave [show] cover empty "
+            "for the generated one")
+
+
+def feed_warnings(xml_bytes: bytes, feed_dir: Path | None = None) -> list[str]:
+    """Placeholders that would make the published feed wrong: a ``base_url`` on this
+    machine or an example domain, an example owner e-mail, and (with ``feed_dir``, where
+    the cover is) a cover without a 72 dpi density. Empty for a feed that is not RSS."""
+    try:
+        channel = ET.fromstring(xml_bytes).find("channel")
+    except ET.ParseError:
+        return []
+    if channel is None:
+        return []
+    warnings = []
+    base = _base_url(channel)
+    host = (urlsplit(base).hostname or "") if base else ""
+    if base and _local(host):
+        warnings.append(f"channel: base_url {base} is on this machine ({host}): podcast apps "
+                        "on other devices cannot reach it; set [show] base_url in "
+                        "recapcast.toml to where you publish audio/ and feed/")
+    elif base and _example(host):
+        warnings.append(f"channel: base_url {base} is an example domain ({host}, RFC 2606): "
+                        "set [show] base_url in recapcast.toml to where you publish")
+    owner = channel.find(f"{_ITUNES}owner")
+    email = (_text(owner, f"{_ITUNES}email") or "").strip() if owner is not None else ""
+    domain = email.rpartition("@")[2].lower()
+    if email and (_example(domain) or _local(domain)):
+        warnings.append(f"channel: owner e-mail {email} is an example address ({domain}, "
+                        "RFC 2606): Apple writes to it to verify the show; set [show] "
+                        "owner_email in recapcast.toml")
+    if feed_dir is not None:
+        cover = _cover_warning(channel, feed_dir)
+        if cover:
+            warnings.append(cover)
+    return warnings

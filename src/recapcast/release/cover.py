@@ -8,11 +8,13 @@ from pathlib import Path
 
 from recapcast.errors import ConfigError
 
-__all__ = ["COVER_SIZE", "MIN_SIZE", "default_cover", "load_cover"]
+__all__ = ["COVER_SIZE", "MIN_SIZE", "DPI", "default_cover", "load_cover", "cover_dpi"]
 
 COVER_SIZE = 3000
 """The largest cover Apple accepts, and the size of the generated one."""
 MIN_SIZE = 1400
+DPI = 72
+"""The pixel density Apple asks a cover to declare (JPEG JFIF or PNG pHYs)."""
 
 
 def default_cover(title: str, subtitle: str = "", size: int = COVER_SIZE) -> bytes:
@@ -39,7 +41,7 @@ def default_cover(title: str, subtitle: str = "", size: int = COVER_SIZE) -> byt
         draw.text((size // 2, size - size // 5), subtitle, font=small, fill=(250, 196, 70),
                   anchor="mt")
     out = io.BytesIO()
-    image.save(out, format="JPEG", quality=88)
+    image.save(out, format="JPEG", quality=88, dpi=(DPI, DPI))
     return out.getvalue()
 
 
@@ -89,7 +91,25 @@ def load_cover(path: Path) -> tuple[bytes, str]:
         image = image.resize((COVER_SIZE, COVER_SIZE), Image.LANCZOS)
     out = io.BytesIO()
     if fmt == "PNG":
-        image.save(out, format="PNG", optimize=True)
+        image.save(out, format="PNG", optimize=True, dpi=(DPI, DPI))
         return out.getvalue(), "image/png"
-    image.save(out, format="JPEG", quality=90)
+    image.save(out, format="JPEG", quality=90, dpi=(DPI, DPI))
     return out.getvalue(), "image/jpeg"
+
+
+def cover_dpi(data: bytes) -> tuple[float, float] | None:
+    """The density an image declares, in dots per inch, or None when it declares none.
+
+    JPEG: the JFIF header (or, without one, the EXIF resolution); PNG: its pHYs chunk.
+    A JFIF header that gives only an aspect ratio declares no density.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            dpi = image.info.get("dpi")
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return None
+    if not dpi or not all(dpi):
+        return None
+    return float(dpi[0]), float(dpi[1])
