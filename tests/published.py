@@ -12,11 +12,14 @@ from pathlib import Path
 
 from conftest import SHORT_SCRIPT, SRC, make_show, run_cli
 
+LONG_SENTENCE = ("The morning is bright and loud, and Trish drives the long way round the "
+                 "harbour so that nobody can follow them home.")
+"""Over one caption's 84 characters: ep4's transcript has it in two cues."""
 SECOND_SCRIPT = (SHORT_SCRIPT.replace('title: "A Short Test"', 'title: "The Second Test"')
                  .replace("episode: 3", "episode: 4").replace("2026-01-02", "2026-01-09")
                  .replace("1b4e28ba-2fa1-11d2-883f-0016cb4a4c01",
                           "6fa459ea-ee8a-3ca4-894e-db77e160355e")
-                 .replace("The night is cold and quiet.", "The morning is bright and loud."))
+                 .replace("The night is cold and quiet.", LONG_SENTENCE))
 
 
 def publish_two_episodes(root: Path) -> Path:

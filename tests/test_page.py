@@ -11,8 +11,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
-from published import publish_two_episodes, serving
+from published import LONG_SENTENCE, publish_two_episodes, serving
+from recapcast.config import load_project
+from recapcast.publish.catalog import write_feed
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -56,12 +59,60 @@ def test_the_page_lists_episodes_with_player_chapters_transcript_and_subscribe(s
     manifest = json.loads((show / "audio" / "ep3.json").read_text())
     assert seeks[-3:] == [c["start_ms"] / 1000 for c in manifest["chapters"]]
     assert "The night is cold and quiet." in text  # ep3's transcript, from its VTT
-    assert "The morning is bright and loud." in text  # ep4's
+    assert LONG_SENTENCE in text  # ep4's
     (subscribe,) = [a for t, a in page.tags if t == "a" and a.get("id") == "subscribe"]
     assert subscribe["href"] == "feed.xml"
     assert "http://127.0.0.1:8000/feed/feed.xml" in text
     assert not [a for t, a in page.tags if t in ("script", "link", "img")
                 and "://" in (a.get("src", "") + a.get("href", ""))], "no external assets"
+
+
+def _vtt(path: Path) -> list[tuple[float, str]]:
+    """(start in seconds, text) of each cue of a WebVTT file."""
+    cues = []
+    for block in path.read_text(encoding="utf-8").split("\n\n")[1:]:
+        lines = block.strip().split("\n")
+        h, m, rest = lines[1].split(" --> ")[0].split(":")
+        cues.append((int(h) * 3600 + int(m) * 60 + float(rest), " ".join(lines[2:])))
+    return cues
+
+
+def _tree(show: Path):
+    return lxml_html.fromstring((show / "feed" / "index.html").read_bytes())
+
+
+def test_the_transcript_is_shown_by_paragraph_and_sentence(show: Path):
+    tree = _tree(show)
+    ep3 = tree.get_element_by_id("ep3").find_class("transcript")[0]
+    cues = _vtt(show / "audio" / "ep3.vtt")
+    starts = {text: start for start, text in cues}
+    # Each paragraph of the script is one <p>, each of its sentences a span that seeks.
+    paragraphs = [[(s.text, float(s.get("data-t"))) for s in p.findall("span")]
+                  for p in ep3.findall("p")]
+    assert paragraphs[0] == [("Jessica walks into the bar.", starts["Jessica walks into the bar."]),
+                             ("She orders a drink and waits.",
+                              starts["She orders a drink and waits."])]
+    assert [s.text for s in ep3.xpath("blockquote/p/span")] == \
+        ["I can only fight one big bad at a time."]
+    headings = [(h.text, float(h.get("data-t"))) for h in ep3.findall("h4")]
+    assert headings == [("Opening", starts["Opening"]), ("The Chase", starts["The Chase"])]
+    # ep4's long sentence spans two caption cues, and is one sentence on the page.
+    cues = _vtt(show / "audio" / "ep4.vtt")
+    (first,) = [i for i, (_, text) in enumerate(cues) if LONG_SENTENCE.startswith(text)
+                and text != LONG_SENTENCE]
+    assert f"{cues[first][1]} {cues[first + 1][1]}" == LONG_SENTENCE
+    ep4 = tree.get_element_by_id("ep4").find_class("transcript")[0]
+    (long,) = [s for s in ep4.xpath(".//span[@data-t]") if LONG_SENTENCE in s.text_content()]
+    assert long.text_content() == LONG_SENTENCE
+    assert float(long.get("data-t")) == cues[first][0]
+    assert not [s for s in ep4.xpath(".//span") if s.text_content() == cues[first + 1][1]]
+
+
+def test_the_feed_address_may_wrap_only_at_its_slashes(show: Path):
+    page = (show / "feed" / "index.html").read_text(encoding="utf-8")
+    assert '<code id="feed-url">http://<wbr>127.0.0.1:8000/<wbr>feed/<wbr>feed.xml</code>' in page
+    style = "".join(_tree(show).xpath("//style/text()"))
+    assert "#feed-url{overflow-wrap:normal;word-break:keep-all}" in style
 
 
 class Chromium:
@@ -136,8 +187,9 @@ class Chromium:
 
     def click(self, selector: str) -> None:
         """A real mouse click in the middle of the element (a user gesture, so play works)."""
+        # The first line box: the middle of an inline element that wraps may be another's.
         x, y = self.js(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
-            e.scrollIntoView({{block: 'center'}}); const r = e.getBoundingClientRect();
+            e.scrollIntoView({{block: 'center'}}); const r = e.getClientRects()[0];
             return [r.x + r.width / 2, r.y + r.height / 2]; }})()""")
         for kind in ("mousePressed", "mouseReleased"):
             self.page("Input.dispatchMouseEvent",
@@ -180,6 +232,14 @@ def test_chromium_plays_an_episode_and_seeks_to_a_chapter(show: Path, chromium: 
         chromium.open(f"{base}feed/index.html")
         assert chromium.js("document.getElementById('subscribe').href") == \
             f"{base}feed/feed.xml"
+        assert chromium.js("document.getElementById('feed-url').textContent") == \
+            f"{base}feed/feed.xml"
+        # On a narrow phone screen the address wraps, and only right after a slash.
+        chromium.page("Emulation.setDeviceMetricsOverride",
+                      {"width": 200, "height": 700, "deviceScaleFactor": 1, "mobile": False})
+        breaks = chromium.js(_LINE_BREAKS)
+        chromium.page("Emulation.clearDeviceMetricsOverride")
+        assert breaks and set(breaks) == {"/"}, breaks
         chromium.click("#ep3 ol.chapters li:nth-child(3) button")
         # Playing from the chapter: time moves on past its start, with no media error.
         chromium.wait_for(_audio("ep3", f"!a.paused && a.currentTime > {start + 0.5} "
@@ -197,9 +257,67 @@ def test_chromium_plays_an_episode_and_seeks_to_a_chapter(show: Path, chromium: 
 
 def test_chromium_seeks_from_the_transcript_of_a_page_opened_from_disk(show: Path,
                                                                      chromium: Chromium):
+    cues = _vtt(show / "audio" / "ep4.vtt")
+    (first,) = [i for i, (_, text) in enumerate(cues) if LONG_SENTENCE.startswith(text)
+                and text != LONG_SENTENCE]
+    start, second = cues[first][0], cues[first + 1][0]
     chromium.open((show / "feed" / "index.html").as_uri())
-    chromium.js("document.querySelector('#ep3 details.transcript').open = true")
-    chromium.click("#ep3 details.transcript p[data-t]:nth-of-type(2)")
-    cue = float(chromium.js("document.querySelectorAll('#ep3 details.transcript p[data-t]')"
-                            "[1].dataset.t"))
-    chromium.wait_for(_audio("ep3", f"!a.paused && a.currentTime > {cue}"))
+    chromium.js("document.querySelector('#ep4 details.transcript').open = true")
+    # The sentence that spans two cues is one element, and clicking it seeks to its start.
+    spans = chromium.js("Array.from(document.querySelectorAll('#ep4 .transcript [data-t]'))"
+                        ".map((e, i) => [i, e.textContent, Number(e.dataset.t)])")
+    (index,) = [i for i, text, _ in spans if text == LONG_SENTENCE]
+    assert spans[index][2] == start
+    chromium.click(f"#ep4 .transcript span[data-t='{start:.3f}']")
+    chromium.wait_for(_audio("ep4", f"!a.paused && a.currentTime >= {start} "
+                                    f"&& a.currentTime < {second}"))
+    # A click on another sentence seeks there.
+    chromium.click("#ep4 .transcript p span[data-t]")
+    first_sentence = spans[1][2]
+    chromium.wait_for(_audio("ep4", f"!a.paused && a.currentTime >= {first_sentence} "
+                                    f"&& a.currentTime < {start}"))
+
+
+# Each character of the feed address that starts a new line, as the character before it.
+_LINE_BREAKS = """(() => {
+  const code = document.getElementById('feed-url');
+  code.scrollIntoView();
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  const breaks = [];
+  let top = null, before = '';
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      if (top !== null && rect.top > top + 1) breaks.push(before);
+      top = rect.top;
+      before = node.data[i];
+    }
+  }
+  return breaks;
+})()"""
+
+
+def test_a_transcript_that_no_longer_matches_its_script_keeps_sentences(show: Path,
+                                                                       tmp_path: Path):
+    root = Path(shutil.copytree(show, tmp_path / "show"))
+    script = root / "scripts" / "ep4.md"
+    # Edited since the build: the captions no longer match the script's sentences.
+    script.write_text(script.read_text().replace("She orders a drink and waits.",
+                                                 "She waits."))
+    (root / "audio" / "ep3.vtt").unlink()
+    write_feed(load_project(root))
+    tree = _tree(root)
+    ep4 = tree.get_element_by_id("ep4").find_class("transcript")[0]
+    sentences = [s.text_content() for s in ep4.xpath(".//span[@data-t]")]
+    assert LONG_SENTENCE in sentences and "She orders a drink and waits." in sentences
+    # Without captions, the script's text by paragraph and sentence, untimed but headings.
+    ep3 = tree.get_element_by_id("ep3").find_class("transcript")[0]
+    assert ep3.findall("p")[0].text_content() == \
+        "Jessica walks into the bar. She orders a drink and waits."
+    assert not ep3.xpath(".//span[@data-t]")
+    assert [h.text for h in ep3.xpath("h4[@data-t]")] == ["Opening", "The Chase"]

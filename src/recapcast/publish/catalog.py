@@ -244,14 +244,13 @@ def _page_episode(project: Project, release: Release) -> show_page.PageEpisode:
     sidecars = _sidecars(project, release.episode_id)
     vtt = project.audio_dir / f"{release.episode_id}.vtt"
     cues = show_page.parse_vtt(vtt.read_text("utf-8", errors="replace")) if vtt.is_file() else ()
-    if not cues:
-        try:
-            cues = show_page.cues_from_script(read_script(project, release.episode_id),
-                                              release.chapters)
-        except ScriptError:
-            cues = ()
+    try:
+        script = read_script(project, release.episode_id)
+    except ScriptError:
+        script = None
     return show_page.PageEpisode(
-        release, f"../{_audio_path(release)}", transcript=cues,
+        release, f"../{_audio_path(release)}",
+        transcript=show_page.transcript(cues, script, project.show, release.chapters),
         captions_href=next((f"../{path}" for path, mime, _ in sidecars if mime == "text/vtt"), ""),
         links=tuple(show_page.PageLink(label, f"../{path}") for path, _, label in sidecars),
     )

@@ -7,21 +7,46 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from recapcast.model import Chapter, Heading, Paragraph, Quote, Release, Script, Show
+from recapcast.model import Chapter, Heading, Paragraph, Quote, Release, Script, Segment, Show
 from recapcast.release.shownotes import timestamp
+from recapcast.text.lexicon import display_text
+from recapcast.text.segments import plan_segments
+from recapcast.text.speakable import split_sentences
 
-__all__ = ["Cue", "PageLink", "PageEpisode", "parse_vtt", "cues_from_script", "render_page"]
+__all__ = ["Cue", "Sentence", "Passage", "PageLink", "PageEpisode", "parse_vtt", "transcript",
+           "render_page"]
 
-_VTT_TIME = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})\s+-->")
+_VTT_TIME = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})\s+-->\s+"
+                       r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{3})")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+_PARAGRAPH_GAP_MS = 400
+"""Silence between two cues that, without the script, is taken for a new paragraph: takes
+of one paragraph are 0.2 s apart, paragraphs 0.6 s by default."""
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One transcript line; ``start_ms`` is None when its time is unknown."""
+    """One caption of a WebVTT file."""
+
+    start_ms: int
+    end_ms: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a transcript; ``start_ms`` is None when its time is unknown."""
 
     start_ms: int | None
     text: str
-    heading: bool = False
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph of a transcript: a ``heading``, a ``paragraph`` or a ``quote``."""
+
+    kind: str
+    sentences: tuple[Sentence, ...]
 
 
 @dataclass(frozen=True)
@@ -38,9 +63,14 @@ class PageEpisode:
 
     release: Release
     audio_href: str
-    transcript: tuple[Cue, ...] = ()
+    transcript: tuple[Passage, ...] = ()
     captions_href: str = ""
     links: tuple[PageLink, ...] = ()
+
+
+def _ms(groups) -> int:
+    hours, minutes, seconds, millis = (int(g or 0) for g in groups)
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
 
 
 def parse_vtt(text: str) -> tuple[Cue, ...]:
@@ -51,31 +81,111 @@ def parse_vtt(text: str) -> tuple[Cue, ...]:
         for i, line in enumerate(lines):
             match = _VTT_TIME.match(line.strip())
             if match:
-                hours, minutes, seconds, millis = (int(g or 0) for g in match.groups())
-                start = ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
                 words = " ".join(re.sub(r"<[^>]*>", "", t).strip() for t in lines[i + 1:])
                 if words:
-                    cues.append(Cue(start, html.unescape(words)))
+                    cues.append(Cue(_ms(match.groups()[:4]), _ms(match.groups()[4:]),
+                                    html.unescape(words)))
                 break
     return tuple(cues)
 
 
-def cues_from_script(script: Script, chapters: Sequence[Chapter]) -> tuple[Cue, ...]:
-    """The script's text as an untimed transcript; headings start at their chapter."""
+def transcript(cues: Sequence[Cue], script: Script | None, show: Show,
+               chapters: Sequence[Chapter]) -> tuple[Passage, ...]:
+    """The transcript by paragraph and sentence, each sentence timed from the captions.
+
+    Captions are cut to two short lines, so one sentence may span several cues: the
+    script's segments (one a sentence, as the build spoke them) say which cues make up
+    each sentence and which paragraph it is in. Captions that no longer match the script
+    (it was edited since the build) are grouped by their punctuation and pauses; without
+    captions the script's text is shown, untimed but for its headings.
+    """
+    if cues and script is not None:
+        timed = _aligned(cues, plan_segments(script, show)[0], script)
+        if timed is not None:
+            return timed
+    if cues:
+        return _from_cues(cues)
+    if script is not None:
+        return _from_script(script, chapters)
+    return ()
+
+
+def _kind(script: Script, segment: Segment) -> str:
+    if isinstance(script.blocks[segment.paragraph], Heading):
+        return "heading"
+    return "quote" if segment.role == "quote" else "paragraph"
+
+
+def _aligned(cues: Sequence[Cue], segments: Sequence[Segment],
+             script: Script) -> tuple[Passage, ...] | None:
+    """Cues grouped by the segments they were made from, or None if they do not match."""
+    groups: list[tuple[tuple[int, str], list[Sentence]]] = []
+    at = 0
+    for segment in segments:
+        words = segment.written.split()
+        if not words:
+            continue
+        got: list[str] = []
+        start = cues[at].start_ms if at < len(cues) else 0
+        while len(got) < len(words) and at < len(cues):
+            got += cues[at].text.split()
+            at += 1
+        if got != words:
+            return None
+        key = (segment.paragraph, _kind(script, segment))
+        sentence = Sentence(start, " ".join(words))
+        if groups and groups[-1][0] == key:
+            sentences = groups[-1][1]
+            if key[1] != "heading" and not _SENTENCE_END.search(sentences[-1].text):
+                # A sentence too long for one take was spoken in pieces: show it whole.
+                sentences[-1] = Sentence(sentences[-1].start_ms,
+                                         f"{sentences[-1].text} {sentence.text}")
+            else:
+                sentences.append(sentence)
+        else:
+            groups.append((key, [sentence]))
+    if at != len(cues):
+        return None
+    return tuple(Passage(kind, tuple(sentences)) for (_, kind), sentences in groups)
+
+
+def _from_cues(cues: Sequence[Cue]) -> tuple[Passage, ...]:
+    """Cues joined into sentences at their end punctuation, into paragraphs at pauses."""
+    passages: list[list[Sentence]] = []
+    previous: Cue | None = None
+    for cue in cues:
+        if previous is None or cue.start_ms - previous.end_ms >= _PARAGRAPH_GAP_MS:
+            passages.append([Sentence(cue.start_ms, cue.text)])
+        elif _SENTENCE_END.search(passages[-1][-1].text):
+            passages[-1].append(Sentence(cue.start_ms, cue.text))
+        else:
+            last = passages[-1][-1]
+            passages[-1][-1] = Sentence(last.start_ms, f"{last.text} {cue.text}")
+        previous = cue
+    return tuple(Passage("paragraph", tuple(sentences)) for sentences in passages)
+
+
+def _from_script(script: Script, chapters: Sequence[Chapter]) -> tuple[Passage, ...]:
+    """The script's text, untimed; headings start at their chapter."""
     starts: dict[str, list[int]] = {}
     for chapter in chapters:
         starts.setdefault(chapter.title, []).append(chapter.start_ms)
-    cues = []
+    passages = []
     for block in script.blocks:
         if isinstance(block, Heading):
-            found = starts.get(block.text)
-            cues.append(Cue(found.pop(0) if found else None, block.text, heading=True))
-        elif isinstance(block, Paragraph):
-            cues.append(Cue(None, block.text))
-        elif isinstance(block, Quote):
-            said = f"“{block.text}”" + (f" — {block.speaker}" if block.speaker else "")
-            cues.append(Cue(None, said))
-    return tuple(cues)
+            title = display_text(block.text)
+            found = starts.get(title)
+            passages.append(Passage("heading", (Sentence(found.pop(0) if found else None,
+                                                          title),)))
+        elif isinstance(block, Paragraph | Quote):
+            if isinstance(block, Quote) and block.speaker:
+                passages.append(Passage("paragraph",
+                                        (Sentence(None, f"In the words of {block.speaker}:"),)))
+            sentences = tuple(Sentence(None, s) for s in split_sentences(display_text(block.text)))
+            if sentences:
+                passages.append(Passage("quote" if isinstance(block, Quote) else "paragraph",
+                                        sentences))
+    return tuple(passages)
 
 
 _STYLE = """
@@ -88,12 +198,13 @@ audio{width:100%}ol.chapters{padding-left:1.2rem}
 button.seek{font:inherit;border:0;background:none;color:#3a2f8f;cursor:pointer;padding:0;
 text-align:left}
 .now{font-weight:bold}.meta,.links{color:#555;font-size:.9rem}
-.transcript p[data-t]{cursor:pointer}.transcript h4{margin:.8rem 0 .2rem}
-code{word-break:break-all}
+.transcript [data-t]{cursor:pointer}.transcript span[data-t]:hover{background:#ece8f8}
+.transcript h4{margin:.8rem 0 .2rem}.transcript blockquote{margin:.5rem 1.5rem;font-style:italic}
+#feed-url{overflow-wrap:normal;word-break:keep-all}
 """
 
 # Clicking any element with data-t seeks its episode's player there and plays.
-_SCRIPT = """
+_SCRIPT = r"""
 document.addEventListener('click', function (e) {
   var t = e.target.closest('[data-t]');
   if (!t) return;
@@ -115,7 +226,13 @@ document.querySelectorAll('article audio').forEach(function (a) {
 if (location.protocol.indexOf('http') === 0) {
   var s = document.getElementById('subscribe');
   s.href = new URL(s.getAttribute('href'), location.href).href;
-  document.getElementById('feed-url').textContent = s.href;
+  // The address may break only after its slashes, like the one written into the page.
+  var f = document.getElementById('feed-url');
+  f.textContent = '';
+  s.href.split(/(?<=\/)(?!\/)/).forEach(function (part, i) {
+    if (i) f.appendChild(document.createElement('wbr'));
+    f.appendChild(document.createTextNode(part));
+  });
 }
 """
 
@@ -126,6 +243,27 @@ def _esc(text: str) -> str:
 
 def _seconds(ms: int) -> str:
     return f"{ms / 1000:.3f}"
+
+
+def _breakable_url(url: str) -> str:
+    """``url`` escaped, with a ``<wbr>`` after each run of slashes: the only places the
+    page lets it wrap (the style forbids breaks inside its words)."""
+    return "<wbr>".join(_esc(part) for part in re.split(r"(?<=/)(?!/)", url))
+
+
+def _sentence(sentence: Sentence) -> str:
+    if sentence.start_ms is None:
+        return _esc(sentence.text)
+    return f'<span data-t="{_seconds(sentence.start_ms)}">{_esc(sentence.text)}</span>'
+
+
+def _passage(passage: Passage) -> str:
+    if passage.kind == "heading":
+        (title,) = passage.sentences[:1]
+        at = f' data-t="{_seconds(title.start_ms)}"' if title.start_ms is not None else ""
+        return f"<h4{at}>{_esc(' '.join(s.text for s in passage.sentences))}</h4>"
+    text = "<p>" + " ".join(_sentence(s) for s in passage.sentences) + "</p>"
+    return f"<blockquote>{text}</blockquote>" if passage.kind == "quote" else text
 
 
 def _episode(ep: PageEpisode) -> list[str]:
@@ -155,10 +293,7 @@ def _episode(ep: PageEpisode) -> list[str]:
         out.append("</ol>")
     if ep.transcript:
         out.append('<details class="transcript"><summary>Transcript</summary>')
-        for cue in ep.transcript:
-            tag = "h4" if cue.heading else "p"
-            at = f' data-t="{_seconds(cue.start_ms)}"' if cue.start_ms is not None else ""
-            out.append(f"<{tag}{at}>{_esc(cue.text)}</{tag}>")
+        out += [_passage(passage) for passage in ep.transcript]
         out.append("</details>")
     links = [PageLink("MP3", ep.audio_href), *ep.links]
     out.append('<p class="links">' + " · ".join(
@@ -187,7 +322,7 @@ def render_page(show: Show, episodes: Sequence[PageEpisode], *, feed_href: str,
         f"<div><h1>{_esc(show.title)}</h1><p>{_esc(show.author)}</p></div></header>",
         f"<p>{_esc(show.description)}</p>",
         f'<p><a id="subscribe" href="{_esc(feed_href)}">Subscribe</a> in any podcast app '
-        f'with this feed address: <code id="feed-url">{_esc(feed_url)}</code></p>',
+        f'with this feed address: <code id="feed-url">{_breakable_url(feed_url)}</code></p>',
         "<main>",
     ]
     for episode in episodes:
