@@ -136,6 +136,10 @@ def test_gtts_falls_back_to_the_offline_voice_when_the_config_asks(show: Path, g
     assert report["synthesized"] == report["segments"]
     assert google.requests == 3  # one failed segment is enough to switch the whole episode
     assert_complete(show)
+    # The feed credits the voice that spoke the episode, not the one the config names.
+    feed = (show / "feed" / "feed.xml").read_text(encoding="utf-8")
+    assert '<podcast:person role="narrator" group="cast">joe-us (test tone text-to-speech)' \
+        in feed
 
 
 @pytest.mark.parametrize("google", ["ok"], indirect=True)

@@ -13,7 +13,7 @@ from recapcast.voice.engines import voice_identity
 
 __all__ = ["FINGERPRINT_VERSION", "input_fingerprint"]
 
-FINGERPRINT_VERSION = "2"
+FINGERPRINT_VERSION = "3"
 """Bump when a build's output changes for the same inputs (mixing, encoding, tagging)."""
 
 
