@@ -304,3 +304,21 @@ def test_podcast_person_credits_the_host_and_each_episodes_narrator(published: P
     narrators = etree.fromstring(_feed(show)).xpath(
         "//item/podcast:person[@role='narrator']/text()", namespaces=NS)
     assert narrators == ["joe-us (test tone text-to-speech)"] * 2
+
+
+def test_a_recaps_author_is_credited_as_its_writer(published: Path, tmp_path: Path):
+    show = Path(shutil.copytree(published, tmp_path / "show"))
+    script = show / "scripts" / "ep3.md"
+    script.write_text(script.read_text(encoding="utf-8").replace(
+        'title: "A Short Test"', 'title: "A Short Test"\nauthor: "Dana Whitfield"'),
+        encoding="utf-8")
+    run_cli("build", "ep3", cwd=show, check=True)
+    root = etree.fromstring(_feed(show))
+    ep3, ep4 = sorted(root.xpath("/rss/channel/item"),
+                      key=lambda item: item.findtext("title"))
+    assert ep3.xpath("podcast:person/@role", namespaces=NS) == ["host", "author", "narrator"]
+    assert ep3.xpath("podcast:person[@role='author'][@group='writing']/text()",
+                     namespaces=NS) == ["Dana Whitfield"]
+    # The channel's host is the show's, not the recap's writer; ep4 names no writer.
+    assert root.xpath("/rss/channel/podcast:person/text()", namespaces=NS) == ["Test Author"]
+    assert ep4.xpath("podcast:person/@role", namespaces=NS) == ["host", "narrator"]

@@ -123,7 +123,8 @@ def _manifest(release: Release) -> dict:
         "narrator": release.narrator,
         # What the feed shows, so a script broken later does not drop a published episode.
         "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
-                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary},
+                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary,
+                 "author": meta.author},
     }
 
 
@@ -133,6 +134,7 @@ def _published_meta(manifest: dict) -> EpisodeMeta | None:
         m = manifest["meta"]
         return EpisodeMeta(title=str(m["title"]), episode=m.get("episode"),
                            season=m.get("season"), summary=str(m.get("summary") or ""),
+                           author=str(m.get("author") or ""),
                            date=dt.date.fromisoformat(m["date"]) if m.get("date") else None)
     except (KeyError, TypeError, ValueError):
         return None

@@ -110,17 +110,20 @@ class Person:
 
 
 def _credits(show: Show, release: Release | None = None) -> tuple[Person, ...]:
-    """The show's author as host; an episode adds its narrator voice.
+    """The show's author as host; an episode adds the recap's author and its narrator voice.
 
     An item's people replace the channel's in apps, so each item names the host again.
     The taxonomy's Narrator "tells the exposition of a ... story, often in a scripted
-    manner", which is what the narrator voice does with the script; Voice Actor is for
-    a character's voice.
+    manner", which is what the narrator voice does with the script (Voice Actor is for a
+    character's voice); its Author (group Writing) "has written prose ... now being read
+    verbatim on air", which is the recap's writer.
     """
-    people = [Person(show.author.strip()[:_MAX_NAME], "host")] if show.author.strip() else []
-    if release is not None and release.narrator.strip():
-        people.append(Person(release.narrator.strip()[:_MAX_NAME], "narrator"))
-    return tuple(people)
+    people = [("host", "cast", show.author)]
+    if release is not None:
+        people += [("author", "writing", release.meta.author),
+                   ("narrator", "cast", release.narrator)]
+    return tuple(Person(name.strip()[:_MAX_NAME], role, group)
+                 for role, group, name in people if name.strip())
 
 
 def _published(release: Release) -> dt.datetime:

@@ -111,7 +111,9 @@ def transcript(cues: Sequence[Cue], script: Script | None, show: Show,
 
 
 def _kind(script: Script, segment: Segment) -> str:
-    if isinstance(script.blocks[segment.paragraph], Heading):
+    # The opening and sign-off belong to no block of the script.
+    inside = 0 <= segment.paragraph < len(script.blocks)
+    if inside and isinstance(script.blocks[segment.paragraph], Heading):
         return "heading"
     return "quote" if segment.role == "quote" else "paragraph"
 
