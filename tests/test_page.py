@@ -90,7 +90,8 @@ def test_the_transcript_is_shown_by_paragraph_and_sentence(show: Path):
     paragraphs = [[(s.text, float(s.get("data-t"))) for s in p.findall("span")]
                   for p in ep3.findall("p")]
     # The opening is a paragraph of its own, before the script's first one.
-    assert [text for text, _ in paragraphs[0]] == ["Test Show.", "Season 1, episode 3: A Short Test."]
+    assert [text for text, _ in paragraphs[0]] == ["Test Show.",
+                                                   "Season 1, episode 3: A Short Test."]
     assert paragraphs[1] == [("Jessica walks into the bar.", starts["Jessica walks into the bar."]),
                              ("She orders a drink and waits.",
                               starts["She orders a drink and waits."])]
