@@ -105,7 +105,7 @@ def _block_findings(script: Script, name: str, project: Project) -> list[Finding
     for block in script.blocks:
         if not isinstance(block, Heading | Paragraph | Quote):
             continue
-        spoken = speakable(block.text, lexicon)
+        spoken = speakable(block.text, lexicon, language=project.show.language)
         if not spoken.strip(" .,;:!?-—–\"'"):
             findings.append(Finding(name, block.line, "nothing to speak here (only markup, "
                                     "emoji or symbols)"))

@@ -63,7 +63,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
         nonlocal pending_pause
         placed = 0
         phonemes = voice.engine in PHONEME_ENGINES
-        for chunk, text in _chunks(written, lexicon, phonemes):
+        for chunk, text in _chunks(written, lexicon, phonemes, show.language):
             if not text.strip(" .,;:!?-—–\"'"):
                 continue
             segments.append(Segment(
@@ -103,7 +103,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
 
 
 def _chunks(written: str, lexicon: tuple[tuple[str, str], ...], phonemes: bool,
-            limit: int = MAX_CHUNK_WORDS) -> list[tuple[str, str]]:
+            language: str, limit: int = MAX_CHUNK_WORDS) -> list[tuple[str, str]]:
     """(written, speakable) pairs whose speakable side is at most MAX_CHUNK_WORDS words.
 
     Speaking can lengthen text ("e.g." becomes "for example"), so a written chunk whose
@@ -111,11 +111,11 @@ def _chunks(written: str, lexicon: tuple[tuple[str, str], ...], phonemes: bool,
     """
     out: list[tuple[str, str]] = []
     for chunk in chunk_text(written, limit):
-        text = speakable(without_emoji(chunk), lexicon, phonemes=phonemes)
+        text = speakable(without_emoji(chunk), lexicon, phonemes=phonemes, language=language)
         if len(text.split()) <= MAX_CHUNK_WORDS:
             out.append((chunk, text))
         elif len(chunk.split()) > 1:
-            out += _chunks(chunk, lexicon, phonemes, max(1, limit // 2))
+            out += _chunks(chunk, lexicon, phonemes, language, max(1, limit // 2))
         else:
             out += [(piece, piece) for piece in chunk_text(text)]
     return out

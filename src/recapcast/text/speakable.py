@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from functools import lru_cache
 
 from recapcast.text.lexicon import substitute
+from recapcast.text.numbers import number_words_for
+from recapcast.text.wording import Wording, wording_for
 
 __all__ = [
     "MAX_CHUNK_WORDS", "speakable", "chunk_text", "split_sentences", "number_words",
@@ -16,37 +20,20 @@ __all__ = [
 MAX_CHUNK_WORDS = 50
 """Piper's memory grows with sentence length; no chunk handed to a voice is longer."""
 
-_ABBREVIATIONS = {
-    "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Mt.": "Mount",
-    "Jr.": "Junior", "Sr.": "Senior", "vs.": "versus", "etc.": "et cetera",
-    "e.g.": "for example", "i.e.": "that is", "approx.": "about",
-}
-_ABBREVIATION = re.compile(
-    r"(?<!\w)(" + "|".join(re.escape(k) for k in _ABBREVIATIONS) + r")(?=\s|$|[,;:])"
-)
-_SAINT = re.compile(r"(?<!\w)St\.(?=\s+[A-Z])")
-_STREET = re.compile(r"(?<=\w)\s+St\.")
-_NUMBER_SIGN = re.compile(r"(?<!\w)No\.\s*(?=\d)")
-_HASH_NUMBER = re.compile(r"(?<!\w)#(?=\d)")
-_ARITHMETIC = re.compile(r"(?<=\w)\s*([+=])\s*(?=\w)")
-_ARITHMETIC_WORDS = {"+": "plus", "=": "equals"}
-_AKA = re.compile(r"\bAKA\b|\ba\.k\.a\.", re.IGNORECASE)
 _SENTENCE = re.compile(r"(?<=[.!?…][\"”’)])\s+|(?<=[.!?…])\s+")
 _NOT_AN_END = re.compile(
-    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|Jr|Sr|St|No|vs|etc|approx|e\.g|i\.e)|\b[A-Z])\.$"
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|Jr|Sr|St|No|vs|etc|approx|e\.g|i\.e|Lt|Lieut|Cmdr|Cdr|Capt|Sgt|"
+    r"Det|Prof|Gen|Sen|Rep|Gov|Pres|Col|Maj|Adm|Insp|Supt|Cpl|Pvt|Rev|Hon|Fr|Mme|Mlle|Cllr|"
+    r"Amb|Ep|Eps|Vol|Ch|Pt|pp|p|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|"
+    r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B)"
+    r"|\b[A-Z])\.$"
 )
+# A sentence does not start in lowercase ("at 2 a.m. in the box"), nor with the time zone
+# of the time before it ("10 p.m. ET").
+_GOES_ON = re.compile(r"[a-z]")
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+_ZONE_START = re.compile(r"[A-Z]{2,4}\b")
 _CLAUSE = re.compile(r"(?<=[,;:–—])\s+")
-
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-         "fourteen fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, "thousand"))
-_ORDINAL_WORDS = {"one": "first", "two": "second", "three": "third", "five": "fifth",
-                  "eight": "eighth", "nine": "ninth", "twelve": "twelfth"}
-_CURRENCIES = {"$": ("dollar", "cent"), "£": ("pound", "penny"), "€": ("euro", "cent")}
-_SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion",
-                "b": "billion", "thousand": "thousand", "million": "million",
-                "billion": "billion", "trillion": "trillion"}
 
 _TAG = re.compile(r"<\s*(?P<close>/)?\s*(?P<name>[a-zA-Z][\w-]*)[^<>]*>|<!--.*?-->", re.DOTALL)
 _BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "tr", "td"}
@@ -57,122 +44,452 @@ _EMAIL = re.compile(r"(?<![\w.])(?P<user>[\w.+-]+)@(?P<host>[\w-]+(?:\.[\w-]+)+)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
                     "\U000e0020-\U000e007f\u2300-\u23ff]")
+_PLACEHOLDER = re.compile("[\ue100-\ue8ff]")
+
+_HASHTAG = re.compile(r"(?<![\w&#])#(?P<tag>[^\W\d_]\w*)")
+_HANDLE = re.compile(r"(?<![\w@.])@(?P<tag>\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[^\W\d_])(?=\d)"
+                    r"|(?<=\d)(?=[^\W\d_])")
+_SHOUT_WORD = r"(?:[A-Z][A-Z'’]*(?:-[A-Z]+)*)"
+_SHOUTING = re.compile(rf"(?<![\w-]){_SHOUT_WORD}(?:[ \t]+{_SHOUT_WORD})+(?![\w-])")
+_REPEATED_MARKS = re.compile(r"([!?])[!?]+")
+
+_EPISODE_CODE = re.compile(r"\b[Ss](?P<s>\d{1,2})\s?[Ee][Pp]?(?P<e>\d{1,3})\b"
+                           r"|\b(?P<s2>\d{1,2})x(?P<e2>\d{2,3})\b")
+_EPISODE_ABBR = re.compile(r"\b(?P<abbr>Eps?|EPS?|ep)\.?\s*(?=\d)")
+_PAGES = re.compile(r"(?<![\w.])(?P<abbr>pp|p|pg|pgs)\.\s*(?=\d)")
+_NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)#(?=\d)|(?<!\w)№\s*(?=\d)")
+_SAINT = re.compile(r"(?<!\w)St\.(?=\s+[A-Z])")
+_STREET = re.compile(r"(?<=\w)\s+St\.")
+_AKA = re.compile(r"\bAKA\b|\ba\.k\.a\.", re.IGNORECASE)
+_DOTTED_ACRONYM = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?=[\s,;:!?)'’\"”]|$)")
+_LETTERS_DIGITS = re.compile(r"\b(?P<letters>[A-Z]{1,4})-?(?=\d+\b)")
 _ATTRIBUTION = re.compile(r"(?:^|\s)~\s*(?=[A-Z])")
 _TILDE_ABOUT = re.compile(r"~\s*(?=\d)")
-_MONEY = re.compile(
-    r"(?P<cur>[$£€])\s?(?P<num>\d[\d,]*(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[kmb])\b)?", re.IGNORECASE)
+_ARITHMETIC = re.compile(r"(?<=\w)\s*([+=])\s*(?=\w)")
+
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+                   "₩": "KRW", "₽": "RUB", "C$": "CAD", "A$": "AUD"}
+_SIGN = "|".join(re.escape(s) for s in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
+_SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[kmb])\b)"
+_MONEY = re.compile(rf"(?<![\w$])(?P<cur>{_SIGN})\s?(?P<num>{_NUM}){_SCALE}?", re.IGNORECASE)
+_MONEY_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?P<cur>[€£¥₹])")
+_SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion",
+                "b": "billion", "thousand": "thousand", "million": "million",
+                "billion": "billion", "trillion": "trillion"}
+_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?!\w)"
-    r"|\b(?P<h2>\d{1,2}):(?P<m2>[0-5]\d)\b(?!:)", re.IGNORECASE)
+    r"(?:\s(?P<zone>(?-i:[A-Z]{2,4}))\b)?"
+    r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
+    re.IGNORECASE)
+_DURATION = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b")
+_BROADCAST = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<zone>c)\b")
+_DAY_MONTH = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
+                        r"(?!:|\d|\s?(?:%|[ap]\.?m\b))")
+_MONTH_DAY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                        r"(?P<month>[A-Z][a-z]{2,8})\b\.?")
+_SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
+_FRACTION_CHARS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4),
+                   "⅕": (1, 5), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
+_FRACTION_CHAR = re.compile(r"(?:(?P<whole>\d+)\s?)?(?P<f>[" + "".join(_FRACTION_CHARS) + "])")
+_SLASH = re.compile(r"(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<a>\d+(?:\.\d+)?)/(?P<b>\d+)(?![\w/])"
+                    r"(?P<after>\s+(?P<next>[^\W\d_][\w'’-]*))?")
+_ONE_LETTER_UNITS = {"m", "g", "V", "W", "L", "h", "°"}
+_RATING_DENOMINATORS = {5, 10, 20, 100}
+_RATING_WORDS = {"stars", "star", "points", "point", "rating", "score"}
+_NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
+_UNIT = re.compile(
+    r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
 _PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
-_ORDINAL = re.compile(r"\b(?P<num>\d+)(?:st|nd|rd|th)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?P<num>\d+)(?:st|nd|rd|th|º|ª|°(?=\s))(?!\w)", re.IGNORECASE)
 _RANGE = re.compile(r"(?<![\d.,–-])(?P<a>\d+)\s?[–—-]\s?(?P<b>\d+)(?![\d–-])")
 _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
-_DECIMAL = re.compile(r"(?<![\d.])(?P<int>\d[\d,]*)\.(?P<frac>\d+)(?![\d.])")
+_DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
 _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
-_PLACEHOLDER = re.compile("[\ue100-\ue8ff]")
+_EUROPEAN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
+_EUROPEAN_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d+)(?![\d,])")
+_ROMAN = re.compile(r"\b(?P<before>[A-Z][\w'’]*) (?P<roman>[IVX]{1,6})\b(?![.'’]\w)")
+_ROMAN_VALID = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_CARDINAL_BEFORE = {"Part", "Chapter", "Book", "Act", "Volume", "Vol", "Season", "Episode",
+                          "War", "Phase", "Round", "Level", "Stage", "Series", "Scene", "Pt"}
 # Left-over symbols a voice would name ("tilde", "asterisk"); spoken text never holds them.
-_SYMBOLS = re.compile(r"[<>{}\[\]|\\^_*#~=`@+]")
+_SYMBOLS = re.compile(r"[<>{}\[\]|\\^_*#~=`@+/]")
+_LETTERS = {"I": 1, "V": 5, "X": 10}
 
 
-def number_words(n: int) -> str:
-    """A whole number in words, US style: 1,234 -> one thousand two hundred thirty-four."""
-    if n < 0:
-        return "minus " + number_words(-n)
-    if n < 20:
-        return _ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
-    for value, name in _SCALES:
-        if n >= value:
-            top, rest = divmod(n, value)
-            return f"{number_words(top)} {name}" + (f" {number_words(rest)}" if rest else "")
-    raise AssertionError("unreachable")
+def number_words(n: int, language: str = "en-us") -> str:
+    """A whole number in words: 1,234 -> one thousand two hundred thirty four."""
+    return _numbers(language).cardinal(n)
 
 
-def ordinal_words(n: int) -> str:
-    """21 -> twenty-first."""
-    words = number_words(n)
-    cut = max(words.rfind(" "), words.rfind("-")) + 1
-    head, last = words[:cut], words[cut:]
-    if last in _ORDINAL_WORDS:
-        last = _ORDINAL_WORDS[last]
-    elif last.endswith("y"):
-        last = last[:-1] + "ieth"
-    else:
-        last += "th"
-    return head + last
+def ordinal_words(n: int, language: str = "en-us") -> str:
+    """21 -> twenty first."""
+    return _numbers(language).ordinal(n)
 
 
-def year_words(n: int) -> str:
-    """1999 -> nineteen ninety-nine, 2005 -> two thousand five, 2015 -> twenty fifteen."""
-    if 2000 <= n <= 2009 or n % 1000 == 0:
-        return number_words(n)
-    high, low = divmod(n, 100)
-    if low == 0:
-        return f"{number_words(high)} hundred"
-    return f"{number_words(high)} {'oh ' if low < 10 else ''}{number_words(low)}"
+def year_words(n: int, language: str = "en-us") -> str:
+    """1999 -> nineteen ninety nine, 2005 -> two thousand five, 2015 -> twenty fifteen."""
+    return _numbers(language).year(n)
 
 
-def _cardinal(digits: str) -> str:
-    n = int(digits.replace(",", ""))
-    if "," not in digits and len(digits) == 4 and 1100 <= n <= 2099:
-        return year_words(n)
-    return number_words(n)
+def _numbers(language: str):
+    numbers = number_words_for(language)
+    if numbers is None:
+        raise ValueError(f"no number words for language {language!r}")
+    return numbers
 
 
-def _decimal(whole: str, frac: str) -> str:
-    return f"{number_words(int(whole.replace(',', '')))} point " + " ".join(
-        _ONES[int(d)] for d in frac)
+def _alternation(table: dict[str, str], after: str) -> re.Pattern[str] | None:
+    """A pattern matching any key of ``table`` as a whole word, longest first."""
+    if not table:
+        return None
+    keys = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])({keys}){after}")
 
 
-def _money(m: re.Match) -> str:
-    unit, cent = _CURRENCIES[m.group("cur")]
-    num, scale = m.group("num"), m.group("scale")
-    whole, _, frac = num.partition(".")
-    if scale:
-        amount = _decimal(whole, frac) if frac else number_words(int(whole.replace(",", "")))
-        return f"{amount} {_SCALE_WORDS[scale.lower()]} {unit}s"
-    dollars = int(whole.replace(",", ""))
-    words = f"{number_words(dollars)} {unit}{'' if dollars == 1 else 's'}"
-    if frac and int(frac[:2].ljust(2, "0")):
-        cents = int(frac[:2].ljust(2, "0"))
-        plural = "pence" if cent == "penny" and cents != 1 else cent + ("" if cents == 1 else "s")
-        words += f" and {number_words(cents)} {plural}"
-    return words
+@lru_cache(maxsize=16)
+def _reader(language: str) -> _Reader:
+    return _Reader(wording_for(language))
 
 
-def _time(m: re.Match) -> str:
-    hour = int(m.group("h") or m.group("h2"))
-    minute = int(m.group("m") or m.group("m2") or 0)
-    if m.group("ap"):
-        # "p.m." at the end of the text also ends the sentence.
-        end = "." if m.group(0).endswith(".") and m.end() == len(m.string) else ""
-        suffix = f" {m.group('ap').lower()} m{end}"
-    elif minute == 0:
-        suffix = " o'clock"
-    else:
-        suffix = ""
-    if minute == 0:
-        return number_words(hour) + suffix
-    return f"{number_words(hour)} {'oh ' if minute < 10 else ''}{number_words(minute)}{suffix}"
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = _LETTERS[letter]
+        total += -value if _LETTERS.get(following, 0) > value else value
+    return total
 
 
-def _decade(m: re.Match) -> str:
-    num = m.group("num")
-    words = year_words(int(num)) if len(num) == 4 else number_words(int(num))
-    return words[:-1] + "ies" if words.endswith("y") else words + "s"
+class _Reader:
+    """The rules of one show language, applied in order to one text."""
+
+    def __init__(self, wording: Wording):
+        self.w = wording
+        self.n = wording.numbers
+        self.en = wording.english
+        self.titles_re = _alternation(wording.titles, r"(?=\s+(?:[A-Z]|\w+\.\s+[A-Z]))")
+        self.abbreviations_re = _alternation(wording.abbreviations, r"(?=\s|$|[,;:)])")
+
+    def say(self, role: str, default: str | None = None) -> str | None:
+        return self.w.word(role, default)
+
+    def cardinal(self, digits: str) -> str:
+        """Digits as a whole number or, for a lone four-digit 1100-2099, as a year."""
+        if self.n is None:
+            return digits
+        n = int(digits.replace(",", ""))
+        if "," not in digits and len(digits) == 4 and 1100 <= n <= 2099:
+            return self.n.year(n)
+        return self.n.cardinal(n)
+
+    def number(self, digits: str) -> str:
+        if self.n is None:
+            return digits
+        digits = digits.replace(",", "")
+        return self.n.decimal(digits) if "." in digits else self.n.cardinal(int(digits))
+
+    def ordinal(self, n: int) -> str:
+        return str(n) if self.n is None else self.n.ordinal(n)
+
+    # -- the rules -----------------------------------------------------------------------
+
+    def handles(self, text: str) -> str:
+        def words(m: re.Match) -> str:
+            return _CAMEL.sub(" ", m.group("tag").replace("_", " ")).strip()
+        text = _HASHTAG.sub(words, text)
+        return _HANDLE.sub(words, text)
+
+    def shouting(self, text: str) -> str:
+        def lower(m: re.Match) -> str:
+            words = m.group(0).split()
+            if not any(len(w) >= 4 for w in words):
+                return m.group(0)
+            return " ".join(w if w == "I" else w.lower() for w in words)
+        text = _SHOUTING.sub(lower, text)
+        return _REPEATED_MARKS.sub(r"\1", text)
+
+    def episodes(self, text: str) -> str:
+        season, episode = self.say("season"), self.say("episode")
+        if season is None or self.n is None:
+            return text
+
+        def code(m: re.Match) -> str:
+            s, e = m.group("s") or m.group("s2"), m.group("e") or m.group("e2")
+            return f"{season} {self.n.cardinal(int(s))} {episode} {self.n.cardinal(int(e))}"
+        text = _EPISODE_CODE.sub(code, text)
+        return _EPISODE_ABBR.sub(
+            lambda m: (self.say("episodes") if m.group("abbr").lower() == "eps"
+                       else episode) + " ", text)
+
+    def abbreviations(self, text: str) -> str:
+        if self.en:
+            text = _SAINT.sub("Saint", text)
+            text = _STREET.sub(lambda m: " Street." if m.end() == len(m.string) else " Street",
+                               text)
+        about = self.say("about")
+        if about:
+            text = _TILDE_ABOUT.sub(about + " ", text)
+        number, page, pages = self.say("number"), self.say("page"), self.say("pages")
+        if number:
+            text = _NUMBER_SIGN.sub(number + " ", text)
+        if page:
+            text = _PAGES.sub(lambda m: (pages if m.group("abbr") in ("pp", "pgs") else page)
+                              + " ", text)
+        if self.titles_re:
+            text = self.titles_re.sub(lambda m: self.w.titles[m.group(1)], text)
+        if self.abbreviations_re:
+            text = self.abbreviations_re.sub(lambda m: self.w.abbreviations[m.group(1)], text)
+        if self.en:
+            text = _AKA.sub("A.K.A.", text)
+            text = _DOTTED_ACRONYM.sub(
+                lambda m: m.group(1) if m.group(1) == "A.K.A." else
+                " ".join(m.group(1).rstrip(".").split(".")) + ("." if m.end() == len(m.string)
+                                                                else ""), text)
+        return text
+
+    def money(self, text: str) -> str:
+        if self.n is None:
+            return text
+
+        def amount(m: re.Match) -> str:
+            currency = _CURRENCY_SIGNS[m.group("cur").upper()]
+            digits = m.group("num").replace(",", "")
+            scale = m.groupdict().get("scale")
+            if scale:
+                scale = _SCALE_WORDS[scale.lower()]
+                if self.en:
+                    return f"{self.number(digits)} {scale} {self.n.currency_name(currency)}"
+                value = Decimal(digits) * _SCALE_VALUES[scale]
+                return self.n.money(value.quantize(Decimal(1)), currency)
+            return self.n.money(Decimal(digits), currency)
+        text = _MONEY.sub(amount, text)
+        return _MONEY_AFTER.sub(amount, text)
+
+    def times(self, text: str) -> str:
+        if self.n is None:
+            return text
+        text = _DURATION.sub(self._duration, text)
+        text = _BROADCAST.sub(
+            lambda m: f"{self.n.cardinal(int(m.group('a')))} {self.n.cardinal(int(m.group('b')))}"
+                      f" {self.w.zones.get('CT', '')}".rstrip() if self.en else m.group(0), text)
+        return _TIME.sub(self._time, text)
+
+    def _duration(self, m: re.Match) -> str:
+        parts = []
+        for group, one, many in (("h", "hour", "hours"), ("m", "minute", "minutes"),
+                                 ("s", "second", "seconds")):
+            value = int(m.group(group))
+            if value:
+                parts.append(f"{self.n.cardinal(value)} "
+                             f"{self.say(one if value == 1 else many, one)}")
+        return " ".join(parts) or self.n.cardinal(0)
+
+    def _time(self, m: re.Match) -> str:
+        hour = int(m.group("h") or m.group("h2"))
+        minute = int(m.group("m") or m.group("m2") or 0)
+        zone = m.group("zone") or m.group("zone2") or ""
+        zone_word = ""
+        tail = ""
+        if zone:
+            if zone in self.w.zones:
+                zone_word = " " + self.w.zones[zone]
+            else:
+                tail = " " + zone
+        ampm = m.group("ap")
+        if self.en:
+            if ampm:
+                # "p.m." at the end of the text also ends the sentence.
+                end = "." if m.group(0).endswith(".") and m.end() == len(m.string) else ""
+                suffix = f" {ampm.lower()} m{end if not zone else ''}"
+            elif minute == 0:
+                suffix = " o'clock"
+            else:
+                suffix = ""
+            if minute == 0:
+                spoken = self.n.cardinal(hour) + suffix
+            else:
+                spoken = (f"{self.n.cardinal(hour)} {'oh ' if minute < 10 else ''}"
+                          f"{self.n.cardinal(minute)}{suffix}")
+            return spoken + zone_word + tail
+        return self._foreign_time(hour, minute) + zone_word + tail
+
+    def _foreign_time(self, hour: int, minute: int) -> str:
+        h = self.n.cardinal(hour)
+        lang = self.w.language
+        if lang == "es":
+            h = "una" if hour in (1, 13) else h
+            named = {0: "en punto", 15: "y cuarto", 30: "y media"}
+            return f"{h} {named.get(minute) or 'y ' + self.n.cardinal(minute)}"
+        if lang == "fr":
+            return f"{h} heure{'s' if hour > 1 else ''}" + (
+                f" {self.n.cardinal(minute)}" if minute else "")
+        if lang == "de":
+            return f"{h} Uhr" + (f" {self.n.cardinal(minute)}" if minute else "")
+        return h + (f" {self.n.cardinal(minute)}" if minute else "")
+
+    def dates(self, text: str) -> str:
+        if self.n is None or not self.w.months:
+            return text
+        months = self.w.months
+
+        def day_month(m: re.Match) -> str:
+            month = months.get(m.group("month").lower())
+            day = int(m.group("day"))
+            if month is None or not 1 <= day <= 31:
+                return m.group(0)
+            return f"{month} {self.ordinal(day) if self.en else self.n.cardinal(day)}"
+
+        def month_day(m: re.Match) -> str:
+            month = months.get(m.group("month").lower().rstrip("."))
+            day = int(m.group("day"))
+            if month is None or not 1 <= day <= 31:
+                return m.group(0)
+            if self.en:
+                return f"the {self.ordinal(day)} of {month}"
+            return f"{self.n.cardinal(day)} {self.say('of', '')} {month}"
+
+        def slash_date(m: re.Match) -> str:
+            a, b, year = int(m.group("a")), int(m.group("b")), m.group("y")
+            month, day = (a, b) if self.w.language == "en" and self.en else (b, a)
+            names = [v for k, v in months.items() if len(k) == 3 or k == "may"]
+            ordered = list(dict.fromkeys(names))
+            if not (1 <= month <= 12 and 1 <= day <= 31) or len(ordered) < 12:
+                return m.group(0)
+            year_n = int(year) + (2000 if len(year) == 2 else 0)
+            spoken_day = self.ordinal(day) if self.en else self.n.cardinal(day)
+            return f"{ordered[month - 1]} {spoken_day} {self.n.year(year_n)}"
+        text = _SLASH_DATE.sub(slash_date, text)
+        text = _DAY_MONTH.sub(day_month, text)
+        return _MONTH_DAY.sub(month_day, text)
+
+    def fractions(self, text: str) -> str:
+        if self.n is None:
+            return text
+
+        def char(m: re.Match) -> str:
+            a, b = _FRACTION_CHARS[m.group("f")]
+            return self._fraction(m.group("whole"), a, b, "")
+
+        def slash(m: re.Match) -> str:
+            a, b = m.group("a"), int(m.group("b"))
+            after, nxt = m.group("after") or "", (m.group("next") or "").lower()
+            out_of = self.say("out of")
+            if (b in _RATING_DENOMINATORS and out_of and not m.group("whole")
+                    and (nxt in _RATING_WORDS or float(a) <= b and b != 2 and b != 4)):
+                return f"{self.number(a)} {out_of} {self.n.cardinal(b)}{after}"
+            if "." in a or b == 0 or int(a) >= b * 4:
+                return f"{self.number(a)} {self.n.cardinal(b)}{after}"
+            return self._fraction(m.group("whole"), int(a), b, after)
+        text = _FRACTION_CHAR.sub(char, text)
+        return _SLASH.sub(slash, text)
+
+    def _fraction(self, whole: str | None, a: int, b: int, after: str) -> str:
+        names = self.w.fractions.get(b)
+        if names:
+            denominator = names[0] if a == 1 else names[1]
+        elif self.en:
+            denominator = self.n.ordinal(b) + ("s" if a != 1 else "")
+        else:
+            denominator = self.n.ordinal(b)
+        if self.en and b == 2 and a == 1:
+            if whole:
+                return f"{self.n.cardinal(int(whole))} and a half{after}"
+            nxt = after.strip().lower()
+            if nxt in ("of", "a", "an", "the", ""):
+                return f"half{after}"
+            article = "an" if nxt[:1] in "aeiou" or nxt.startswith("hour") else "a"
+            return f"half {article}{after}"
+        spoken = f"{self.n.cardinal(a)} {denominator}"
+        if whole:
+            spoken = f"{self.n.cardinal(int(whole))} {self.say('and', '')} {spoken}"
+        return spoken + after
+
+    def units(self, text: str) -> str:
+        if self.n is None:
+            return text
+        minus = self.say("minus")
+        if minus:
+            text = _NEGATIVE.sub(minus + " ", text)
+        units = self.w.units
+
+        def unit(m: re.Match) -> str:
+            written = m.group("unit").replace(" ", "")
+            key = written.lower()
+            names = units.get(key)
+            # One-letter units only as written ("5 m", "12 V"): "5 M" or "3 G" is something
+            # else, and "5 l" may be a typo.
+            if names is None or (len(key) == 1 and written not in _ONE_LETTER_UNITS):
+                return m.group(0)
+            digits = m.group("num")
+            one = digits.replace(",", "") in ("1", "1.0")
+            return f"{self.number(digits)} {names[0] if one else names[1]}"
+        return _UNIT.sub(unit, text)
+
+    def numbers(self, text: str) -> str:
+        if self.w.language != "en" and self.w.language in ("es", "fr", "de", "it", "pt", "nl"):
+            text = _EUROPEAN_GROUPS.sub(lambda m: m.group(0).replace(".", ""), text)
+            text = _EUROPEAN_DECIMAL.sub(r"\1.\2", text)
+        if self.n is None:
+            return text
+        percent = self.say("percent")
+        if percent:
+            text = _PERCENT.sub(lambda m: f"{self.number(m.group('num'))} {percent}", text)
+        text = _ORDINAL.sub(lambda m: self.ordinal(int(m.group("num"))), text)
+        to = self.say("to")
+        if to:
+            text = _RANGE.sub(lambda m: f"{self.cardinal(m.group('a'))} {to} "
+                                        f"{self.cardinal(m.group('b'))}", text)
+        if self.en:
+            text = _DECADE.sub(self._decade, text)
+        text = _DECIMAL.sub(lambda m: f" {self.number(m.group('num'))} ", text)
+        return _INTEGER.sub(lambda m: f" {self.cardinal(m.group(0))} ", text)
+
+    def _decade(self, m: re.Match) -> str:
+        num = m.group("num")
+        words = self.n.year(int(num)) if len(num) == 4 else self.n.cardinal(int(num))
+        return words[:-1] + "ies" if words.endswith("y") else words + "s"
+
+    def roman(self, text: str) -> str:
+        if self.n is None:
+            return text
+
+        def numeral(m: re.Match) -> str:
+            roman, before = m.group("roman"), m.group("before")
+            if not _ROMAN_VALID.match(roman) or (roman == "I" and before not in
+                                                   _ROMAN_CARDINAL_BEFORE):
+                return m.group(0)
+            value = _roman_value(roman)
+            if before in self.w.regnal_names:
+                the = self.say("the", "")
+                return f"{before} {the} {self.n.ordinal(value)}".replace("  ", " ")
+            if before in _ROMAN_CARDINAL_BEFORE or len(roman) > 1:
+                return f"{before} {self.n.cardinal(value)}"
+            return m.group(0)
+        return _ROMAN.sub(numeral, text)
+
+    def symbols(self, text: str) -> str:
+        text = _ATTRIBUTION.sub(" — ", text)
+        text = text.replace("&", f" {self.say('and', '&')} ")
+        percent = self.say("percent")
+        if percent:
+            text = text.replace("%", f" {percent} ")
+        for sign, role in (("+", "plus"), ("=", "equals")):
+            word = self.say(role)
+            if word:
+                text = _ARITHMETIC.sub(lambda m, s=sign, w=word: f" {w} " if m.group(1) == s
+                                       else m.group(0), text)
+        text = re.sub(r"(?<=\w)/(?=\w)", " ", text)
+        text = re.sub(r"\s+-+\s+", ", ", text)
+        return _SYMBOLS.sub(" ", text)
 
 
-def _url(m: re.Match) -> str:
+def _url(m: re.Match, dot: str) -> str:
     url = m.group(0).rstrip(".,;:!?)")
     host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url, flags=re.IGNORECASE).split("/")[0]
-    return " " + host.replace(".", " dot ") + m.group(0)[len(url):]
+    return " " + host.replace(".", f" {dot} ") + m.group(0)[len(url):]
 
 
 def _markup(text: str) -> str:
@@ -187,12 +504,13 @@ def _markup(text: str) -> str:
 
 
 def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
-              phonemes: bool = True) -> str:
-    """Return ``text`` as a narrator would say it.
+              phonemes: bool = True, language: str = "en-us") -> str:
+    """Return ``text`` as a narrator of a show in ``language`` would say it.
 
-    Markup and emoji are dropped; abbreviations, numbers, money, times, ordinals, ranges
-    and symbols become words; ``lexicon`` entries and inline ``{word|says}`` become their
-    pronunciations (IPA as Piper's ``[[ ... ]]`` when ``phonemes`` is true).
+    Markup and emoji are dropped; abbreviations, episode codes, dates, numbers, money,
+    times, units, fractions, ordinals, ranges and symbols become words in the show's
+    language; ``lexicon`` entries and inline ``{word|says}`` become their pronunciations
+    (IPA as Piper's ``[[ ... ]]`` when ``phonemes`` is true).
     """
     kept: list[str] = []
 
@@ -201,43 +519,26 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
         # One private-use character a token: no later rule reads or splits it.
         return chr(0xE100 + len(kept) - 1)
 
+    reader = _reader(language)
+    dot, at = reader.say("dot", "dot"), reader.say("at", "at")
     # Private-use characters mean nothing to a voice, and these ones mark protected tokens.
     text = _markup(_PLACEHOLDER.sub(" ", text))
     text = substitute(text, lexicon, phonemes, protect)
     text = _EMOJI.sub(" ", text)
-    text = _EMAIL.sub(lambda m: f"{m.group('user')} at {m.group('host').replace('.', ' dot ')}",
-                      text)
-    text = _URL.sub(_url, text)
-    text = _SAINT.sub("Saint", text)
-    text = _STREET.sub(lambda m: " Street." if m.end() == len(text) else " Street", text)
-    text = _NUMBER_SIGN.sub("number ", text)
-    text = _HASH_NUMBER.sub("number ", text)
-    text = _ABBREVIATION.sub(lambda m: _ABBREVIATIONS[m.group(1)], text)
-    text = _AKA.sub("A.K.A.", text)
-    text = _ATTRIBUTION.sub(" — ", text)
-    text = _TILDE_ABOUT.sub("about ", text)
-    text = _MONEY.sub(_money, text)
-    text = _TIME.sub(_time, text)
-    text = _PERCENT.sub(lambda m: f"{_number(m.group('num'))} percent", text)
-    text = _ORDINAL.sub(lambda m: ordinal_words(int(m.group("num"))), text)
-    text = _RANGE.sub(lambda m: f"{_cardinal(m.group('a'))} to {_cardinal(m.group('b'))}", text)
-    text = _DECADE.sub(_decade, text)
-    text = _DECIMAL.sub(lambda m: _decimal(m.group("int"), m.group("frac")), text)
-    text = _INTEGER.sub(lambda m: _cardinal(m.group(0)), text)
-    text = text.replace("&", " and ").replace("%", " percent ")
-    text = _ARITHMETIC.sub(lambda m: f" {_ARITHMETIC_WORDS[m.group(1)]} ", text)
-    text = re.sub(r"(?<=\w)/(?=\w)", " ", text)
-    text = re.sub(r"\s+-+\s+", ", ", text)
-    text = _SYMBOLS.sub(" ", text)
+    text = _EMAIL.sub(
+        lambda m: f"{m.group('user')} {at} {m.group('host').replace('.', f' {dot} ')}", text)
+    text = _URL.sub(lambda m: _url(m, dot), text)
+    rules: tuple[Callable[[str], str], ...] = (
+        reader.handles, reader.shouting, reader.episodes, reader.abbreviations, reader.money,
+        reader.times, reader.dates, reader.fractions, reader.units, reader.roman,
+        reader.numbers, reader.symbols,
+    )
+    for rule in rules:
+        text = rule(text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     text = _PLACEHOLDER.sub(lambda m: kept[ord(m.group(0)) - 0xE100], text)
     return re.sub(r"\s+", " ", text).strip()
-
-
-def _number(digits: str) -> str:
-    whole, _, frac = digits.partition(".")
-    return _decimal(whole, frac) if frac else number_words(int(whole.replace(",", "")))
 
 
 def _split_long(sentence: str, limit: int) -> list[str]:
@@ -281,7 +582,8 @@ def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph; abbreviations such as ``Dr.`` do not end one."""
     sentences: list[str] = []
     for piece in _SENTENCE.split(text.strip()):
-        if sentences and _NOT_AN_END.search(sentences[-1]):
+        if sentences and (_NOT_AN_END.search(sentences[-1]) or _GOES_ON.match(piece)
+                          or (_CLOCK_END.search(sentences[-1]) and _ZONE_START.match(piece))):
             sentences[-1] += " " + piece
         elif piece.strip():
             sentences.append(piece.strip())

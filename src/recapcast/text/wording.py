@@ -1,0 +1,210 @@
+"""The words a narrator puts around numbers and symbols, per show language.
+
+Number words come from :mod:`recapcast.text.numbers`; this module holds the rest: what "%"
+or "vs." or "S3E4" or "km" is called in the show's language. A language without a table
+here keeps such symbols for the voice, which reads them in its own language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from recapcast.text.numbers import NumberWords, number_words_for
+
+__all__ = ["Wording", "wording_for"]
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How one language says what recaps write as symbols and abbreviations."""
+
+    language: str
+    """The language code of the table (``en``, ``es``)."""
+    numbers: NumberWords | None
+    """Number words; None keeps digits for the voice."""
+    words: dict[str, str] = field(default_factory=dict)
+    """Glue words by role: percent, to, and, plus, equals, minus, number, season, episode..."""
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    """``Dr.`` -> Doctor: said wherever they stand."""
+    titles: dict[str, str] = field(default_factory=dict)
+    """``Lt.`` -> lieutenant: said only before a name (``Gen.`` is not always a general)."""
+    months: dict[str, str] = field(default_factory=dict)
+    """Month names and abbreviations (lowercase, no dot) -> the month's name."""
+    zones: dict[str, str] = field(default_factory=dict)
+    """Time zones after a time: ``ET`` -> eastern."""
+    units: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Units after a number: ``km`` -> (kilometer, kilometers)."""
+    fractions: dict[int, tuple[str, str]] = field(default_factory=dict)
+    """Denominators: 4 -> (quarter, quarters); others are read as ordinals."""
+    regnal_names: frozenset[str] = frozenset()
+    """Names a Roman numeral after which is an ordinal (Henry VIII: the eighth)."""
+    english: bool = False
+    """English-only readings: "a m", Saint/Street, "the" before a regnal ordinal."""
+
+    def word(self, role: str, default: str | None = None) -> str | None:
+        """The glue word for ``role``, or ``default`` (None: keep the symbol)."""
+        return self.words.get(role, default)
+
+
+_EN_UNITS = {
+    "km": ("kilometer", "kilometers"), "kms": ("kilometer", "kilometers"),
+    "m": ("meter", "meters"), "cm": ("centimeter", "centimeters"),
+    "mm": ("millimeter", "millimeters"), "mi": ("mile", "miles"),
+    "ft": ("foot", "feet"), "yd": ("yard", "yards"),
+    "kg": ("kilogram", "kilograms"), "g": ("gram", "grams"), "mg": ("milligram", "milligrams"),
+    "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"),
+    "mph": ("mile per hour", "miles per hour"), "kph": ("kilometer per hour",
+                                                        "kilometers per hour"),
+    "km/h": ("kilometer per hour", "kilometers per hour"),
+    "ml": ("milliliter", "milliliters"), "l": ("liter", "liters"),
+    "hz": ("hertz", "hertz"), "khz": ("kilohertz", "kilohertz"),
+    "mhz": ("megahertz", "megahertz"), "ghz": ("gigahertz", "gigahertz"),
+    "kb": ("kilobyte", "kilobytes"), "mb": ("megabyte", "megabytes"),
+    "gb": ("gigabyte", "gigabytes"), "tb": ("terabyte", "terabytes"),
+    "w": ("watt", "watts"), "kw": ("kilowatt", "kilowatts"), "v": ("volt", "volts"),
+    "min": ("minute", "minutes"), "mins": ("minute", "minutes"), "hr": ("hour", "hours"),
+    "hrs": ("hour", "hours"), "sec": ("second", "seconds"), "secs": ("second", "seconds"),
+    "ms": ("millisecond", "milliseconds"), "fps": ("frame per second", "frames per second"),
+    "°c": ("degree Celsius", "degrees Celsius"), "°f": ("degree Fahrenheit",
+                                                        "degrees Fahrenheit"),
+    "°": ("degree", "degrees"),
+}
+_EN_MONTHS = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June",
+    "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+    **{m.lower(): m for m in ("January February March April May June July August September "
+                              "October November December").split()},
+}
+_ENGLISH = dict(
+    words={
+        "percent": "percent", "to": "to", "and": "and", "plus": "plus", "equals": "equals",
+        "minus": "minus", "number": "number", "versus": "versus", "about": "about",
+        "season": "season", "episode": "episode", "episodes": "episodes", "page": "page",
+        "pages": "pages", "out of": "out of", "dot": "dot", "at": "at", "half": "half",
+        "a half": "a half", "one half": "one half", "of": "of", "the": "the", "hours": "hours",
+        "minutes": "minutes", "seconds": "seconds", "hour": "hour", "minute": "minute",
+        "second": "second", "o'clock": "o'clock", "hashtag": "",
+    },
+    abbreviations={
+        "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Mt.": "Mount",
+        "Jr.": "Junior", "Sr.": "Senior", "vs.": "versus", "vs": "versus", "v.": "versus",
+        "etc.": "et cetera", "e.g.": "for example", "i.e.": "that is",
+        "approx.": "approximately", "feat.": "featuring",
+        "Ave.": "Avenue", "Blvd.": "Boulevard", "Rd.": "Road", "Bros.": "Brothers",
+        "Co.": "Company", "Inc.": "Incorporated", "Ltd.": "Limited", "Corp.": "Corporation",
+        "Dept.": "Department", "Univ.": "University", "Jan.": "January", "Feb.": "February",
+        "Aug.": "August", "Sept.": "September", "Oct.": "October", "Nov.": "November",
+        "Dec.": "December",
+    },
+    titles={
+        "Lt.": "Lieutenant", "Lieut.": "Lieutenant", "Cmdr.": "Commander",
+        "Cdr.": "Commander", "Capt.": "Captain", "Sgt.": "Sergeant", "Det.": "Detective",
+        "Prof.": "Professor", "Gen.": "General", "Sen.": "Senator", "Rep.": "Representative",
+        "Gov.": "Governor", "Pres.": "President", "Col.": "Colonel", "Maj.": "Major",
+        "Adm.": "Admiral", "Insp.": "Inspector", "Supt.": "Superintendent",
+        "Cpl.": "Corporal", "Pvt.": "Private", "Rev.": "Reverend", "Hon.": "Honorable",
+        "Fr.": "Father", "Mme.": "Madame",
+        "Mlle.": "Mademoiselle", "Cllr.": "Councillor", "Amb.": "Ambassador",
+        "Lt": "Lieutenant", "Capt": "Captain", "Sgt": "Sergeant", "Det": "Detective",
+        "Prof": "Professor", "Cmdr": "Commander",
+    },
+    months=_EN_MONTHS,
+    zones={
+        "ET": "eastern", "EST": "eastern", "EDT": "eastern", "CT": "central",
+        "CST": "central", "CDT": "central", "MT": "mountain", "MST": "mountain",
+        "MDT": "mountain", "PT": "pacific", "PST": "pacific", "PDT": "pacific",
+        "GMT": "G M T", "UTC": "U T C", "BST": "British summer time", "CET": "C E T",
+        "AEST": "Australian eastern", "JST": "Japan time", "IST": "India time",
+    },
+    units=_EN_UNITS,
+    fractions={2: ("half", "halves"), 4: ("quarter", "quarters")},
+    regnal_names=frozenset(
+        "Henry Edward George Louis Charles Elizabeth Richard James William Mary John Philip "
+        "Pius Benedict Leo Gregory Innocent Clement Frederick Peter Catherine Ramesses "
+        "Alexander Napoleon Alfonso Ferdinand Isabella Victor Felipe Juan Carlos Gustav "
+        "Constantine Nicholas Ivan Paul Francis Urban Boniface Sixtus Rudolf Otto Wilhelm "
+        "Friedrich Ludwig Christian Haakon Olav Harald Margaret Anne David Malcolm Robert "
+        "Ptolemy Cleopatra Amenhotep Thutmose Darius Xerxes Antiochus Herod Mehmed Selim "
+        "Suleiman Murad Stephen Vladimir Sigismund Casimir Stanislaus Wenceslas Matthias".split()),
+    english=True,
+)
+_SPANISH = dict(
+    words={
+        "percent": "por ciento", "to": "a", "and": "y", "plus": "más", "equals": "igual a",
+        "minus": "menos", "number": "número", "versus": "contra", "about": "unos",
+        "season": "temporada", "episode": "episodio", "episodes": "episodios",
+        "page": "página", "pages": "páginas", "out of": "de", "dot": "punto", "at": "arroba",
+        "half": "medio", "a half": "y medio", "one half": "un medio", "of": "de",
+        "the": "", "hours": "horas", "minutes": "minutos", "seconds": "segundos",
+        "hour": "hora", "minute": "minuto", "second": "segundo", "o'clock": "en punto",
+        "hashtag": "",
+    },
+    abbreviations={
+        "Dr.": "doctor", "Dra.": "doctora", "Sr.": "señor", "Sra.": "señora",
+        "Srta.": "señorita", "D.": "don", "Dña.": "doña", "Ud.": "usted", "Uds.": "ustedes",
+        "vs.": "contra", "etc.": "etcétera", "aprox.": "aproximadamente", "pág.": "página",
+        "núm.": "número", "Nº": "número", "n.º": "número", "Avda.": "avenida",
+        "Prof.": "profesor", "Profa.": "profesora", "Cap.": "capítulo",
+    },
+    months={m[:3]: m for m in ("enero febrero marzo abril mayo junio julio agosto "
+                               "septiembre octubre noviembre diciembre").split()},
+    units={
+        "km": ("kilómetro", "kilómetros"), "m": ("metro", "metros"),
+        "cm": ("centímetro", "centímetros"), "kg": ("kilo", "kilos"),
+        "g": ("gramo", "gramos"), "km/h": ("kilómetro por hora", "kilómetros por hora"),
+        "mph": ("milla por hora", "millas por hora"), "min": ("minuto", "minutos"),
+        "h": ("hora", "horas"), "ghz": ("gigahercio", "gigahercios"),
+        "mhz": ("megahercio", "megahercios"), "gb": ("gigabyte", "gigabytes"),
+        "mb": ("megabyte", "megabytes"), "l": ("litro", "litros"),
+        "ml": ("mililitro", "mililitros"),
+        "°c": ("grado centígrado", "grados centígrados"), "°": ("grado", "grados"),
+    },
+    fractions={2: ("medio", "medios"), 3: ("tercio", "tercios"), 4: ("cuarto", "cuartos")},
+)
+_FRENCH = dict(
+    words={
+        "percent": "pour cent", "to": "à", "and": "et", "plus": "plus", "equals": "égale",
+        "minus": "moins", "number": "numéro", "versus": "contre", "about": "environ",
+        "season": "saison", "episode": "épisode", "episodes": "épisodes", "page": "page",
+        "pages": "pages", "out of": "sur", "dot": "point", "at": "arobase", "of": "de",
+        "the": "", "hours": "heures", "minutes": "minutes", "seconds": "secondes",
+        "hour": "heure", "minute": "minute", "second": "seconde", "hashtag": "",
+    },
+    abbreviations={"M.": "monsieur", "Mme": "madame", "Mlle": "mademoiselle",
+                   "Dr": "docteur", "etc.": "et cetera", "env.": "environ", "p.": "page"},
+    units={"km": ("kilomètre", "kilomètres"), "m": ("mètre", "mètres"),
+           "kg": ("kilo", "kilos"), "km/h": ("kilomètre heure", "kilomètres heure"),
+           "min": ("minute", "minutes"), "h": ("heure", "heures"),
+           "°c": ("degré Celsius", "degrés Celsius"), "°": ("degré", "degrés")},
+    fractions={2: ("demi", "demis"), 3: ("tiers", "tiers"), 4: ("quart", "quarts")},
+)
+_GERMAN = dict(
+    words={
+        "percent": "Prozent", "to": "bis", "and": "und", "plus": "plus", "equals": "gleich",
+        "minus": "minus", "number": "Nummer", "versus": "gegen", "about": "etwa",
+        "season": "Staffel", "episode": "Folge", "episodes": "Folgen", "page": "Seite",
+        "pages": "Seiten", "out of": "von", "dot": "Punkt", "at": "at", "of": "von",
+        "the": "", "hours": "Stunden", "minutes": "Minuten", "seconds": "Sekunden",
+        "hour": "Stunde", "minute": "Minute", "second": "Sekunde", "o'clock": "Uhr",
+        "hashtag": "",
+    },
+    abbreviations={"Dr.": "Doktor", "Hr.": "Herr", "Fr.": "Frau", "Prof.": "Professor",
+                   "usw.": "und so weiter", "z.B.": "zum Beispiel", "ca.": "circa",
+                   "S.": "Seite", "Nr.": "Nummer", "bzw.": "beziehungsweise"},
+    units={"km": ("Kilometer", "Kilometer"), "m": ("Meter", "Meter"),
+           "kg": ("Kilo", "Kilo"), "km/h": ("Stundenkilometer", "Stundenkilometer"),
+           "min": ("Minute", "Minuten"), "h": ("Stunde", "Stunden"),
+           "°c": ("Grad Celsius", "Grad Celsius"), "°": ("Grad", "Grad")},
+    fractions={2: ("halb", "halbe"), 4: ("Viertel", "Viertel")},
+)
+_TABLES = {"en": _ENGLISH, "es": _SPANISH, "fr": _FRENCH, "de": _GERMAN}
+
+
+@lru_cache(maxsize=16)
+def wording_for(language: str) -> Wording:
+    """The wording of a show language code such as ``en-us``, ``es`` or ``de-AT``."""
+    base = language.replace("_", "-").split("-")[0].lower() or "en"
+    return Wording(language=base, numbers=number_words_for(language or "en"),
+                   **_TABLES.get(base, {}))

@@ -1,0 +1,86 @@
+"""The corpus's ``says`` pairs: what a narrator says for each written form, as a voice gets it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from recapcast.text.speakable import speakable, split_sentences
+
+_ROOT = Path(__file__).resolve().parent.parent
+CORPUS = next((p for p in (_ROOT / "tests" / "data" / "corpus",
+                           _ROOT.parent / "shared" / "recaps" / "corpus") if p.is_dir()),
+              _ROOT.parent / "shared" / "recaps" / "corpus")
+# Words a careless voice makes of symbols; the corpus lists them under must_not_speak.
+SYMBOL_NAMES = ("number sign", "hashtag", "tilde", "slash", "asterisk", "crying face",
+                "bracket")
+
+
+def _recaps() -> list[Path]:
+    assert CORPUS.is_dir(), f"the recap corpus is missing: {CORPUS}"
+    return sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html")
+                  and p.with_name(p.stem + ".expected.json").is_file())
+
+
+def _expected(recap: Path) -> dict:
+    return json.loads(recap.with_name(recap.stem + ".expected.json").read_text("utf-8"))
+
+
+def _pairs():
+    for recap in _recaps():
+        for written, said in _expected(recap)["says"]:
+            yield pytest.param(recap, written, said, id=f"{recap.stem}:{written}")
+
+
+def normalised(text: str) -> str:
+    """Lowercase words without punctuation, as the corpus compares phrases."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def contains_in_order(spoken: str, said: str) -> bool:
+    """``said``'s words appear one after another in ``spoken`` (both normalised)."""
+    return f" {normalised(said)} " in f" {normalised(spoken)} "
+
+
+def sentence_holding(recap: Path, written: str) -> str:
+    """The sentence of ``recap`` in which ``written`` first appears, as written."""
+    for line in recap.read_text("utf-8").splitlines():
+        if written in line:
+            return next((s for s in split_sentences(line) if written in s), line)
+    raise AssertionError(f"{written!r} is not in {recap.name}")
+
+
+@pytest.mark.parametrize("recap, written, said", list(_pairs()))
+def test_each_written_form_is_said_as_a_narrator_would(recap: Path, written: str, said: str):
+    sentence = sentence_holding(recap, written)
+    spoken = speakable(sentence)
+    assert contains_in_order(spoken, said), (sentence, spoken)
+
+
+def _paragraphs(recap: Path):
+    text = recap.read_text("utf-8")
+    if recap.suffix == ".html":
+        # Only the article: the page around it is the importer's business, not the voice's.
+        text = text[text.index("<article"):text.index("</article>")]
+    for paragraph in re.split(r"\n\s*\n", text):
+        yield " ".join(paragraph.split())
+
+
+@pytest.mark.parametrize("recap", _recaps(), ids=lambda p: p.name)
+def test_no_symbol_or_symbol_name_reaches_the_voice(recap: Path):
+    for paragraph in _paragraphs(recap):
+        spoken = speakable(paragraph)
+        for symbol in ("#", "**", "](", "~", "/", "\\", "_", "*", "@", "<", ">", "|", "`"):
+            assert symbol not in spoken, (symbol, paragraph, spoken)
+        for name in SYMBOL_NAMES:
+            assert name not in spoken.lower(), (name, spoken)
+        assert not re.search(r"\d", spoken), (paragraph, spoken)
+
+
+def test_the_checks_can_fail():
+    assert not contains_in_order("four five stars", "four out of five stars")
+    assert not contains_in_order("season three episode four", "three episode five")
+    assert contains_in_order("It's nine thirty, p.m.!", "nine thirty p m")
