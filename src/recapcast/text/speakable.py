@@ -83,7 +83,8 @@ _SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillio
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?!\w)"
     r"(?:\s(?P<zone>(?-i:[A-Z]{2,4}))\b)?"
-    r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
+    r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?:\s?Uhr\b)?"
+    r"(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
     re.IGNORECASE)
 _DURATION = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b")
 _BROADCAST = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<zone>c)\b")
@@ -104,7 +105,8 @@ _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
 _UNIT = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
 _PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
-_ORDINAL = re.compile(r"\b(?P<num>\d+)(?:st|nd|rd|th|º|ª|°(?=\s))(?!\w)", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?P<num>\d+)\.?(?P<mark>st|nd|rd|th|º|ª|°(?=\s))(?!\w)",
+                      re.IGNORECASE)
 _RANGE = re.compile(r"(?<![\d.,–-])(?P<a>\d+)\s?[–—-]\s?(?P<b>\d+)(?![\d–-])")
 _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
 _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
@@ -320,7 +322,8 @@ class _Reader:
         h = self.n.cardinal(hour)
         lang = self.w.language
         if lang == "es":
-            h = "una" if hour in (1, 13) else h
+            # Hours are feminine (la una, las veintiuna).
+            h = re.sub(r"uno$", "una", h)
             named = {0: "en punto", 15: "y cuarto", 30: "y media"}
             return f"{h} {named.get(minute) or 'y ' + self.n.cardinal(minute)}"
         if lang == "fr":
@@ -348,15 +351,16 @@ class _Reader:
             if month is None or not 1 <= day <= 31:
                 return m.group(0)
             if self.en:
-                return f"the {self.ordinal(day)} of {month}"
+                the = "" if re.search(r"\b[Tt]he\s+$", m.string[:m.start()]) else "the "
+                return f"{the}{self.ordinal(day)} of {month}"
             return f"{self.n.cardinal(day)} {self.say('of', '')} {month}"
 
         def slash_date(m: re.Match) -> str:
             a, b, year = int(m.group("a")), int(m.group("b")), m.group("y")
-            month, day = (a, b) if self.w.language == "en" and self.en else (b, a)
-            names = [v for k, v in months.items() if len(k) == 3 or k == "may"]
-            ordered = list(dict.fromkeys(names))
-            if not (1 <= month <= 12 and 1 <= day <= 31) or len(ordered) < 12:
+            # 11/14/2026 in US English, 14/11/2026 everywhere else.
+            month, day = (a, b) if self.w.us_dates else (b, a)
+            ordered = self.w.month_names
+            if not (1 <= month <= 12 and 1 <= day <= 31) or len(ordered) != 12:
                 return m.group(0)
             year_n = int(year) + (2000 if len(year) == 2 else 0)
             spoken_day = self.ordinal(day) if self.en else self.n.cardinal(day)
@@ -428,16 +432,22 @@ class _Reader:
             return f"{self.number(digits)} {names[0] if one else names[1]}"
         return _UNIT.sub(unit, text)
 
-    def numbers(self, text: str) -> str:
-        if self.w.language != "en" and self.w.language in ("es", "fr", "de", "it", "pt", "nl"):
+    def digits(self, text: str) -> str:
+        """Numbers as the later rules read them: 40.000 and 12,5 in languages that write so."""
+        if self.w.decimal_comma:
             text = _EUROPEAN_GROUPS.sub(lambda m: m.group(0).replace(".", ""), text)
             text = _EUROPEAN_DECIMAL.sub(r"\1.\2", text)
+        return text
+
+    def numbers(self, text: str) -> str:
         if self.n is None:
             return text
         percent = self.say("percent")
         if percent:
             text = _PERCENT.sub(lambda m: f"{self.number(m.group('num'))} {percent}", text)
-        text = _ORDINAL.sub(lambda m: self.ordinal(int(m.group("num"))), text)
+        text = _ORDINAL.sub(self._ordinal, text)
+        # Model numbers and codes: "TS-4000", "Q3", "COVID-19".
+        text = _LETTERS_DIGITS.sub(lambda m: m.group("letters") + " ", text)
         to = self.say("to")
         if to:
             text = _RANGE.sub(lambda m: f"{self.cardinal(m.group('a'))} {to} "
@@ -446,6 +456,13 @@ class _Reader:
             text = _DECADE.sub(self._decade, text)
         text = _DECIMAL.sub(lambda m: f" {self.number(m.group('num'))} ", text)
         return _INTEGER.sub(lambda m: f" {self.cardinal(m.group(0))} ", text)
+
+    def _ordinal(self, m: re.Match) -> str:
+        words = self.ordinal(int(m.group("num")))
+        if m.group("mark") == "ª":
+            # 1ª is feminine in Spanish, Portuguese and Italian: primera, not primero.
+            words = re.sub(r"o\b", "a", words)
+        return words
 
     def _decade(self, m: re.Match) -> str:
         num = m.group("num")
@@ -458,16 +475,17 @@ class _Reader:
 
         def numeral(m: re.Match) -> str:
             roman, before = m.group("roman"), m.group("before")
-            if not _ROMAN_VALID.match(roman) or (roman == "I" and before not in
-                                                   _ROMAN_CARDINAL_BEFORE):
+            cardinal = before in _ROMAN_CARDINAL_BEFORE
+            regnal = before in self.w.regnal_names
+            # One letter is a numeral only where a number is expected: "Malcolm X", "Plan V".
+            if not _ROMAN_VALID.match(roman) or (len(roman) == 1 and not cardinal
+                                                   and not (regnal and roman == "V")):
                 return m.group(0)
             value = _roman_value(roman)
-            if before in self.w.regnal_names:
+            if regnal:
                 the = self.say("the", "")
                 return f"{before} {the} {self.n.ordinal(value)}".replace("  ", " ")
-            if before in _ROMAN_CARDINAL_BEFORE or len(roman) > 1:
-                return f"{before} {self.n.cardinal(value)}"
-            return m.group(0)
+            return f"{before} {self.n.cardinal(value)}"
         return _ROMAN.sub(numeral, text)
 
     def symbols(self, text: str) -> str:
@@ -529,8 +547,8 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
         lambda m: f"{m.group('user')} {at} {m.group('host').replace('.', f' {dot} ')}", text)
     text = _URL.sub(lambda m: _url(m, dot), text)
     rules: tuple[Callable[[str], str], ...] = (
-        reader.handles, reader.shouting, reader.episodes, reader.abbreviations, reader.money,
-        reader.times, reader.dates, reader.fractions, reader.units, reader.roman,
+        reader.digits, reader.handles, reader.shouting, reader.episodes, reader.abbreviations,
+        reader.money, reader.times, reader.dates, reader.fractions, reader.units, reader.roman,
         reader.numbers, reader.symbols,
     )
     for rule in rules:

@@ -15,6 +15,19 @@ from recapcast.text.numbers import NumberWords, number_words_for
 __all__ = ["Wording", "wording_for"]
 
 
+# Monarchs and popes in several languages: a Roman numeral after one is an ordinal.
+REGNAL_NAMES = frozenset((
+    "Henry Edward George Louis Charles Elizabeth Richard James William Mary John Philip "
+    "Pius Benedict Leo Gregory Innocent Clement Frederick Peter Catherine Ramesses "
+    "Alexander Napoleon Alfonso Ferdinand Isabella Victor Felipe Juan Carlos Gustav "
+    "Constantine Nicholas Ivan Paul Francis Urban Boniface Sixtus Rudolf Otto Wilhelm "
+    "Friedrich Ludwig Christian Haakon Olav Harald Margaret Anne David Malcolm Robert "
+    "Ptolemy Cleopatra Amenhotep Thutmose Darius Xerxes Antiochus Herod Mehmed Selim "
+    "Suleiman Murad Stephen Vladimir Sigismund Casimir Stanislaus Wenceslas Matthias "
+    "Enrique Isabel Fernando Luis Jaime Juana Guillaume Henri Jean Heinrich Karl Johann "
+    "Enrico Carlo Luigi Giovanni Pedro Manuel João Afonso").split())
+
+
 @dataclass(frozen=True)
 class Wording:
     """How one language says what recaps write as symbols and abbreviations."""
@@ -29,18 +42,32 @@ class Wording:
     """``Dr.`` -> Doctor: said wherever they stand."""
     titles: dict[str, str] = field(default_factory=dict)
     """``Lt.`` -> lieutenant: said only before a name (``Gen.`` is not always a general)."""
-    months: dict[str, str] = field(default_factory=dict)
-    """Month names and abbreviations (lowercase, no dot) -> the month's name."""
+    month_names: tuple[str, ...] = ()
+    """The twelve months, January first."""
+    decimal_comma: bool = False
+    """12,5 is twelve point five and 40.000 forty thousand."""
+    us_dates: bool = False
+    """11/14/2026 is month/day/year (US English), else day/month/year."""
     zones: dict[str, str] = field(default_factory=dict)
     """Time zones after a time: ``ET`` -> eastern."""
     units: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Units after a number: ``km`` -> (kilometer, kilometers)."""
     fractions: dict[int, tuple[str, str]] = field(default_factory=dict)
     """Denominators: 4 -> (quarter, quarters); others are read as ordinals."""
-    regnal_names: frozenset[str] = frozenset()
+    regnal_names: frozenset[str] = REGNAL_NAMES
     """Names a Roman numeral after which is an ordinal (Henry VIII: the eighth)."""
     english: bool = False
     """English-only readings: "a m", Saint/Street, "the" before a regnal ordinal."""
+
+    @property
+    def months(self) -> dict[str, str]:
+        """Month names and their three- and four-letter abbreviations (lowercase) -> name."""
+        table = {}
+        for name in self.month_names:
+            table.update({name.lower(): name, name[:3].lower(): name})
+            if name.lower().startswith("sept"):
+                table["sept"] = name
+        return table
 
     def word(self, role: str, default: str | None = None) -> str | None:
         """The glue word for ``role``, or ``default`` (None: keep the symbol)."""
@@ -69,13 +96,6 @@ _EN_UNITS = {
     "°c": ("degree Celsius", "degrees Celsius"), "°f": ("degree Fahrenheit",
                                                         "degrees Fahrenheit"),
     "°": ("degree", "degrees"),
-}
-_EN_MONTHS = {
-    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "jun": "June",
-    "jul": "July", "aug": "August", "sep": "September", "sept": "September",
-    "oct": "October", "nov": "November", "dec": "December",
-    **{m.lower(): m for m in ("January February March April May June July August September "
-                              "October November December").split()},
 }
 _ENGLISH = dict(
     words={
@@ -110,7 +130,8 @@ _ENGLISH = dict(
         "Lt": "Lieutenant", "Capt": "Captain", "Sgt": "Sergeant", "Det": "Detective",
         "Prof": "Professor", "Cmdr": "Commander",
     },
-    months=_EN_MONTHS,
+    month_names=tuple("January February March April May June July August September October "
+                      "November December".split()),
     zones={
         "ET": "eastern", "EST": "eastern", "EDT": "eastern", "CT": "central",
         "CST": "central", "CDT": "central", "MT": "mountain", "MST": "mountain",
@@ -120,14 +141,6 @@ _ENGLISH = dict(
     },
     units=_EN_UNITS,
     fractions={2: ("half", "halves"), 4: ("quarter", "quarters")},
-    regnal_names=frozenset(
-        "Henry Edward George Louis Charles Elizabeth Richard James William Mary John Philip "
-        "Pius Benedict Leo Gregory Innocent Clement Frederick Peter Catherine Ramesses "
-        "Alexander Napoleon Alfonso Ferdinand Isabella Victor Felipe Juan Carlos Gustav "
-        "Constantine Nicholas Ivan Paul Francis Urban Boniface Sixtus Rudolf Otto Wilhelm "
-        "Friedrich Ludwig Christian Haakon Olav Harald Margaret Anne David Malcolm Robert "
-        "Ptolemy Cleopatra Amenhotep Thutmose Darius Xerxes Antiochus Herod Mehmed Selim "
-        "Suleiman Murad Stephen Vladimir Sigismund Casimir Stanislaus Wenceslas Matthias".split()),
     english=True,
 )
 _SPANISH = dict(
@@ -148,8 +161,8 @@ _SPANISH = dict(
         "núm.": "número", "Nº": "número", "n.º": "número", "Avda.": "avenida",
         "Prof.": "profesor", "Profa.": "profesora", "Cap.": "capítulo",
     },
-    months={m[:3]: m for m in ("enero febrero marzo abril mayo junio julio agosto "
-                               "septiembre octubre noviembre diciembre").split()},
+    month_names=tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre "
+                      "noviembre diciembre".split()),
     units={
         "km": ("kilómetro", "kilómetros"), "m": ("metro", "metros"),
         "cm": ("centímetro", "centímetros"), "kg": ("kilo", "kilos"),
@@ -199,12 +212,17 @@ _GERMAN = dict(
            "°c": ("Grad Celsius", "Grad Celsius"), "°": ("Grad", "Grad")},
     fractions={2: ("halb", "halbe"), 4: ("Viertel", "Viertel")},
 )
+_DECIMAL_COMMA = {"es", "fr", "de", "it", "pt", "nl", "da", "sv", "no", "nb", "fi", "pl", "cs",
+                  "ru", "uk", "tr", "ro", "hu", "ca", "sk", "sl", "hr", "sr", "lt", "lv", "id"}
 _TABLES = {"en": _ENGLISH, "es": _SPANISH, "fr": _FRENCH, "de": _GERMAN}
 
 
 @lru_cache(maxsize=16)
 def wording_for(language: str) -> Wording:
     """The wording of a show language code such as ``en-us``, ``es`` or ``de-AT``."""
-    base = language.replace("_", "-").split("-")[0].lower() or "en"
+    base, _, region = language.replace("_", "-").lower().partition("-")
+    base = base or "en"
     return Wording(language=base, numbers=number_words_for(language or "en"),
+                   us_dates=(base, region) in (("en", "us"), ("en", "")),
+                   decimal_comma=base in _DECIMAL_COMMA,
                    **_TABLES.get(base, {}))

@@ -1,0 +1,82 @@
+"""Numbers and symbols are said in the show's language, not in English."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from recapcast.model import Show
+from recapcast.text.numbers import number_words_for
+from recapcast.text.script import parse_script
+from recapcast.text.segments import plan_segments
+from recapcast.text.speakable import speakable
+
+ENGLISH_NUMBER_WORDS = set(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred thousand million billion first second third fourth fifth "
+    "percent point half quarter quarters dollars dollar pounds season episode "
+    "out minus versus o'clock".split())
+SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invitados "
+           "paga €12,50 y 4/5 estrellas; la 1ª vez fue en 1962, a 40 km, con $1,2M y "
+           "3–6 votos. Dr. Ruiz llega a las 21:15.")
+
+
+@pytest.mark.parametrize("language, written, spoken", [
+    ("es", "El episodio 12 empieza a las 9:30.", "El episodio doce empieza a las nueve y media."),
+    ("es", "Llega a las 21:15 y sale a las 1:00.",
+     "Llega a las veintiuna y cuarto y sale a las una en punto."),
+    ("es", "S3E4", "temporada tres episodio cuatro"),
+    ("es", "el 20% de los 1.200 invitados",
+     "el veinte por ciento de los mil doscientos invitados"),
+    ("es", "paga €12,50", "paga doce euros con cincuenta céntimos"),
+    ("es", "paga 12,50 €", "paga doce euros con cincuenta céntimos"),
+    ("es", "4/5 estrellas", "cuatro de cinco estrellas"),
+    ("es", "la 1ª vez y el 2º", "la primera vez y el segundo"),
+    ("es", "en 1962", "en mil novecientos sesenta y dos"),
+    ("es", "a 40 km", "a cuarenta kilómetros"),
+    ("es", "con $1,2M", "con un millón doscientos mil dólares"),
+    ("es", "3–6 votos", "tres a seis votos"),
+    ("es", "Dr. Ruiz y Sra. Pérez", "doctor Ruiz y señora Pérez"),
+    ("es", "Felipe II", "Felipe segundo"),
+    ("es", "Parte 2", "Parte dos"),
+    ("es-MX", "12", "doce"),
+    ("fr", "L'épisode 12 commence à 21h30.",
+     "L'épisode douze commence à vingt et un heures trente."),
+    ("fr", "S2E5 : 20 %", "saison deux épisode cinq: vingt pour cent"),
+    ("fr", "3/4", "trois quarts"),
+    ("de", "Folge 12 beginnt um 9:30 Uhr.", "Folge zwölf beginnt um neun Uhr dreißig."),
+    ("de", "Es kostet 3,5 Mio. Euro, 20 %",
+     "Es kostet drei Komma fünf Mio. Euro, zwanzig Prozent"),
+    ("en-gb", "In 2005 she paid £105.",
+     "In two thousand and five she paid one hundred and five pounds."),
+    ("en-us", "In 2005 she paid £105.", "In two thousand five she paid one hundred five pounds."),
+    ("pt-BR", "O episódio 12", "O episódio doze"),
+    ("it", "L'episodio 12", "L'episodio dodici"),
+])
+def test_numbers_are_said_in_the_show_language(language: str, written: str, spoken: str):
+    assert speakable(written, language=language) == spoken
+
+
+def test_a_spanish_show_has_no_english_number_words():
+    spoken = speakable(SPANISH, language="es")
+    words = set(re.findall(r"[\w']+", spoken.lower()))
+    assert not words & ENGLISH_NUMBER_WORDS, words & ENGLISH_NUMBER_WORDS
+    assert not re.search(r"\d", spoken)
+    assert "doce" in words and "veinte" in words
+
+
+def test_a_language_without_number_words_keeps_the_digits_for_the_voice():
+    # num2words has no Irish: the voice reads digits in its own language, never in English.
+    assert number_words_for("ga") is None
+    assert speakable("Tá 12 duine anseo ag 9:30.", language="ga") == (
+        "Tá 12 duine anseo ag 9:30.")
+
+
+def test_the_show_language_reaches_the_segments():
+    script = parse_script('---\ntitle: "x"\n---\n\nTiene 12 años.\n', "ep1", "ep1.md")
+    for language, word in (("es", "doce"), ("en-us", "twelve"), ("de", "zwölf")):
+        show = Show(title="t", author="a", description="d", language=language)
+        segments, _ = plan_segments(script, show)
+        assert word in segments[0].text, (language, segments[0].text)
