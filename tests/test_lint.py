@@ -59,6 +59,10 @@ def test_parse_errors_after_line_checks_are_reported(tmp_path: Path):
     assert "scripts/ep3.md:3: error: episode must be a whole number, not 'two'" in result.stdout
 
 
+def _hints(stdout: str) -> list[str]:
+    return [line for line in stdout.splitlines() if "pronouncing dictionary" in line]
+
+
 def test_names_the_voice_may_mispronounce_are_hinted_once(tmp_path: Path):
     script = SHORT_SCRIPT.replace("Cage follows her through the park.",
                                   "Then Kilgrave and Zebediah follow Kilgrave and Malcolm.")
@@ -66,14 +70,67 @@ def test_names_the_voice_may_mispronounce_are_hinted_once(tmp_path: Path):
     (show / "lexicon.toml").write_text('Zebediah = "ZEB-uh-DYE-uh"\n', encoding="utf-8")
     result = _check(show, "ep3")
     assert result.returncode == 0
-    hints = [line for line in result.stdout.splitlines() if "neither the lexicon" in line]
-    # Zebediah is in the lexicon, Malcolm in espeak's dictionary, "Then" starts a sentence.
-    assert [h.split("'")[1] for h in hints] == ["Jessica", "Jones", "Kilgrave"]
-    assert hints[2].startswith("scripts/ep3.md:19: warning: 'Kilgrave' is in neither the "
-                               "lexicon nor the voice's dictionary; the voice guesses /k")
+    hints = _hints(result.stdout)
+    # Zebediah is in the lexicon, Malcolm in espeak's dictionary, Jessica and Jones in CMUdict
+    # and read as it says; "Then" starts a sentence.
+    assert [h.split("'")[1] for h in hints] == ["Kilgrave"]
+    assert hints[0].startswith("scripts/ep3.md:19: warning: 'Kilgrave' (said 2 times) may be "
+                               "mispronounced: it is in neither the lexicon nor the pronouncing "
+                               "dictionary; the voice guesses /k")
     (show / "scripts" / "ep3.md").write_text(
         script.replace("# The Chase", "[pronounce Kilgrave = KILL-grave]\n\n# The Chase"))
     assert "Kilgrave" not in _check(show, "ep3").stdout
+
+
+RECAP = """\
+---
+title: "The Long Tide"
+episode: 4
+season: 3
+date: 2026-11-14
+summary: "Ines goes out."
+guid: "1b4e28ba-2fa1-11d2-883f-0016cb4a4c02"
+---
+
+# The Storm
+
+Down on Water Street, Captain Morrow waits out the Storm with Detective Hale. It is March,
+and the Deal they made in the Updated Harbour Office is falling apart.
+
+# The Deal
+
+At dawn, Ines takes the boat out alone. Capt. Morrow watches her go from Marsh Lane, and
+Det. Hale calls the Coast Guard. By noon Ines is back, and Ines is smiling. Then Oisín
+arrives on the ferry with Nwachukwu, who has the Deal in his pocket.
+"""
+
+
+def test_ordinary_words_are_never_warned_and_rare_names_once_with_count_and_line(
+        tmp_path: Path):
+    show = make_show(tmp_path / "show", engine="piper", script=RECAP, episode_id="ep4")
+    hints = _hints(_check(show, "ep4").stdout)
+    warned = [h.split("'")[1] for h in hints]
+    for word in ("Street", "Water", "March", "Storm", "Deal", "Captain", "Detective",
+                 "Updated", "Harbour", "Office", "Coast", "Guard", "Capt", "Det", "Lane",
+                 "Morrow", "Hale", "Marsh"):
+        assert word not in warned, (word, hints)
+    assert warned == ["Ines", "Oisín", "Nwachukwu"], hints
+    ines = hints[0]
+    # Once per script, at its first use, with its three uses and the voice's guess.
+    assert ines.startswith("scripts/ep4.md:17: warning: 'Ines' (said 3 times) may be "
+                           "mispronounced: the voice reads it unlike the pronouncing dictionary")
+    assert "the voice guesses /ɪnˈiːz/" in ines
+    # The line of the first use, not of the paragraph's start.
+    assert hints[1].startswith("scripts/ep4.md:18: warning: 'Oisín' (said once)")
+
+
+def test_a_spanish_show_warns_without_the_english_dictionary(tmp_path: Path):
+    show = make_show(tmp_path / "show", engine="piper", script=RECAP, episode_id="ep4")
+    toml = show / "recapcast.toml"
+    toml.write_text(toml.read_text().replace("[show]\n", '[show]\nlanguage = "es"\n'))
+    warned = [h.split("'")[1] for h in _hints(_check(show, "ep4").stdout)]
+    # CMUdict is English: a Spanish show is told about every name its voice reads by rule.
+    assert "Ines" in warned and "Morrow" in warned
 
 
 def test_long_paragraphs_and_sentences_are_warned(tmp_path: Path):

@@ -10,6 +10,11 @@ from recapcast.errors import ScriptError
 from recapcast.model import Finding, Heading, Paragraph, Quote, Script
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.lexicon import INLINE, display_text
+from recapcast.text.names import (
+    compound_of_dictionary_words,
+    in_dictionary,
+    says_as_dictionary,
+)
 from recapcast.text.script import DIRECTIVES, decode_text, parse_script
 from recapcast.text.segments import script_lexicon
 from recapcast.text.speakable import MAX_CHUNK_WORDS, speakable, split_sentences
@@ -21,7 +26,9 @@ LONG_PARAGRAPH_WORDS = 150
 _DIRECTIVE_LINE = re.compile(r"^\[(?P<name>[A-Za-z-]+)\b[^\]]*\]$")
 _KNOWN_DIRECTIVES = {d[1:].split()[0].rstrip("]") for d in DIRECTIVES}
 _LOCATED = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.*)$")
-_NAME = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z]+(?:[A-Z][a-z]+)*)(?:['’]s)?(?![\w'’-])")
+# A word as a voice takes it: "MacAskill" and "GrowOff" are read as two.
+_WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*(?:['’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"”’)]?\s+|[\"“(]\s*)$")
 _RECOMMENDED = ("episode", "date", "summary", "guid")
 
@@ -72,7 +79,7 @@ def check_script_text(text: str, episode_id: str, name: str, project: Project,
     findings += _meta_findings(script, name)
     findings += _block_findings(script, name, project)
     if known is not None:
-        findings += _name_findings(script, name, project, *known)
+        findings += _name_findings(script, name, project, *known, lines=lines)
     return sorted(findings, key=lambda f: f.line)
 
 
@@ -124,32 +131,89 @@ def _block_findings(script: Script, name: str, project: Project) -> list[Finding
     return findings
 
 
-def _names(script: Script):
-    """(name, line) for each capitalised word that does not start a sentence."""
+def _uses(script: Script, language: str) -> dict[str, _Uses]:
+    """Capitalised words of the spoken text by casefolded form, in order of first use.
+
+    The words are those the voice is handed ("Capt." is "Captain", "@GrowOffTV" is "Grow
+    Off TV"), before the lexicon, which is checked apart.
+    """
+    uses: dict[str, _Uses] = {}
     for block in script.blocks:
-        if isinstance(block, Paragraph | Quote):
-            texts = [display_text(block.text)]
-            if isinstance(block, Quote) and block.speaker:
-                texts.append(f"by {block.speaker}")
-            for text in texts:
-                for match in _NAME.finditer(text):
-                    if not _SENTENCE_START.search(text[:match.start()]):
-                        yield match["name"], block.line
+        if not isinstance(block, Heading | Paragraph | Quote):
+            continue
+        texts = [display_text(block.text)]
+        if isinstance(block, Quote) and block.speaker:
+            texts.append(f"by {block.speaker}")
+        for text in texts:
+            text = speakable(text, language=language)
+            for match in _WORD.finditer(text):
+                word = _POSSESSIVE.sub("", match.group(0))
+                if len(word) < 2 or not word[0].isupper() or word.isupper():
+                    continue
+                entry = uses.setdefault(word.casefold(), _Uses(word, block.line))
+                entry.count += 1
+                # A capital inside a sentence marks a name; at a sentence start or in a
+                # title-case heading it says nothing.
+                if isinstance(block, Heading) or _SENTENCE_START.search(
+                        text[:match.start()]):
+                    continue
+                entry.named = True
+    return uses
+
+
+class _Uses:
+    """How often a capitalised word is spoken, where first, and whether it looks like a name."""
+
+    def __init__(self, word: str, line: int):
+        self.word, self.line, self.count, self.named = word, line, 0, False
+
+
+def _reads_as_dictionary(word: str, phonemes) -> bool:
+    """Whether the voice says ``word`` as CMUdict does (or, for a compound, both halves)."""
+    verdict = says_as_dictionary(word, phonemes(word))
+    if verdict is not None:
+        return verdict
+    halves = compound_of_dictionary_words(word)
+    return halves is not None and all(says_as_dictionary(h, phonemes(h)) for h in halves)
+
+
+def _line_of(word: str, line: int, lines: list[str]) -> int:
+    """The line, from a block's first ``line`` to its end, where ``word`` is written first."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    for number in range(line, len(lines) + 1):
+        if not lines[number - 1].strip():
+            break
+        if pattern.search(lines[number - 1]):
+            return number
+    return line
 
 
 def _name_findings(script: Script, name: str, project: Project, known_words,
-                   phonemes) -> list[Finding]:
+                   phonemes, lines: list[str] = ()) -> list[Finding]:
+    """One warning per name the voice is likely to say wrong, at its first use.
+
+    A name is likely said wrong when it is in neither the lexicon nor the voice's own
+    dictionary and, for an English show, the voice's reading is not CMUdict's (or CMUdict
+    does not list it). Ordinary words pass: CMUdict lists them and the voice reads them
+    as it does.
+    """
     covered = {w.casefold() for w, _ in script_lexicon(script, project.show)}
     for block in script.blocks:
         text = getattr(block, "text", "")
         covered |= {m["word"].casefold() for m in INLINE.finditer(text)}
-    findings, seen = [], set()
-    for word, line in _names(script):
-        key = word.casefold()
-        if key in seen or key in covered or key in known_words:
+    english = project.show.language.lower().startswith("en")
+    findings = []
+    for key, use in _uses(script, project.show.language).items():
+        if not use.named or key in covered or key in known_words:
             continue
-        seen.add(key)
+        if english and _reads_as_dictionary(use.word, phonemes):
+            continue
+        times = "once" if use.count == 1 else f"{use.count} times"
+        where = ("the voice reads it unlike the pronouncing dictionary" if english
+                 and in_dictionary(use.word) else "it is in neither the lexicon nor the "
+                 "pronouncing dictionary")
         findings.append(Finding(
-            name, line, f"{word!r} is in neither the lexicon nor the voice's dictionary; the "
-            f"voice guesses /{phonemes(word)}/ (if wrong, add it to lexicon.toml)", "warning"))
+            name, _line_of(use.word, use.line, list(lines)),
+            f"{use.word!r} (said {times}) may be mispronounced: {where}; the voice guesses "
+            f"/{phonemes(use.word)}/ (if wrong, add it to lexicon.toml)", "warning"))
     return findings
