@@ -138,6 +138,7 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
     Off TV"), before the lexicon, which is checked apart.
     """
     uses: dict[str, _Uses] = {}
+    lowercase: set[str] = set()
     for block in script.blocks:
         if not isinstance(block, Heading | Paragraph | Quote):
             continue
@@ -148,6 +149,8 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
             text = speakable(text, language=language)
             for match in _WORD.finditer(text):
                 word = _POSSESSIVE.sub("", match.group(0))
+                if word.islower():
+                    lowercase.add(word)
                 if len(word) < 2 or not word[0].isupper() or word.isupper():
                     continue
                 entry = uses.setdefault(word.casefold(), _Uses(word, block.line))
@@ -158,7 +161,8 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
                         text[:match.start()]):
                     continue
                 entry.named = True
-    return uses
+    # A word the script also writes in lowercase is an ordinary word ("the Storm", "a storm").
+    return {key: use for key, use in uses.items() if key not in lowercase}
 
 
 class _Uses:

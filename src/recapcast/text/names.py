@@ -26,14 +26,15 @@ _IPA = sorted({
     "d": "D", "k": "K", "ɡ": "G", "g": "G", "f": "F", "v": "V", "θ": "TH", "ð": "DH",
     "s": "S", "z": "Z", "ʃ": "SH", "ʒ": "ZH", "h": "HH", "m": "M", "n": "N", "ŋ": "NG",
     "l": "L", "ɹ": "R", "r": "R", "w": "W", "j": "Y", "ɾ": "DX", "ʔ": "T", "x": "K",
-    "ç": "HH", "ɬ": "L", "ɫ": "L", "ˈ": "'",
+    "ç": "HH", "ɬ": "L", "ɫ": "L", "ˈ": "'", "n̩": "AH N", "l̩": "AH L", "m̩": "AH M",
 }.items(), key=lambda kv: -len(kv[0]))
 _VOWELS = frozenset("IY IH EY EH AE AA AH AO OW UH UW AY AW OY ER".split())
 # Pairs no listener tells apart in running speech, or that the two notations write apart
 # for the same sound (a flap is a t or a d; the cot-caught and Mary-marry mergers).
 _ALIKE = (frozenset({"S", "Z"}), frozenset({"AA", "AO"}), frozenset({"T", "DX"}),
           frozenset({"D", "DX"}), frozenset({"AH", "IH"}), frozenset({"ER", "AH"}),
-          frozenset({"TH", "DH"}), frozenset({"IY", "IH"}))
+          frozenset({"TH", "DH"}), frozenset({"IY", "IH"}), frozenset({"N", "NG"}),
+          frozenset({"IY", "Y"}))
 _BEFORE_R = frozenset({"AE", "EH", "EY"})
 _REDUCED = frozenset({"AH", "IH", "ER", "UH"})
 _GLIDES = {"W": frozenset({"AW", "OW", "UW"}), "Y": frozenset({"AY", "EY", "OY", "IY"})}
@@ -54,6 +55,8 @@ def _tidy(phones: list[str]) -> list[str]:
     """One spelling for what both alphabets write two ways: r-coloured vowels, glides, yod."""
     out: list[str] = []
     for p in phones:
+        if out and p == out[-1] and p not in _VOWELS:
+            continue
         if p == "R" and out and out[-1] in ("ER", "AH"):
             out[-1] = "ER"
             continue
@@ -80,50 +83,52 @@ def _from_ipa(ipa: str) -> tuple[list[str], int | None]:
                         stress = sum(p in _VOWELS for p in phones)
                     if value in _VOWELS:
                         marked = False
-                    phones.append(value)
+                    phones += value.split()
                 break
         else:
             i += 1
     return _tidy(phones), stress
 
 
-def _from_arpabet(pron: list[str]) -> tuple[list[str], set[int], list[bool]]:
-    """Coarse phonemes, the indexes of stressed vowels and which vowels are unstressed."""
-    phones, stressed, reduced = [], set(), []
+def _from_arpabet(pron: list[str]) -> tuple[list[str], set[int], list[str]]:
+    """Coarse phonemes, the indexes of stressed vowels and each vowel's stress digit."""
+    phones, stressed, stresses = [], set(), []
     for p in pron:
         base = p.rstrip("012")
         if base in _VOWELS:
             if p[-1] in "12":
-                stressed.add(len(reduced))
-            reduced.append(p[-1] == "0")
+                stressed.add(len(stresses))
+            stresses.append(p[-1])
         phones.append(base)
-    return _tidy(phones), stressed, reduced
+    return _tidy(phones), stressed, stresses
 
 
-def _alike(voice: str, book: str, unstressed: bool, next_phone: str | None) -> bool:
+def _alike(voice: str, book: str, stress: str, next_phone: str | None) -> bool:
     if voice == book or any({voice, book} <= pair for pair in _ALIKE):
         return True
     if next_phone == "R" and {voice, book} <= _BEFORE_R:
         return True
-    # An unstressed vowel is often reduced by one notation and not the other.
-    return unstressed and voice in _VOWELS and (book in _REDUCED or voice in _REDUCED)
+    # A vowel without primary stress is often reduced by one notation and not the other.
+    if stress == "0" and voice in _VOWELS and (book in _REDUCED or voice in _REDUCED):
+        return True
+    return stress == "2" and voice in _REDUCED
 
 
 def _agrees(ipa: str, pron: list[str]) -> bool:
-    voice, stress = _from_ipa(ipa)
-    book, stressed, reduced = _from_arpabet(pron)
+    voice, voice_stress = _from_ipa(ipa)
+    book, stressed, stresses = _from_arpabet(pron)
     if len(voice) != len(book):
         return False
     vowel = 0
     for i, (v, b) in enumerate(zip(voice, book, strict=True)):
         following = book[i + 1] if i + 1 < len(book) else None
-        unstressed = False
+        digit = "1"
         if b in _VOWELS:
-            unstressed = reduced[vowel]
+            digit = stresses[vowel]
             vowel += 1
-        if not _alike(v, b, unstressed, following):
+        if not _alike(v, b, digit, following):
             return False
-    return stress is None or not stressed or stress in stressed
+    return voice_stress is None or not stressed or voice_stress in stressed
 
 
 def says_as_dictionary(word: str, ipa: str) -> bool | None:
