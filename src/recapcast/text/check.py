@@ -29,6 +29,7 @@ _LOCATED = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.*)$")
 # A word as a voice takes it: "MacAskill" and "GrowOff" are read as two.
 _WORD = re.compile(r"[^\W\d_][^\W\d_A-Z]*(?:['’][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
+_TAGGED = re.compile(r"[@#]\w+|\S+://\S+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;]['\"”’)]?\s+|[\"“(]\s*)$")
 _RECOMMENDED = ("episode", "date", "summary", "guid")
 
@@ -146,11 +147,10 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
         if isinstance(block, Quote) and block.speaker:
             texts.append(f"by {block.speaker}")
         for text in texts:
-            text = speakable(text, language=language)
-            for match in _WORD.finditer(text):
+            # Lowercase words as written, not from handles or hashtags (@mateus_grows).
+            lowercase.update(w for w in _WORD.findall(_TAGGED.sub(" ", text)) if w.islower())
+            for match in _WORD.finditer(speakable(text, language=language)):
                 word = _POSSESSIVE.sub("", match.group(0))
-                if word.islower():
-                    lowercase.add(word)
                 if len(word) < 2 or not word[0].isupper() or word.isupper():
                     continue
                 entry = uses.setdefault(word.casefold(), _Uses(word, block.line))
@@ -158,7 +158,7 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
                 # A capital inside a sentence marks a name; at a sentence start or in a
                 # title-case heading it says nothing.
                 if isinstance(block, Heading) or _SENTENCE_START.search(
-                        text[:match.start()]):
+                        match.string[:match.start()]):
                     continue
                 entry.named = True
     # A word the script also writes in lowercase is an ordinary word ("the Storm", "a storm").
