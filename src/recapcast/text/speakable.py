@@ -56,6 +56,7 @@ _REPEATED_MARKS = re.compile(r"([!?])[!?]+")
 
 _EPISODE_CODE = re.compile(r"\b[Ss](?P<s>\d{1,2})\s?[Ee][Pp]?(?P<e>\d{1,3})\b"
                            r"|\b(?P<s2>\d{1,2})x(?P<e2>\d{2,3})\b")
+_SEASON_CODE = re.compile(r"\bS(?P<s>\d{1,2})\b(?![-–]\d)")
 _EPISODE_ABBR = re.compile(r"\b(?P<abbr>Eps?|EPS?|ep)\.?\s*(?=\d)")
 _PAGES = re.compile(r"(?<![\w.])(?P<abbr>pp|p|pg|pgs)\.\s*(?=\d)")
 _NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)#(?=\d)|(?<!\w)№\s*(?=\d)")
@@ -100,6 +101,7 @@ _SLASH = re.compile(r"(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<a>\d+(?:\.\d+)?)/(?P<b
                     r"(?P<after>\s+(?P<next>[^\W\d_][\w'’-]*))?")
 _ONE_LETTER_UNITS = {"m", "g", "V", "W", "L", "h", "°"}
 _RATING_DENOMINATORS = {5, 10, 20, 100}
+_FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}
 _RATING_WORDS = {"stars", "star", "points", "point", "rating", "score"}
 _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
 _UNIT = re.compile(
@@ -113,7 +115,7 @@ _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
 _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
 _EUROPEAN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
 _EUROPEAN_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d+)(?![\d,])")
-_ROMAN = re.compile(r"\b(?P<before>[A-Z][\w'’]*) (?P<roman>[IVX]{1,6})\b(?![.'’]\w)")
+_ROMAN = re.compile(r"\b(?P<before>[A-Z][\w'’]*) (?P<roman>[IVX]{1,6})\b(?!\.\w|['’](?!s\b)\w)")
 _ROMAN_VALID = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_CARDINAL_BEFORE = {"Part", "Chapter", "Book", "Act", "Volume", "Vol", "Season", "Episode",
                           "War", "Phase", "Round", "Level", "Stage", "Series", "Scene", "Pt"}
@@ -222,6 +224,7 @@ class _Reader:
             s, e = m.group("s") or m.group("s2"), m.group("e") or m.group("e2")
             return f"{season} {self.n.cardinal(int(s))} {episode} {self.n.cardinal(int(e))}"
         text = _EPISODE_CODE.sub(code, text)
+        text = _SEASON_CODE.sub(lambda m: f"{season} {self.n.cardinal(int(m.group('s')))}", text)
         return _EPISODE_ABBR.sub(
             lambda m: (self.say("episodes") if m.group("abbr").lower() == "eps"
                        else episode) + " ", text)
@@ -381,10 +384,13 @@ class _Reader:
             a, b = m.group("a"), int(m.group("b"))
             after, nxt = m.group("after") or "", (m.group("next") or "").lower()
             out_of = self.say("out of")
+            proper = "." not in a and 0 < int(a) < b and b in _FRACTION_DENOMINATORS
             if (b in _RATING_DENOMINATORS and out_of and not m.group("whole")
-                    and (nxt in _RATING_WORDS or float(a) <= b and b != 2 and b != 4)):
+                    and float(a) <= b and (nxt in _RATING_WORDS or not proper
+                                           or b in (5, 10) and nxt != "of")):
                 return f"{self.number(a)} {out_of} {self.n.cardinal(b)}{after}"
-            if "." in a or b == 0 or int(a) >= b * 4:
+            if not proper:
+                # 24/7, 9/11: two numbers, said one after the other.
                 return f"{self.number(a)} {self.n.cardinal(b)}{after}"
             return self._fraction(m.group("whole"), int(a), b, after)
         text = _FRACTION_CHAR.sub(char, text)

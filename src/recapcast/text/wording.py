@@ -156,7 +156,7 @@ _SPANISH = dict(
     },
     abbreviations={
         "Dr.": "doctor", "Dra.": "doctora", "Sr.": "señor", "Sra.": "señora",
-        "Srta.": "señorita", "D.": "don", "Dña.": "doña", "Ud.": "usted", "Uds.": "ustedes",
+        "Srta.": "señorita", "Dña.": "doña", "Ud.": "usted", "Uds.": "ustedes",
         "vs.": "contra", "etc.": "etcétera", "aprox.": "aproximadamente", "pág.": "página",
         "núm.": "número", "Nº": "número", "n.º": "número", "Avda.": "avenida",
         "Prof.": "profesor", "Profa.": "profesora", "Cap.": "capítulo",
