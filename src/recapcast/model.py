@@ -131,6 +131,10 @@ class EpisodeMeta:
     date: dt.date | None = None
     summary: str = ""
     guid: str = ""
+    show: str = ""
+    """The TV show's name, as the recap gives it ("" when it does not)."""
+    author: str = ""
+    """Who wrote the recap (from its byline); never spoken."""
 
 
 @dataclass(frozen=True)
