@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from markdown_it import MarkdownIt
 
 from recapcast.text.plaintext import html_to_text
@@ -11,6 +13,7 @@ __all__ = ["read_markdown"]
 
 # CommonMark, less indented code blocks: a pasted recap's indented paragraph is text.
 _PARSER = MarkdownIt("commonmark").disable("code")
+_BULLET_CHARACTER = re.compile(r"^[ \t]*[•◦▪▸►‣⁃][ \t]+", re.MULTILINE)
 
 
 def _inline_text(token) -> tuple[str, bool]:
@@ -52,7 +55,9 @@ def _lines(text: str) -> tuple[str, ...]:
 
 def read_markdown(text: str) -> RecapSource:
     """The blocks of a Markdown or plain-text recap, with their line numbers."""
-    tokens = _PARSER.parse(text)
+    # Text copied from a page keeps its bullets as characters; line for line, so line
+    # numbers stay.
+    tokens = _PARSER.parse(_BULLET_CHARACTER.sub("- ", text))
     blocks: list[SourceBlock] = []
     quote_depth = 0
     quote_lines: list[str] = []

@@ -56,6 +56,8 @@ _LABELS = {
     "challenge", "twist", "winner", "loser", "eliminated", "result", "results", "vote",
     "votes", "immunity", "reward", "who went home", "caption", "via", "featured",
 }
+_SECTION_WORDS = {"part", "act", "chapter", "round", "day", "night", "week", "episode",
+                  "season", "series", "scene", "previously", "next", "last", "this"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 
 
@@ -65,7 +67,19 @@ def _is_name(text: str, max_words: int = 4) -> bool:
         return False
     if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
         return False
+    if words[0].lower() in _SECTION_WORDS:
+        return False  # "PART ONE: THE CLIMB" is a heading, not a speaker
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _attributed(name: str) -> str | None:
+    """The speaker an attribution names ("Ewan Gillespie, the vanished keeper" -> the name)."""
+    name = name.strip().rstrip(".")
+    head, _, role = name.partition(",")
+    if _is_name(head.strip(), 5) and (not role or role.strip()[:1].islower()
+                                      or _words(role) <= 6):
+        return head.strip()
+    return None
 
 
 def _shouted(name: str) -> bool:
@@ -125,8 +139,8 @@ _DATED = re.compile(
     r"modified)\b(?:\s+(?:on|at))?", re.IGNORECASE)
 _READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time)$",
                         re.IGNORECASE)
-_META_SPLIT = re.compile(r"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published)\b)",
-                         re.IGNORECASE)
+_META_SPLIT = re.compile(
+    rf"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))", re.IGNORECASE)
 _SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
 _SPOILER_CUE = re.compile(
     r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full)|\b(?:ahead|contains?|"
@@ -196,6 +210,8 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
         return None
     if _BRACKETED_LINE.match(text) or _TIMESTAMP.match(text) or _meta_line(text)[0]:
         return None
+    if _PART_HEADING.match(text):
+        return text
     if text.endswith(":"):
         label = text[:-1].strip()
         followed_by_list = next_block is not None and next_block.kind == "list"
@@ -353,11 +369,11 @@ class _Reader:
             if _BRACKETED_LINE.match(line) or not _TIMESTAMP.sub("", line).strip():
                 continue  # "[phone buzzes]", "(beat)", a timestamp alone
             attribution = _ATTRIBUTION_LINE.match(line)
-            if attribution and self.narration and _is_name(attribution.group("name"), 5):
+            speaker = _attributed(attribution.group("name")) if attribution else None
+            if speaker and self.narration:
                 said = _unquoted(" ".join(self.narration))
                 self.narration = []
-                self.quote(_without_directions(said), attribution.group("name"),
-                           self.narration_line)
+                self.quote(_without_directions(said), speaker, self.narration_line)
                 continue
             spoken = self.dialogue(line, run)
             if spoken:
@@ -365,13 +381,13 @@ class _Reader:
                     self.quote(spoken[1], spoken[0], number)
                 continue
             quoted = _QUOTED_THEN_NAME.match(line) or _TILDE_NAME.match(line)
-            if quoted and _is_name(quoted.group("name"), 5):
+            if quoted and _attributed(quoted.group("name")):
                 before = quoted.groupdict().get("before") or ""
                 if not before.strip() or before.rstrip().endswith(tuple(".!?…:;")):
                     if before.strip():
                         self.say(before, number)
                     self.quote(_unquoted(_without_directions(quoted.group("quote"))),
-                               quoted.group("name"), number)
+                               _attributed(quoted.group("name")), number)
                     continue
             self.say(line, number)
         self.flush()
@@ -381,9 +397,9 @@ class _Reader:
         speaker = ""
         if len(lines) > 1:
             last = _ATTRIBUTION_LINE.match(lines[-1])
-            name = last.group("name") if last else lines[-1]
-            if _is_name(name.strip(), 5):
-                speaker, lines = name.strip(), lines[:-1]
+            name = _attributed(last.group("name") if last else lines[-1])
+            if name:
+                speaker, lines = name, lines[:-1]
         if not speaker and all(self.dialogue(x, True) for x in lines):
             for offset, line in enumerate(lines):
                 name, spoken = self.dialogue(line, True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from pathlib import Path
 
 from recapcast.errors import ScriptError
 from recapcast.safety.sanitize import clean_text
@@ -11,7 +12,7 @@ from recapcast.text.plaintext import looks_like_html
 from recapcast.text.source import RecapSource
 
 __all__ = ["FORMATS", "MAX_PAGE_BYTES", "decode_page", "decode_text", "format_of",
-           "read_source", "source_of_text"]
+           "load_source", "read_source", "source_of_text"]
 
 FORMATS = ("text", "markdown", "html")
 MAX_PAGE_BYTES = 5_000_000
@@ -168,3 +169,22 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
         words = "\n".join(b.text for b in source.blocks).encode("utf-8")
         _over_limit(words, name, max_bytes, "'s article")
     return source
+
+
+def load_source(source: str, max_bytes: int | None = None) -> RecapSource:
+    """Read a recap from a file path or an http(s) URL into source blocks."""
+    from recapcast.text.fetch import fetch_url, is_url
+
+    if is_url(source):
+        page = fetch_url(source, MAX_PAGE_BYTES)
+        fmt = format_of(page.url, page.content_type)
+        if fmt is None and page.content_type and not page.content_type.startswith("text/"):
+            raise ScriptError(f"{source} is not a web page or text (it is {page.content_type})",
+                              "give the URL of the recap's page")
+        return read_source(page.data, source, fmt or "html", charset=page.charset,
+                           max_bytes=max_bytes)
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise ScriptError(f"cannot read {source}: {exc.strerror}") from None
+    return read_source(data, source, format_of(source), max_bytes=max_bytes)

@@ -54,6 +54,11 @@ _PREVIOUSLY = re.compile(
     r"(?P<show>[A-Z0-9][^:.!?]{0,60}?)\s*[:.,—–-]", re.IGNORECASE)
 
 
+def _marked(text: str) -> bool:
+    return bool(_RECAP.search(text) or any(p.search(text) for p in _CODES)
+                or _DOUBLE_QUOTED.search(text))
+
+
 def straight_quotes(text: str) -> str:
     """``text`` with curly quote marks as straight ones and no-break spaces as spaces."""
     return text.translate(_QUOTES)
@@ -84,7 +89,11 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     if site:
         text = re.sub(rf"\s*[|\-–—:·•]\s*{re.escape(straight_quotes(site))}\s*$", "", text,
                       flags=re.IGNORECASE)
-    text = re.sub(r"\s+\|\s+[^|]*$", "", text)  # "... | Site": a bar is not in episode titles
+    # "... | Site": segments after a bar that name no episode are the site's, not the title's.
+    segments = text.split(" | ")
+    while len(segments) > 1 and not _marked(segments[-1]):
+        segments.pop()
+    text = " | ".join(segments)
     spans: list[tuple[int, int]] = []
     season = episode = None
 
