@@ -24,6 +24,9 @@ MIN_ARTICLE_WORDS = 8
 _CONFIG = use_config()
 # trafilatura's own timeout uses SIGALRM, which only works on the main thread.
 _CONFIG.set("DEFAULT", "extraction_timeout", "0")
+# The publication date is not narrated; htmldate's extensive search loads dateparser, which
+# costs over a second on the first page.
+_CONFIG.set("DEFAULT", "extensive_date_search", "off")
 _XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
@@ -34,7 +37,7 @@ def _extract(page: str) -> ET.Element | None:
     xml = trafilatura.extract(
         page, output_format="xml", with_metadata=True, include_formatting=True,
         include_comments=False, include_tables=False, include_images=False,
-        include_links=False, config=_CONFIG,
+        include_links=False, config=_CONFIG, date_extraction_params={"extensive_search": False},
     )
     return ET.fromstring(xml) if xml else None
 

@@ -47,14 +47,18 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 
     max_redirections = MAX_REDIRECTS
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        target = urllib.parse.urljoin(req.full_url, newurl)
-        scheme = urllib.parse.urlsplit(target).scheme.lower()
-        if scheme not in _SCHEMES:
-            raise ScriptError(f"{req.full_url} redirects to {target}, which is not http or https",
-                              "only http:// and https:// pages are fetched; save the page and "
-                              "import the file")
-        return super().redirect_request(req, fp, code, msg, headers, target)
+    def http_error_302(self, req, fp, code, msg, headers):
+        location = headers.get("Location") or headers.get("URI")
+        if location:
+            target = urllib.parse.urljoin(req.full_url, location)
+            if urllib.parse.urlsplit(target).scheme.lower() not in _SCHEMES:
+                raise ScriptError(
+                    f"{req.full_url} redirects to {target}, which is not http or https",
+                    "only http:// and https:// pages are fetched; save the page and import "
+                    "the file")
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _timeout_s() -> float:
