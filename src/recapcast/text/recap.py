@@ -327,6 +327,16 @@ class _Reader:
         if text:
             self.blocks.append(Quote(text, " ".join(speaker.split()), line))
 
+    def quotable_last(self) -> bool:
+        """Whether the last block is a paragraph an attribution line on its own may name:
+        a quotation, or a line or two (an epigraph)."""
+        last = self.blocks[-1] if self.blocks else None
+        if not isinstance(last, Paragraph):
+            return False
+        text = last.text.strip()
+        whole_quote = text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS
+        return whole_quote or _words(text) <= 25
+
     def heading(self, text: str, line: int) -> None:
         self.flush()
         text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
@@ -374,6 +384,10 @@ class _Reader:
                 said = _unquoted(" ".join(self.narration))
                 self.narration = []
                 self.quote(_without_directions(said), speaker, self.narration_line)
+                continue
+            if speaker and len(lines) == 1 and self.quotable_last():
+                said = self.blocks.pop()
+                self.quote(_without_directions(_unquoted(said.text)), speaker, said.line)
                 continue
             spoken = self.dialogue(line, run)
             if spoken:
