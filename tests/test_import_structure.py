@@ -329,3 +329,71 @@ def test_any_text_imports_or_fails_with_a_recapcast_error(text: str):
         return
     again = parse_script(render_script(script), "ep1")
     assert _kinds(again) == _kinds(script)
+
+
+def test_a_wrapped_line_that_starts_like_a_byline_stays_narration():
+    script = _import("""\
+        Recap: Ironbridge S01E01 "Pilot"
+        Posted by Ana Lima on 12/03/2026 at 10:15
+
+        By Monday, everything in Ironbridge has changed. The mill is closed, the
+        mayor is missing, and nobody will say why.
+        """)
+    assert script.meta.author == "Ana Lima"
+    assert [b.text for b in script.blocks] == [
+        "By Monday, everything in Ironbridge has changed. The mill is closed, the mayor is "
+        "missing, and nobody will say why."]
+
+
+def test_only_title_case_lines_are_guessed_as_chapters():
+    script = _import(f"Show S01E02 recap: Title\n\n{LONG}\n\nCut to black\n\nWhat happens next?"
+                     f"\n\nA Ledger in the Snow\n\n{LONG}\n")
+    assert _kinds(script) == [("p", LONG), ("p", "Cut to black"), ("p", "What happens next?"),
+                              ("#", "A Ledger in the Snow"), ("p", LONG)]
+
+
+def test_a_dialogue_line_wrapped_onto_the_next_line_stays_one_quote():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        INSPECTOR VOSS: Nobody leaves town.
+        MARTA: And if we do?
+        INSPECTOR VOSS: Then you'd better run fast,
+        because I run faster.
+        """)
+    assert _kinds(script)[1:] == [
+        (">", "Inspector Voss", "Nobody leaves town."),
+        (">", "Marta", "And if we do?"),
+        (">", "Inspector Voss", "Then you'd better run fast, because I run faster."),
+    ]
+
+
+def test_markdown_front_matter_and_a_one_line_block_quote():
+    recap = """\
+        ---
+        title: My recap
+        author: Kay Oduya
+        tags:
+          - ironbridge
+        ---
+
+        # Ironbridge 1x02 review — "The Mill"
+
+        > "Nobody leaves town." — Inspector Voss
+
+        ### The River
+
+        The river is still red.
+        """
+    script = _import(recap, fmt="markdown")
+    meta = script.meta
+    assert (meta.show, meta.season, meta.episode, meta.title, meta.author) == (
+        "Ironbridge", 1, 2, "The Mill", "Kay Oduya")
+    assert _kinds(script) == [(">", "Inspector Voss", "Nobody leaves town."),
+                              ("#", "The River"), ("p", "The river is still red.")]
+    # The recap's own line numbers survive the blanked front matter (check reports them).
+    imported = import_recap(textwrap.dedent(recap), "ep1", date=dt.date(2027, 1, 1),
+                            fmt="markdown")
+    assert imported.blocks[-1].line == 14

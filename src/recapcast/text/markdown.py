@@ -13,6 +13,7 @@ __all__ = ["read_markdown"]
 
 # CommonMark, less indented code blocks: a pasted recap's indented paragraph is text.
 _PARSER = MarkdownIt("commonmark").disable("code")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _BULLET_CHARACTER = re.compile(r"^[ \t]*[•◦▪▸►‣⁃][ \t]+", re.MULTILINE)
 
 
@@ -53,8 +54,25 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.split("\n") if line.strip())
 
 
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with a blog's YAML front matter blanked out (line numbers kept), and its
+    ``key: value`` fields."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text, {}
+    fields: dict[str, str] = {}
+    for line in found.group("body").splitlines():
+        key, sep, value = line.partition(":")
+        if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+        elif line.strip() and not line.lstrip().startswith(("-", "#")):
+            return text, {}  # a rule above text, not front matter
+    return "\n" * found.group(0).count("\n") + text[found.end():], fields
+
+
 def read_markdown(text: str) -> RecapSource:
     """The blocks of a Markdown or plain-text recap, with their line numbers."""
+    text, fields = _front_matter(text)
     # Text copied from a page keeps its bullets as characters; line for line, so line
     # numbers stay.
     tokens = _PARSER.parse(_BULLET_CHARACTER.sub("- ", text))
@@ -110,4 +128,6 @@ def read_markdown(text: str) -> RecapSource:
             else:
                 blocks.append(SourceBlock("paragraph", lines, start, bold=bold))
             heading_level = 0
-    return RecapSource(blocks=tuple(blocks))
+    title = fields.get("title", "")
+    return RecapSource(blocks=tuple(blocks), titles=(title,) if title else (),
+                       author=fields.get("author", ""), summary=fields.get("description", ""))

@@ -118,6 +118,7 @@ _EPISODE_HEADING = re.compile(
     r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
 _PART_HEADING = re.compile(r"^(?:Part|Act|Chapter|Round|Day|Night|Week)\s+\w+\s*[:.\-–—]\s*\S",
                            re.IGNORECASE)
+_EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s*\|\s*edit source)?\s*\]", re.IGNORECASE)
 _HASHTAG = re.compile(r"(?<![\w&/#])#(?P<tag>[^\W\d_][\w]*)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 _ABBREVIATION_END = re.compile(
@@ -133,7 +134,9 @@ _DATE = re.compile(
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|story|text)\s+)?by\s+"
-    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?\s*(?:,.*)?$", re.IGNORECASE)
+    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?"
+    r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
+    r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 _DATED = re.compile(
     r"^(?:posted|published|updated|last updated|first published|originally published|"
     r"modified)\b(?:\s+(?:on|at))?", re.IGNORECASE)
@@ -172,9 +175,11 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     """Whether a byline segment is publication metadata, and the author it names."""
     segment = segment.strip(" *_")
     byline = _BYLINE.match(segment)
-    if byline and _words(segment) <= 12 and _is_name(byline.group("name").strip(), 5):
+    role = (byline.group("role") or "") if byline else ""
+    if (byline and _words(segment) <= 12 and _is_name(byline.group("name").strip(), 5)
+            and _words(role) <= 5 and not role[:1].islower()):
         return True, byline.group("name").strip()
-    if _DATED.match(segment) and _words(segment) <= 14:
+    if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
         return True, ""
     return bool(_DATE.match(segment) or _READ_TIME.match(segment)), ""
 
@@ -220,6 +225,10 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
             _PART_HEADING.match(text) or _EPISODE_HEADING.match(text)):
         return None
     if _DIALOGUE.match(text) and not _EPISODE_HEADING.match(text):
+        return None
+    # "The Signal Box" is a heading; "Cut to black" is a line of narration.
+    if not all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3
+               for w in text.split()) and not _EPISODE_HEADING.match(text):
         return None
     return text
 
@@ -339,6 +348,9 @@ class _Reader:
 
     def heading(self, text: str, line: int) -> None:
         self.flush()
+        text = _EDIT_LINK.sub("", text).strip()
+        if not text:
+            return
         text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
         episode = _EPISODE_HEADING.match(text)
         if episode:
@@ -389,6 +401,13 @@ class _Reader:
                 said = self.blocks.pop()
                 self.quote(_without_directions(_unquoted(said.text)), speaker, said.line)
                 continue
+            last = self.blocks[-1] if self.blocks else None
+            if (run and isinstance(last, Quote) and not self.narration and line[:1].islower()
+                    and not _DIALOGUE.match(line)):
+                # a dialogue line wrapped onto the next line of the recap
+                self.blocks[-1] = Quote(f"{last.text} {_without_directions(line)}", last.speaker,
+                                        last.line)
+                continue
             spoken = self.dialogue(line, run)
             if spoken:
                 if spoken[1]:
@@ -414,6 +433,11 @@ class _Reader:
             name = _attributed(last.group("name") if last else lines[-1])
             if name:
                 speaker, lines = name, lines[:-1]
+        if not speaker and len(lines) == 1:
+            inline = _QUOTED_THEN_NAME.match(lines[0]) or _TILDE_NAME.match(lines[0])
+            name = _attributed(inline.group("name")) if inline else None
+            if name and not (inline.groupdict().get("before") or "").strip():
+                speaker, lines = name, [inline.group("quote")]
         if not speaker and all(self.dialogue(x, True) for x in lines):
             for offset, line in enumerate(lines):
                 name, spoken = self.dialogue(line, True)
@@ -432,26 +456,22 @@ class _Reader:
 
 
 def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
-    """The blocks without the bylines, dates and read times above the recap, and the author."""
+    """The blocks without the bylines, dates and read times above the recap, and the author.
+
+    Only a paragraph made wholly of such lines goes, so a wrapped line of narration that
+    happens to start "By Monday, ..." stays.
+    """
     author = ""
     kept: list[SourceBlock] = []
     in_front = True
     for block in blocks:
         if in_front and block.kind == "paragraph":
-            lines = []
-            for line in block.lines:
-                is_meta, name = _meta_line(line)
-                if is_meta:
-                    author = author or name
-                else:
-                    lines.append(line)
-            if any(_words(x) > 12 for x in lines):
-                in_front = False
-            if lines:
-                kept.append(SourceBlock(block.kind, tuple(lines), block.line, block.level,
-                                        block.ordered, block.bold))
-            continue
-        if block.kind != "heading":
+            found = [_meta_line(line) for line in block.lines]
+            if found and all(is_meta for is_meta, _ in found):
+                author = author or next((name for _, name in found if name), "")
+                continue
+            in_front = not any(_words(x) > 12 for x in block.lines)
+        elif block.kind != "heading":
             in_front = False
         kept.append(block)
     return kept, author
@@ -485,12 +505,13 @@ def recognise(source: RecapSource) -> Recognised:
     blocks = [b for b in source.blocks if b.kind != "heading" or b.text.lower().rstrip(":")
               not in _FURNITURE_HEADINGS]
     title_lines = list(source.titles)
-    if not title_lines and blocks:
+    if blocks:
         first = blocks[0]
         if first.kind == "heading" and first.level == 1:
             title_lines.append(first.text)
             blocks = blocks[1:]
-        elif first.kind == "paragraph" and first.lines and _title_like(first.lines[0]) and (
+        elif not title_lines and first.kind == "paragraph" and first.lines and _title_like(
+                first.lines[0]) and (
                 len(first.lines) > 1 or len(blocks) > 1):
             title_lines.append(first.lines[0])
             rest = first.lines[1:]
