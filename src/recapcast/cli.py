@@ -37,21 +37,22 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 
 
 @cli.command("import")
-@click.argument("recap_file", type=click.Path(dir_okay=False))
+@click.argument("source")
 @click.argument("episode_id")
 @click.option("--force", is_flag=True, help="Overwrite an existing script.")
 @click.option("--season", type=click.IntRange(min=0), default=None,
-              help="Season number (default: from the title line, else 1).")
+              help="Season number (default: from the recap, else none).")
 @click.option("--date", "date_", default=None, help="Publish date YYYY-MM-DD (default: today).")
 @click.pass_context
-def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool,
+def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
                season: int | None, date_: str | None) -> None:
-    """Turn a raw recap into scripts/EPISODE_ID.md, a narration script to edit."""
+    """Turn a recap (a .txt, .md or .html file, or an http(s) URL) into scripts/EPISODE_ID.md,
+    a narration script to edit."""
     from recapcast.config import check_episode_id
     from recapcast.errors import ScriptError
     from recapcast.safety.atomic import write_text
-    from recapcast.safety.sanitize import clean_text
-    from recapcast.text.script import decode_text, import_recap, render_script
+    from recapcast.text.script import import_source, render_script
+    from recapcast.text.sources import load_source
 
     check_episode_id(episode_id)
     project = _project(ctx)
@@ -63,13 +64,8 @@ def import_cmd(ctx: click.Context, recap_file: str, episode_id: str, force: bool
     if target.exists() and not force:
         raise ScriptError(f"{target.relative_to(project.root)} already exists",
                           "edit it, or pass --force to replace it with a fresh import")
-    try:
-        data = Path(recap_file).read_bytes()
-    except OSError as exc:
-        raise ScriptError(f"cannot read {recap_file}: {exc.strerror}") from None
-    script = import_recap(clean_text(decode_text(data, recap_file, project.max_recap_bytes)),
-                          episode_id,
-                          season=season, date=publish)
+    recap = load_source(source, project.max_recap_bytes)
+    script = import_source(recap, episode_id, season=season, date=publish)
     write_text(target, render_script(script))
     click.echo(f"wrote {target.relative_to(project.root)}")
 

@@ -137,9 +137,10 @@ class EpisodeMeta:
     summary: str = ""
     guid: str = ""
     show: str = ""
-    """The TV show the recap is about (the podcast's own title is ``Show.title``)."""
+    """The TV show the recap is about, as the recap gives it ("" when it does not; the
+    podcast's own title is ``Show.title``)."""
     author: str = ""
-    """Who wrote the recap; credited in the feed, never spoken."""
+    """Who wrote the recap (from its byline); credited in the feed, never spoken."""
 
 
 @dataclass(frozen=True)

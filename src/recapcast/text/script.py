@@ -4,12 +4,13 @@ A script is Markdown with a small front matter block::
 
     ---
     title: "AKA Take A Bloody Number"
+    show: "Jessica Jones"
     episode: 12
     season: 1
     date: 2026-11-26
+    author: "A. Writer"
     summary: "Jessica learns what Kilgrave wants."
     guid: "3c1f..."
-    show: "Jessica Jones"
     ---
 
     # Chapter heading
@@ -27,7 +28,9 @@ A word can carry its pronunciation inline, ``{Kilgrave|KILL-grave}`` (a respelli
 ``{Kilgrave|/ˈkɪlɡɹeɪv/}`` (IPA phonemes); ``[pronounce WORD = SAYS]`` does the same for
 every occurrence in the script, over the show's ``lexicon.toml``.
 
-Writing a parsed script gives back the same text (the format round-trips).
+``show`` and ``author`` are optional (import fills them from the recap's title line and
+byline); they are written only when set. Writing a parsed script gives back the same text
+(the format round-trips).
 """
 
 from __future__ import annotations
@@ -51,80 +54,25 @@ from recapcast.model import (
 )
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.lexicon import entry_problem
-from recapcast.text.plaintext import plain_text
+from recapcast.text.recap import recognise
+from recapcast.text.source import RecapSource
+from recapcast.text.sources import decode_text, source_of_text
 
 if TYPE_CHECKING:
     from recapcast.config import Project
 
-__all__ = ["DIRECTIVES", "decode_text", "import_recap", "parse_script", "read_script",
-           "render_script"]
+__all__ = ["DIRECTIVES", "decode_text", "import_recap", "import_source", "parse_script",
+           "read_script", "render_script"]
 
-_FRONT_KEYS = ("title", "episode", "season", "date", "summary", "guid", "show", "author")
-_OPTIONAL_KEYS = frozenset({"show", "author"})
-"""Written only when set, so scripts from before these keys keep their bytes."""
-_EPISODE_HEADING = re.compile(r"^Episode\s+(\d+)\s*[:.\-–—]\s*(\S.*)$", re.IGNORECASE)
-_SEASON = re.compile(r"\bSeason\s+(\d+)\b", re.IGNORECASE)
-_QUOTE_LINE = re.compile(r"^(?P<text>.*\S)\s+~\s*(?P<speaker>[^~]{1,60})$")
+_FRONT_KEYS = ("title", "show", "episode", "season", "date", "author", "summary", "guid")
+_OPTIONAL_KEYS = ("show", "author")  # written only when set, so older scripts read the same
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|--|~)\s*(?P<speaker>\S.*)$")
 _PAUSE = re.compile(r"^\[pause\s+(?P<s>\d+(?:\.\d+)?)\s*s?\]$", re.IGNORECASE)
 _PRONOUNCE = re.compile(r"^\[pronounce\s+(?P<word>[^=\]]+?)\s*=\s*(?P<says>[^\]]*?)\s*\]$",
                         re.IGNORECASE)
 DIRECTIVES = ("[pause 1.5s]", "[pronounce WORD = SAYS]")
 _DIRECTIVE = re.compile(r"^\[(?P<name>[A-Za-z-]+)\b[^\]]*\]$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 MAX_PAUSE_S = 30.0
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """The UTF-16 codec ``data`` is in when it has no BOM but NUL high bytes, else None."""
-    if len(data) < 4 or len(data) % 2 or data.count(0) < len(data) // 4:
-        return None
-    odd_nuls = data[1::2].count(0)
-    even_nuls = data[0::2].count(0)
-    if odd_nuls > 2 * even_nuls:
-        return "utf-16-le"
-    if even_nuls > 2 * odd_nuls:
-        return "utf-16-be"
-    return None
-
-
-def decode_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 (BOM or plainly so), else cp1252.
-
-    Raises ScriptError naming the byte offset when none fits, or when ``data`` is larger
-    than ``max_bytes``.
-    """
-    if max_bytes is not None and len(data) > max_bytes:
-        raise ScriptError(
-            f"{name} is {len(data):,} bytes, over the limit of {max_bytes:,} bytes",
-            "split it into several episodes, or raise [limits] max_recap_bytes in "
-            "recapcast.toml",
-        )
-    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
-    if utf16:
-        try:
-            return data.decode(utf16, "surrogatepass")
-        except UnicodeDecodeError as exc:
-            raise ScriptError(
-                f"{name}: invalid UTF-16 at byte offset {exc.start}", "save the file as UTF-8"
-            ) from None
-    try:
-        # surrogatepass: an encoded lone surrogate decodes (and clean_text drops it) rather
-        # than sending the whole file down the cp1252 path as mojibake.
-        return data.decode("utf-8-sig", "surrogatepass")
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        # Text pasted from the web on Windows is usually cp1252 (a superset of Latin-1's
-        # printable range); it decodes unless it holds one of the five bytes cp1252 leaves
-        # undefined.
-        return data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ScriptError(
-            f"{name}: neither UTF-8 nor cp1252 (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}; first invalid UTF-8 byte at offset {utf8_error.start})",
-            "save the file as UTF-8",
-        ) from None
 
 
 def _blocks_of_text(text: str) -> list[tuple[int, list[str]]]:
@@ -145,79 +93,40 @@ def _blocks_of_text(text: str) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _summary_of(paragraphs: list[str]) -> str:
-    if not paragraphs:
-        return ""
-    sentences = _SENTENCE_END.split(paragraphs[0])
-    return " ".join(sentences[:2]).strip()
-
-
 def import_recap(text: str, episode_id: str, *, season: int | None = None,
-                 date: dt.date | None = None) -> Script:
-    """Turn a raw recap into a narration script.
+                 date: dt.date | None = None, fmt: str | None = None) -> Script:
+    """Turn a raw recap (text, Markdown or HTML; ``fmt`` None guesses) into a narration script."""
+    return import_source(source_of_text(text, fmt=fmt), episode_id, season=season, date=date)
 
-    Recognises the title line (first line), a heading like ``Episode 12: Title``,
-    a quote line ``text ~ Speaker`` and ordinary paragraphs. Paragraphs before the
-    first heading go under a ``Previously`` chapter, as recaps open with what came
-    before.
+
+def import_source(source: RecapSource, episode_id: str, *, season: int | None = None,
+                  date: dt.date | None = None) -> Script:
+    """Turn a recap read by ``sources.read_source`` into a narration script.
+
+    The title line gives the show, season, episode and title; bylines, dates, spoiler
+    warnings, timestamps, stage directions and sign-offs are left out; headings and
+    heading-like lines become chapters; dialogue lines and attributed quotations become
+    quotes with their speaker; lists become sentences; everything else is narration.
     """
-    raw = _blocks_of_text(plain_text(text))
-    if not raw:
+    found = recognise(source)
+    blocks = found.blocks
+    if not blocks:
         raise ScriptError("the recap is empty", "give a text file with a title line and paragraphs")
-    first_line, first = raw[0]
-    title_line = first[0]
-    rest = [(first_line + 1, first[1:])] if len(first) > 1 else []
-    rest += raw[1:]
-
-    blocks: list[Block] = []
-    number: int | None = None
-    title = title_line
-    narrative: list[str] = []
-    for line, lines in rest:
-        joined = " ".join(lines)
-        heading = _EPISODE_HEADING.match(joined)
-        quote = _QUOTE_LINE.match(joined)
-        if heading and len(lines) == 1 and len(joined.split()) <= 16:
-            if number is None:
-                number = int(heading.group(1))
-                title = heading.group(2).strip()
-            blocks.append(Heading(joined, line))
-        elif quote and len(lines) == 1 and len(quote.group("speaker").split()) <= 5:
-            blocks.append(Quote(quote.group("text").strip(), quote.group("speaker").strip(), line))
-        elif _DIRECTIVE.match(joined):
-            # A bracketed line in a recap is a stage direction ("[Music]"): a pause if it
-            # reads as one, else not spoken.
-            pause = _PAUSE.match(joined)
-            if pause:
-                blocks.append(Pause(min(float(pause.group("s")), MAX_PAUSE_S), line))
-        else:
-            # A leading "#" or ">" would make the written script read it as a heading or quote.
-            joined = joined.lstrip("#> ")
-            if not joined:
-                continue
-            blocks.append(Paragraph(joined, line))
-            if any(isinstance(b, Heading) for b in blocks):
-                narrative.append(joined)
     if not any(isinstance(b, (Paragraph, Quote)) for b in blocks):
         raise ScriptError("the recap has a title line but no paragraphs",
                           "separate the title and the paragraphs with blank lines")
-    if not isinstance(blocks[0], Heading):
-        blocks.insert(0, Heading("Previously", 0))
-    if number is None:
-        found = re.search(r"\bEpisode\s+(\d+)\b", title_line, re.IGNORECASE)
-        number = int(found.group(1)) if found else None
-    if season is None:
-        found = _SEASON.search(title_line)
-        season = int(found.group(1)) if found else 1
-    if not narrative:
-        narrative = [b.text for b in blocks if isinstance(b, Paragraph)]
+    parts = found.parts
+    title = parts.title or (found.title_line if parts.score() == 0 else "") or (
+        f"Episode {parts.episode}" if parts.episode is not None else episode_id)
     meta = EpisodeMeta(
         title=title,
-        episode=number,
-        season=season,
+        episode=parts.episode,
+        season=season if season is not None else parts.season,
         date=date or dt.date.today(),
-        summary=_summary_of(narrative),
+        summary=found.summary,
         guid=str(uuid.uuid4()),
+        show=parts.show or "",
+        author=found.author,
     )
     return Script(episode_id=episode_id, meta=meta, blocks=tuple(blocks))
 

@@ -1,0 +1,168 @@
+"""Finds the article in a web page (trafilatura) and reads it into source blocks.
+
+Navigation, cookie banners, ads, related links, newsletter boxes, comments, footers, figures
+and photo credits are left behind by the extractor; the page's h1 and og:title become title
+lines, its other headings stay headings.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+
+import trafilatura
+from trafilatura.settings import use_config
+
+from recapcast.text.source import RecapSource, SourceBlock
+
+__all__ = ["extract_page", "nesting_depth", "MIN_ARTICLE_WORDS"]
+
+MIN_ARTICLE_WORDS = 8
+"""Fewer words than this in the article's paragraphs means the page holds no article."""
+
+_CONFIG = use_config()
+# trafilatura's own timeout uses SIGALRM, which only works on the main thread.
+_CONFIG.set("DEFAULT", "extraction_timeout", "0")
+# The publication date is not narrated; htmldate's extensive search loads dateparser, which
+# costs over a second on the first page.
+_CONFIG.set("DEFAULT", "extensive_date_search", "off")
+_XML_PROLOGUE = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+_HEADING_TAG = re.compile(r"<h[2-6]\b", re.IGNORECASE)
+
+
+def _extract(page: str) -> ET.Element | None:
+    xml = trafilatura.extract(
+        page, output_format="xml", with_metadata=True, include_formatting=True,
+        include_comments=False, include_tables=False, include_images=False,
+        include_links=False, config=_CONFIG, date_extraction_params={"extensive_search": False},
+    )
+    return ET.fromstring(xml) if xml else None
+
+
+def _text(element: ET.Element) -> str:
+    return "".join(element.itertext())
+
+
+def _lines(element: ET.Element) -> tuple[str, ...]:
+    """An element's text, split where the page had a line break (``<lb/>``)."""
+    parts = [element.text or ""]
+    for child in element:
+        parts.append("\n" if child.tag == "lb" else _text(child))
+        parts.append(child.tail or "")
+    return tuple(" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip())
+
+
+def _all_bold(element: ET.Element) -> bool:
+    children = [c for c in element if c.tag != "lb"]
+    return (not (element.text or "").strip() and len(children) == 1
+            and children[0].tag == "hi" and "#b" in children[0].get("rend", "")
+            and not (children[0].tail or "").strip())
+
+
+def _blocks(main: ET.Element) -> tuple[list[SourceBlock], list[str]]:
+    blocks: list[SourceBlock] = []
+    titles: list[str] = []
+    for element in main:
+        if element.tag == "head":
+            level = int((element.get("rend") or "h2")[1:] or 2)
+            text = " ".join(_text(element).split())
+            if not text:
+                continue
+            if level == 1 and not any(b.kind != "heading" for b in blocks):
+                titles.append(text)  # the page's h1 above the article is its title
+            else:
+                blocks.append(SourceBlock("heading", (text,), level=level))
+        elif element.tag == "p":
+            lines = _lines(element)
+            if lines:
+                blocks.append(SourceBlock("paragraph", lines, bold=_all_bold(element)))
+        elif element.tag == "quote":
+            lines = [line for p in element for line in _lines(p)]
+            lines[:0] = [line for line in (element.text or "").split("\n") if line.strip()]
+            lines += [" ".join((c.tail or "").split()) for c in element if (c.tail or "").strip()]
+            if lines:
+                blocks.append(SourceBlock("quote", tuple(" ".join(x.split()) for x in lines)))
+        elif element.tag == "list":
+            items = tuple(" ".join(_text(item).split()) for item in element.iter("item"))
+            items = tuple(item for item in items if item)
+            if items:
+                ordered = element.get("rend", "") == "ol"
+                blocks.append(SourceBlock("list", items, ordered=ordered))
+        elif element.tag in ("code", "pre"):
+            lines = _lines(element)
+            if lines:
+                blocks.append(SourceBlock("paragraph", lines))
+    return blocks, titles
+
+
+def _article_words(blocks: list[SourceBlock]) -> int:
+    return sum(len(b.text.split()) for b in blocks if b.kind in ("paragraph", "quote", "list"))
+
+
+def _wrapped_in_article(page: str) -> str:
+    opened = _BODY_OPEN.search(page)
+    start = opened.end() if opened else 0
+    closed = _BODY_CLOSE.search(page, start)
+    end = closed.start() if closed else len(page)
+    return page[:start] + "<article>" + page[start:end] + "</article>" + page[end:]
+
+
+def extract_page(page: str) -> RecapSource | None:
+    """The article of an HTML page as source blocks, or None when it has no article text."""
+    page = _XML_PROLOGUE.sub("", page)  # lxml refuses a str that declares its encoding
+    doc = _extract(page)
+    if doc is None:
+        return None
+    main = doc.find("main")
+    blocks, titles = _blocks(main) if main is not None else ([], [])
+    if not any(b.kind == "heading" for b in blocks) and _HEADING_TAG.search(page):
+        # Without an <article> or <main> around the text, trafilatura's fallback keeps the
+        # paragraphs but drops the headings; read the body as the article, and keep that
+        # reading when it holds the same paragraphs and little more.
+        retry = _extract(_wrapped_in_article(page))
+        again = retry.find("main") if retry is not None else None
+        if again is not None:
+            more, more_titles = _blocks(again)
+            kept = {b.text for b in blocks if b.kind == "paragraph"}
+            found = {b.text for b in more if b.kind == "paragraph"}
+            if (any(b.kind == "heading" for b in more) and kept <= found
+                    and _article_words(more) <= 1.3 * _article_words(blocks) + 40):
+                blocks, titles = more, more_titles
+    if _article_words(blocks) < MIN_ARTICLE_WORDS:
+        return None
+    page_title = doc.get("title") or ""
+    if page_title and page_title not in titles:
+        titles.append(page_title)
+    return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
+                       site=doc.get("sitename") or "", summary=doc.get("description") or "")
+
+
+class _DepthMeter(HTMLParser):
+    _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+             "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td",
+             "th"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[str] = []
+        self.deepest = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self._VOID:
+            self.stack.append(tag)
+            self.deepest = max(self.deepest, len(self.stack))
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+
+
+def nesting_depth(page: str) -> int:
+    """How deeply the page's elements nest (void and self-closing ones not counted)."""
+    meter = _DepthMeter()
+    meter.feed(page)
+    return meter.deepest

@@ -1,0 +1,133 @@
+"""Reads Markdown (and plain text, which is Markdown with few marks) into source blocks."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+from recapcast.text.plaintext import html_to_text
+from recapcast.text.source import RecapSource, SourceBlock
+
+__all__ = ["read_markdown"]
+
+# CommonMark, less indented code blocks: a pasted recap's indented paragraph is text.
+_PARSER = MarkdownIt("commonmark").disable("code")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_BULLET_CHARACTER = re.compile(r"^[ \t]*[•◦▪▸►‣⁃][ \t]+", re.MULTILINE)
+
+
+def _inline_text(token) -> tuple[str, bool]:
+    """The words of an inline token (marks, images and bare URLs dropped), and whether all
+    of it is bold."""
+    parts: list[str] = []
+    in_link_auto = False
+    strong = 0
+    plain_outside_strong = False
+    bold_seen = False
+    for child in token.children or ():
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            if in_link_auto:
+                continue
+            parts.append(child.content)
+            if child.content.strip():
+                if strong:
+                    bold_seen = True
+                else:
+                    plain_outside_strong = True
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "link_open":
+            in_link_auto = child.markup in ("autolink", "linkify")
+        elif kind == "link_close":
+            in_link_auto = False
+        elif kind == "strong_open":
+            strong += 1
+        elif kind == "strong_close":
+            strong -= 1
+        # images (with their alt text) and inline HTML are not part of the recap's words
+    return "".join(parts), bold_seen and not plain_outside_strong
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _front_matter(text: str) -> tuple[str, dict[str, str]]:
+    """``text`` with a blog's YAML front matter blanked out (line numbers kept), and its
+    ``key: value`` fields."""
+    found = _FRONT_MATTER.match(text)
+    if not found:
+        return text, {}
+    fields: dict[str, str] = {}
+    for line in found.group("body").splitlines():
+        key, sep, value = line.partition(":")
+        if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
+            fields[key.strip().lower()] = value.strip().strip("\"'")
+        elif line.strip() and not line.lstrip().startswith(("-", "#")):
+            return text, {}  # a rule above text, not front matter
+    return "\n" * found.group(0).count("\n") + text[found.end():], fields
+
+
+def read_markdown(text: str) -> RecapSource:
+    """The blocks of a Markdown or plain-text recap, with their line numbers."""
+    text, fields = _front_matter(text)
+    # Text copied from a page keeps its bullets as characters; line for line, so line
+    # numbers stay.
+    tokens = _PARSER.parse(_BULLET_CHARACTER.sub("- ", text))
+    blocks: list[SourceBlock] = []
+    quote_depth = 0
+    quote_lines: list[str] = []
+    quote_start = 0
+    lists: list[tuple[bool, int, list[str]]] = []
+    heading_level = 0
+    for token in tokens:
+        start = token.map[0] + 1 if token.map else 0
+        kind = token.type
+        if kind == "blockquote_open":
+            if not quote_depth:
+                quote_lines, quote_start = [], start
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+            if not quote_depth and quote_lines:
+                blocks.append(SourceBlock("quote", tuple(quote_lines), quote_start))
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            lists.append((kind == "ordered_list_open", start, []))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            ordered, list_start, items = lists.pop()
+            if lists:
+                lists[-1][2].extend(items)  # a nested list's items read on in order
+            elif quote_depth:
+                quote_lines.extend(items)
+            elif items:
+                blocks.append(SourceBlock("list", tuple(items), list_start, ordered=ordered))
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "hr" and not quote_depth and not lists:
+            blocks.append(SourceBlock("rule", (), start))
+        elif kind in ("fence", "html_block"):
+            content = html_to_text(token.content) if kind == "html_block" else token.content
+            lines = _lines(content)
+            if lines:
+                blocks.append(SourceBlock("paragraph", lines, start))
+        elif kind == "inline":
+            words, bold = _inline_text(token)
+            lines = _lines(words)
+            if not lines:
+                heading_level = 0
+                continue
+            if lists:
+                lists[-1][2].append(" ".join(lines))
+            elif quote_depth:
+                quote_lines.extend(lines)
+            elif heading_level:
+                blocks.append(SourceBlock("heading", (" ".join(lines),), start,
+                                          level=heading_level))
+            else:
+                blocks.append(SourceBlock("paragraph", lines, start, bold=bold))
+            heading_level = 0
+    title = fields.get("title", "")
+    return RecapSource(blocks=tuple(blocks), titles=(title,) if title else (),
+                       author=fields.get("author", ""), summary=fields.get("description", ""))

@@ -1,0 +1,588 @@
+"""Recognises what each part of a recap is: title, byline, chapters, dialogue, narration.
+
+Works on the source blocks of any format (text, Markdown, a web page's article), so a
+recap's structure is found the same way whatever it was written in. What it cannot tell
+apart stays narration; only what it recognises as not part of the recap (bylines, dates,
+spoiler warnings, timestamps, stage directions, sign-offs, site furniture) is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from recapcast.model import Block, Heading, Paragraph, Pause, Quote
+from recapcast.text.plaintext import without_emoji
+from recapcast.text.source import RecapSource, SourceBlock
+from recapcast.text.titles import TitleParts, parse_title, show_from_previously, straight_quotes
+
+__all__ = ["Recognised", "recognise"]
+
+MAX_PAUSE_S = 30.0
+
+
+@dataclass(frozen=True)
+class Recognised:
+    """A recap's parts: what its title says, who wrote it, and its blocks as narration."""
+
+    parts: TitleParts
+    title_line: str = ""
+    """The title line as written ("" when the recap has none)."""
+    author: str = ""
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+    summary: str = ""
+
+
+# --- words and names -------------------------------------------------------------------------
+
+_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der",
+              "den", "ter", "la", "le", "ní", "nic", "ó", "ua", "mac", "mc", "bin", "ibn",
+              "al", "el", "y", "af", "zu", "st.", "of"}
+# Words that end in a colon as labels, not as a speaker's name.
+_LABELS = {
+    "rating", "ratings", "verdict", "warning", "note", "notes", "update", "updated", "edit",
+    "editor's note", "spoiler", "spoilers", "spoiler warning", "spoiler alert", "grade",
+    "score", "scores", "previously", "next week", "next time", "also", "plus", "bonus",
+    "source", "sources", "photo", "photos", "image", "credit", "credits", "cast", "starring",
+    "written", "directed", "director", "writer", "writers", "air date", "aired", "runtime",
+    "genre", "network", "season", "episode", "part", "act", "chapter", "scene", "question",
+    "answer", "q", "a", "tl;dr", "tldr", "summary", "recap", "review", "final thoughts",
+    "best line", "quote", "quote of the week", "mvp", "stray observations", "the good",
+    "the bad", "the ugly", "pros", "cons", "read more", "related", "watch", "listen",
+    "location", "time", "date", "setting", "song", "music", "soundtrack", "bottom line",
+    "overall", "standout", "highlights", "lowlights", "observations", "thoughts", "meanwhile",
+    "later", "elsewhere", "today", "tonight", "now", "first", "second", "third", "finally",
+    "lesson", "moral", "fun fact", "trivia", "tip", "ps", "p.s", "nb", "fyi", "round",
+    "challenge", "twist", "winner", "loser", "eliminated", "result", "results", "vote",
+    "votes", "immunity", "reward", "who went home", "caption", "via", "featured",
+}
+_SECTION_WORDS = {"part", "act", "chapter", "round", "day", "night", "week", "episode",
+                  "season", "series", "scene", "previously", "next", "last", "this"}
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
+
+
+def _is_name(text: str, max_words: int = 4) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= max_words or text.lower().rstrip(".") in _LABELS:
+        return False
+    if not all(_NAME_WORD.match(w) for w in words) or not words[0][0].isupper():
+        return False
+    if words[0].lower() in _SECTION_WORDS:
+        return False  # "PART ONE: THE CLIMB" is a heading, not a speaker
+    return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def _attributed(name: str) -> str | None:
+    """The speaker an attribution names ("Ewan Gillespie, the vanished keeper" -> the name)."""
+    name = name.strip().rstrip(".")
+    head, _, role = name.partition(",")
+    if _is_name(head.strip(), 5) and (not role or role.strip()[:1].islower()
+                                      or _words(role) <= 6):
+        return head.strip()
+    return None
+
+
+def _shouted(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _speaker_name(name: str, known: dict[str, str]) -> str:
+    name = " ".join(name.split())
+    if name.lower() in known:
+        return known[name.lower()]
+    if _shouted(name):
+        # RADU -> Radu, MAC GIOLLA -> Mac Giolla; keep the apostrophe's next letter low.
+        name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+    return name
+
+
+# --- patterns ----------------------------------------------------------------------------------
+
+_QUOTE_MARKS = "\"“”„«»"
+_DIALOGUE = re.compile(
+    r"^(?P<name>[^:\"“”()\[\]\d]{1,40}?)\s*(?:[(\[](?P<direction>[^)\]]{1,40})[)\]])?\s*"
+    r"(?P<mark>:|—|–|--)\s*(?P<line>\S.*)$")
+_STAGE_DIRECTION = re.compile(r"\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,40}\))\s*")
+_BRACKETED_LINE = re.compile(r"^\s*[\[(][^\])]{1,80}[\])]\s*$")
+_PAUSE = re.compile(r"^\[pause\s+(?P<s>\d+(?:\.\d+)?)\s*s?\]$", re.IGNORECASE)
+_INLINE_DIRECTION = re.compile(r"\s*\[(?:[a-z][^\[\]]{0,40}|\d{1,2}:\d{2}(?::\d{2})?)\]")
+_TIMESTAMP = re.compile(
+    r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?!\s*(?:[ap]\.?\s?m\b|o'clock))\s*(?:[—–\-|:]+\s*)?")
+_ATTRIBUTION_LINE = re.compile(r"^(?:—|–|--|―|~)\s*(?P<name>[^—–~]{1,60}?)\s*$")
+_QUOTED_THEN_NAME = re.compile(
+    r"^(?P<before>.*?)[\"“](?P<quote>[^\"“”]{2,})[\"”]\s*(?:—|–|--|―|~)\s*(?P<name>[^\"“”—–~]{1,60}?)"
+    r"\s*$")
+_TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
+_EPISODE_HEADING = re.compile(
+    r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_PART_HEADING = re.compile(r"^(?:Part|Act|Chapter|Round|Day|Night|Week)\s+\w+\s*[:.\-–—]\s*\S",
+                           re.IGNORECASE)
+_EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s*\|\s*edit source)?\s*\]", re.IGNORECASE)
+_HASHTAG = re.compile(r"(?<![\w&/#])#(?P<tag>[^\W\d_][\w]*)")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
+_ABBREVIATION_END = re.compile(
+    r"\b(?:No|Dr|St|Mr|Mrs|Ms|Mt|Lt|Cmdr|Capt|Sgt|Det|Prof|Gen|Sen|Rep|Gov|Jr|Sr|vs|Ep|approx|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+    rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|story|text)\s+)?by\s+"
+    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?"
+    r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
+    r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
+_DATED = re.compile(
+    r"^(?:posted|published|updated|last updated|first published|originally published|"
+    r"modified)\b(?:\s+(?:on|at))?", re.IGNORECASE)
+_READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time)$",
+                        re.IGNORECASE)
+_META_SPLIT = re.compile(
+    rf"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))", re.IGNORECASE)
+_SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
+_SPOILER_CUE = re.compile(
+    r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full)|\b(?:ahead|contains?|"
+    r"below|alert|warning|follow|discuss(?:es|ed)?|you've been warned|be warned)\b",
+    re.IGNORECASE)
+_FURNITURE = re.compile(
+    r"^(?:(?:read more|related|see also|also read|more|watch|recommended|most read|trending)"
+    r"\s*:|(?:photo|image|photograph|picture|video)s?(?:\s+credit)?\s*:|\(?(?:photo|image)s?"
+    r"\s+(?:by|courtesy|credit)\b|©|\(c\)\s|copyright\b|all rights reserved|advertisement$|"
+    r"sponsored$|share this|like this:)",
+    re.IGNORECASE)
+_SIGN_OFF = re.compile(
+    r"thanks? (?:you )?for reading|follow (?:me|us)\b|buy me a coffee|ko-?fi|patreon|"
+    r"\bsubscribe\b|share this|leave a comment|let me know in the comments|sound off in the "
+    r"comments|join the (?:discussion|conversation)|newsletter|sign up|support (?:me|my|the "
+    r"blog)|see you next week|until next (?:week|time)", re.IGNORECASE)
+_PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
+                         re.IGNORECASE)
+_FURNITURE_HEADINGS = {"related", "related stories", "related articles", "comments",
+                       "share this", "share", "advertisement", "more from", "recommended",
+                       "you may also like", "most read", "newsletter", "tags"}
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _meta_segment(segment: str) -> tuple[bool, str]:
+    """Whether a byline segment is publication metadata, and the author it names."""
+    segment = segment.strip(" *_")
+    byline = _BYLINE.match(segment)
+    role = (byline.group("role") or "") if byline else ""
+    if (byline and _words(segment) <= 12 and _is_name(byline.group("name").strip(), 5)
+            and _words(role) <= 5 and not role[:1].islower()):
+        return True, byline.group("name").strip()
+    if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
+        return True, ""
+    return bool(_DATE.match(segment) or _READ_TIME.match(segment)), ""
+
+
+def _meta_line(line: str) -> tuple[bool, str]:
+    """Whether a whole line is a byline/date/read-time line, and the author it names."""
+    if _words(line) > 24:
+        return False, ""
+    author = ""
+    for segment in _META_SPLIT.split(line.strip()):
+        is_meta, name = _meta_segment(segment)
+        if not is_meta:
+            return False, ""
+        author = author or name
+    return True, author
+
+
+def _spoiler_warning(text: str) -> bool:
+    return bool(_SPOILER.search(text) and _words(text) <= 30 and _SPOILER_CUE.search(text))
+
+
+def _title_like(line: str) -> bool:
+    return (parse_title(line) is not None
+            or (_words(line) <= 15 and not line.rstrip().endswith((".", ",", ";", ":"))
+                and not _DIALOGUE.match(line)))
+
+
+def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
+    """The heading a plain single line makes (``Stray observations:`` -> its label), else None."""
+    text = line.strip()
+    if not text or _words(text) > 8 or len(text) > 70 or not (text[0].isupper() or
+                                                               text[0].isdigit()):
+        return None
+    if _BRACKETED_LINE.match(text) or _TIMESTAMP.match(text) or _meta_line(text)[0]:
+        return None
+    if _PART_HEADING.match(text):
+        return text
+    if text.endswith(":"):
+        label = text[:-1].strip()
+        followed_by_list = next_block is not None and next_block.kind == "list"
+        return label if label and (_words(label) <= 5 or followed_by_list) else None
+    if text[-1] in ".,;!…" or text[-1] in _QUOTE_MARKS or ": " in text and not (
+            _PART_HEADING.match(text) or _EPISODE_HEADING.match(text)):
+        return None
+    if _DIALOGUE.match(text) and not _EPISODE_HEADING.match(text):
+        return None
+    # "The Signal Box" is a heading; "Cut to black" is a line of narration.
+    if not all(not w[:1].isalpha() or w[:1].isupper() or len(w) <= 3
+               for w in text.split()) and not _EPISODE_HEADING.match(text):
+        return None
+    return text
+
+
+def _sentence(item: str) -> str:
+    item = item.strip()
+    if item and item[0].islower():
+        item = item[0].upper() + item[1:]
+    if item and (item[-1].isalnum() or item[-1] in ")”\"'’%"):
+        item += "."
+    return item
+
+
+def _unquoted(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
+        inner = text[1:-1]
+        if not any(mark in inner for mark in _QUOTE_MARKS):
+            return inner.strip()
+    return text
+
+
+def _without_directions(text: str) -> str:
+    """Dialogue without its stage directions: ``(beat)``, ``[laughs]``."""
+    return " ".join(_STAGE_DIRECTION.sub(" ", text).split())
+
+
+def _narration(text: str) -> str:
+    """Narration as a voice should get it: no timestamps, bracketed directions or hashtags."""
+    text = without_emoji(text).strip()
+    text = _TIMESTAMP.sub("", text) if _TIMESTAMP.match(text) else text
+    text = _INLINE_DIRECTION.sub("", text)
+    text = _HASHTAG.sub(lambda m: re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ",
+                                         m.group("tag")).replace("_", " "), text)
+    # A leading "#" or ">" would make the written script read it as a heading or quote.
+    return " ".join(text.split()).lstrip("#> ")
+
+
+# --- the recogniser ----------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, source: RecapSource) -> None:
+        self.source = source
+        self.blocks: list[Block] = []
+        self.known: dict[str, str] = {}
+        self.episode: int | None = None
+        self.episode_title: str | None = None
+        self.narration: list[str] = []  # paragraph lines waiting to become a Paragraph
+        self.narration_line = 0
+
+    # dialogue ----------------------------------------------------------------------------
+
+    def dialogue(self, line: str, run: bool) -> tuple[str, str] | None:
+        """(speaker, words) when ``line`` is a line of dialogue, else None."""
+        found = _DIALOGUE.match(line)
+        if not found or _EPISODE_HEADING.match(line):
+            return None
+        name, words = found.group("name").strip(), found.group("line").strip()
+        if not _is_name(name) and not (_shouted(name) and _is_name(name.title())):
+            return None
+        quoted = words[0] in _QUOTE_MARKS
+        if found.group("mark") != ":" and not quoted:
+            return None  # "Saoirse — the captain — ..." is narration
+        if not (quoted or _shouted(name) or run or name.lower() in self.known):
+            return None
+        spoken = _unquoted(_without_directions(words))
+        return _speaker_name(name, self.known), spoken
+
+    def learn_speakers(self) -> None:
+        """Names that speak in a shouted or quoted dialogue line anywhere in the recap."""
+        for block in self.source.blocks:
+            for line in block.lines if block.kind == "paragraph" else ():
+                found = _DIALOGUE.match(line)
+                if not found or found.group("mark") != ":":
+                    continue
+                name, words = found.group("name").strip(), found.group("line").strip()
+                if _is_name(name) and not _shouted(name) and words[:1] in tuple(_QUOTE_MARKS):
+                    self.known.setdefault(name.lower(), name)
+        for block in self.source.blocks:
+            for line in block.lines if block.kind == "paragraph" else ():
+                found = _DIALOGUE.match(line)
+                if found and _shouted(found.group("name")) and _is_name(
+                        found.group("name").strip().title()):
+                    name = found.group("name").strip()
+                    self.known.setdefault(name.lower(), _speaker_name(name, self.known))
+
+    # output --------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        if self.narration:
+            text = _narration(" ".join(self.narration))
+            if text:
+                self.blocks.append(Paragraph(text, self.narration_line))
+        self.narration = []
+
+    def say(self, text: str, line: int) -> None:
+        if not self.narration:
+            self.narration_line = line
+        self.narration.append(text)
+
+    def quote(self, text: str, speaker: str, line: int) -> None:
+        self.flush()
+        text = " ".join(without_emoji(text).split())
+        if text:
+            self.blocks.append(Quote(text, " ".join(speaker.split()), line))
+
+    def quotable_last(self) -> bool:
+        """Whether the last block is a paragraph an attribution line on its own may name:
+        a quotation, or a line or two (an epigraph)."""
+        last = self.blocks[-1] if self.blocks else None
+        if not isinstance(last, Paragraph):
+            return False
+        text = last.text.strip()
+        whole_quote = text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS
+        return whole_quote or _words(text) <= 25
+
+    def heading(self, text: str, line: int) -> None:
+        self.flush()
+        text = _EDIT_LINK.sub("", text).strip()
+        if not text:
+            return
+        text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
+        episode = _EPISODE_HEADING.match(text)
+        if episode:
+            # The chapter is named by the episode's title: the opening already says its number.
+            text = title = episode.group("title").strip().strip('"').strip()
+            if self.episode is None:
+                self.episode, self.episode_title = int(episode.group("n")), title
+        self.blocks.append(Heading(text, line))
+
+    # blocks --------------------------------------------------------------------------------
+
+    def paragraph(self, block: SourceBlock, next_block: SourceBlock | None,
+                  marked_headings: bool) -> None:
+        lines = list(block.lines)
+        if len(lines) == 1:
+            heading = (_heading_like(lines[0], next_block)
+                       if (block.bold or not marked_headings) or lines[0].endswith(":")
+                       else None)
+            if block.bold and heading is None and _words(lines[0]) <= 10 and not lines[0].endswith(
+                    (".", "!", "?")):
+                heading = lines[0].rstrip(":")
+            if heading is None and _EPISODE_HEADING.match(lines[0]) and _words(lines[0]) <= 16:
+                heading = lines[0]
+            if heading:
+                self.heading(heading, block.line)
+                return
+        shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
+        run = shaped >= 2 and shaped >= len(lines) - 1
+        for offset, line in enumerate(lines):
+            number = block.line + offset if block.line else 0
+            if _FURNITURE.match(line) or _spoiler_warning(line):
+                continue
+            pause = _PAUSE.match(line)
+            if pause:
+                self.flush()
+                self.blocks.append(Pause(min(float(pause.group("s")), MAX_PAUSE_S), number))
+                continue
+            if _BRACKETED_LINE.match(line) or not _TIMESTAMP.sub("", line).strip():
+                continue  # "[phone buzzes]", "(beat)", a timestamp alone
+            attribution = _ATTRIBUTION_LINE.match(line)
+            speaker = _attributed(attribution.group("name")) if attribution else None
+            if speaker and self.narration:
+                said = _unquoted(" ".join(self.narration))
+                self.narration = []
+                self.quote(_without_directions(said), speaker, self.narration_line)
+                continue
+            if speaker and len(lines) == 1 and self.quotable_last():
+                said = self.blocks.pop()
+                self.quote(_without_directions(_unquoted(said.text)), speaker, said.line)
+                continue
+            last = self.blocks[-1] if self.blocks else None
+            if (run and isinstance(last, Quote) and not self.narration and line[:1].islower()
+                    and not _DIALOGUE.match(line)):
+                # a dialogue line wrapped onto the next line of the recap
+                self.blocks[-1] = Quote(f"{last.text} {_without_directions(line)}", last.speaker,
+                                        last.line)
+                continue
+            spoken = self.dialogue(line, run)
+            if spoken:
+                if spoken[1]:
+                    self.quote(spoken[1], spoken[0], number)
+                continue
+            quoted = _QUOTED_THEN_NAME.match(line) or _TILDE_NAME.match(line)
+            if quoted and _attributed(quoted.group("name")):
+                before = quoted.groupdict().get("before") or ""
+                if not before.strip() or before.rstrip().endswith(tuple(".!?…:;")):
+                    if before.strip():
+                        self.say(before, number)
+                    self.quote(_unquoted(_without_directions(quoted.group("quote"))),
+                               _attributed(quoted.group("name")), number)
+                    continue
+            self.say(line, number)
+        self.flush()
+
+    def quote_block(self, block: SourceBlock) -> None:
+        lines = list(block.lines)
+        speaker = ""
+        if len(lines) > 1:
+            last = _ATTRIBUTION_LINE.match(lines[-1])
+            name = _attributed(last.group("name") if last else lines[-1])
+            if name:
+                speaker, lines = name, lines[:-1]
+        if not speaker and len(lines) == 1:
+            inline = _QUOTED_THEN_NAME.match(lines[0]) or _TILDE_NAME.match(lines[0])
+            name = _attributed(inline.group("name")) if inline else None
+            if name and not (inline.groupdict().get("before") or "").strip():
+                speaker, lines = name, [inline.group("quote")]
+        if not speaker and all(self.dialogue(x, True) for x in lines):
+            for offset, line in enumerate(lines):
+                name, spoken = self.dialogue(line, True)
+                self.quote(spoken, name, block.line + offset if block.line else 0)
+            return
+        text = _unquoted(_without_directions(" ".join(lines)))
+        self.quote(text, speaker, block.line)
+
+    def list_block(self, block: SourceBlock) -> None:
+        items = [_sentence(_narration(x)) for x in block.lines if _narration(x)]
+        if block.ordered:
+            items = [f"{n}: {item}" for n, item in enumerate(items, start=1)]
+        if items:
+            self.flush()
+            self.blocks.append(Paragraph(" ".join(items), block.line))
+
+
+def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
+    """The blocks without the bylines, dates and read times above the recap, and the author.
+
+    Only a paragraph made wholly of such lines goes, so a wrapped line of narration that
+    happens to start "By Monday, ..." stays.
+    """
+    author = ""
+    kept: list[SourceBlock] = []
+    in_front = True
+    for block in blocks:
+        if in_front and block.kind == "paragraph":
+            found = [_meta_line(line) for line in block.lines]
+            if found and all(is_meta for is_meta, _ in found):
+                author = author or next((name for _, name in found if name), "")
+                continue
+            in_front = not any(_words(x) > 12 for x in block.lines)
+        elif block.kind != "heading":
+            in_front = False
+        kept.append(block)
+    return kept, author
+
+
+def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The blocks less the trailing sign-off ("Thanks for reading! Follow me on ...")."""
+    end = len(blocks)
+    while end > 0:
+        block = blocks[end - 1]
+        if block.kind == "rule":
+            end -= 1
+        elif block.kind == "paragraph" and _words(block.text) <= 60 and _SIGN_OFF.search(
+                block.text):
+            end -= 1
+        else:
+            break
+    return blocks[:end]
+
+
+def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
+    parsed = [(parse_title(line, site), line) for line in lines]
+    found = [(p, line) for p, line in parsed if p is not None]
+    if found:
+        return max(found, key=lambda pair: pair[0].score())
+    return TitleParts(), lines[0] if lines else ""
+
+
+def recognise(source: RecapSource) -> Recognised:
+    """What a recap's blocks are, in order, and what its title and byline say."""
+    blocks = [b for b in source.blocks if b.kind != "heading" or b.text.lower().rstrip(":")
+              not in _FURNITURE_HEADINGS]
+    title_lines = list(source.titles)
+    if blocks:
+        first = blocks[0]
+        if first.kind == "heading" and first.level == 1:
+            title_lines.append(first.text)
+            blocks = blocks[1:]
+        elif not title_lines and first.kind == "paragraph" and first.lines and _title_like(
+                first.lines[0]) and (
+                len(first.lines) > 1 or len(blocks) > 1):
+            title_lines.append(first.lines[0])
+            rest = first.lines[1:]
+            blocks[0:1] = [SourceBlock("paragraph", rest, first.line + 1)] if rest else []
+    parts, title_line = _best_title(title_lines, source.site)
+    blocks, author = _front_matter(blocks)
+    blocks = _without_sign_off(blocks)
+    reader = _Reader(source)
+    reader.learn_speakers()
+    marked = any(b.kind == "heading" for b in blocks)
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if block.kind == "heading":
+            text = block.text
+            if text.endswith(".") and _words(text) > 6:
+                reader.say(text, block.line)  # a sub-title sentence, not a chapter
+                reader.flush()
+            else:
+                reader.heading(text.rstrip(":"), block.line)
+        elif block.kind == "paragraph":
+            reader.paragraph(block, following, marked)
+        elif block.kind == "quote":
+            reader.quote_block(block)
+        elif block.kind == "list":
+            reader.list_block(block)
+    reader.flush()
+    show = parts.show
+    if show is None:
+        show = next((s for b in source.blocks for s in [show_from_previously(b.text)] if s), None)
+    if parts.episode is None and reader.episode is not None:
+        parts = TitleParts(show, parts.season, reader.episode, parts.title or
+                           reader.episode_title)
+    elif parts.title is None and reader.episode_title and reader.episode == parts.episode:
+        parts = TitleParts(show, parts.season, parts.episode, reader.episode_title)
+    else:
+        parts = TitleParts(show, parts.season, parts.episode, parts.title)
+    body = _with_previously(reader.blocks, parts.episode)
+    author = author or source.author
+    return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
+                      summary=_summary(source.summary, body))
+
+
+def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
+    """A ``Previously`` chapter over text before the first heading that tells what came before."""
+    first_heading = next((i for i, b in enumerate(blocks) if isinstance(b, Heading)), None)
+    if not first_heading:
+        return blocks
+    opening = " ".join(b.text for b in blocks[:first_heading] if isinstance(b, Paragraph))
+    earlier = [int(n) for n in re.findall(r"\bEpisode\s+(\d+)\b", opening, re.IGNORECASE)]
+    if _PREVIOUSLY.match(opening) or (episode is not None and any(n < episode for n in earlier)):
+        return [Heading("Previously", 0), *blocks]
+    return blocks
+
+
+def _summary(description: str, blocks: list[Block]) -> str:
+    """The page's description, else the first two sentences of the first narration paragraph
+    (not the "Previously" one)."""
+    if description.strip():
+        return " ".join(without_emoji(description).split())
+    chapter = ""
+    for block in blocks:
+        if isinstance(block, Heading):
+            chapter = block.text
+        elif isinstance(block, Paragraph) and chapter != "Previously" and _words(block.text) >= 12:
+            sentences = _SENTENCE_END.split(block.text)
+            # "The No. 9 freight": a sentence does not end at an abbreviation
+            merged: list[str] = []
+            for sentence in sentences:
+                if merged and _ABBREVIATION_END.search(merged[-1]):
+                    merged[-1] += " " + sentence
+                else:
+                    merged.append(sentence)
+            return " ".join(merged[:2]).strip()
+    return ""

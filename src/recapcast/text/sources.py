@@ -1,0 +1,190 @@
+"""Reads a recap file or page into source blocks: decoding, then text, Markdown or HTML."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from recapcast.errors import ScriptError
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.plaintext import looks_like_html
+from recapcast.text.source import RecapSource
+
+__all__ = ["FORMATS", "MAX_PAGE_BYTES", "decode_page", "decode_text", "format_of",
+           "load_source", "read_source", "source_of_text"]
+
+FORMATS = ("text", "markdown", "html")
+MAX_PAGE_BYTES = 5_000_000
+"""A web page's limit: pages carry far more markup than words; the article's text then
+meets the recap limit."""
+MAX_NESTING = 255
+"""How deep the HTML parser reads a page; deeper elements are lost to it."""
+
+_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
+             ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
+_CONTENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html",
+                  "text/markdown": "markdown", "text/x-markdown": "markdown",
+                  "text/plain": "text"}
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The UTF-16 codec ``data`` is in when it has no BOM but NUL high bytes, else None."""
+    if len(data) < 4 or len(data) % 2 or data.count(0) < len(data) // 4:
+        return None
+    odd_nuls = data[1::2].count(0)
+    even_nuls = data[0::2].count(0)
+    if odd_nuls > 2 * even_nuls:
+        return "utf-16-le"
+    if even_nuls > 2 * odd_nuls:
+        return "utf-16-be"
+    return None
+
+
+def _over_limit(data: bytes, name: str, max_bytes: int | None, what: str = "") -> None:
+    if max_bytes is not None and len(data) > max_bytes:
+        raise ScriptError(
+            f"{name}{what} is {len(data):,} bytes, over the limit of {max_bytes:,} bytes",
+            "split it into several episodes, or raise [limits] max_recap_bytes in "
+            "recapcast.toml",
+        )
+
+
+def decode_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16 (BOM or plainly so), else cp1252.
+
+    Raises ScriptError naming the byte offset when none fits, or when ``data`` is larger
+    than ``max_bytes``.
+    """
+    _over_limit(data, name, max_bytes)
+    utf16 = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16, "surrogatepass")
+        except UnicodeDecodeError as exc:
+            raise ScriptError(
+                f"{name}: invalid UTF-16 at byte offset {exc.start}", "save the file as UTF-8"
+            ) from None
+    try:
+        # surrogatepass: an encoded lone surrogate decodes (and clean_text drops it) rather
+        # than sending the whole file down the cp1252 path as mojibake.
+        return data.decode("utf-8-sig", "surrogatepass")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        # Text pasted from the web on Windows is usually cp1252 (a superset of Latin-1's
+        # printable range); it decodes unless it holds one of the five bytes cp1252 leaves
+        # undefined.
+        return data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise ScriptError(
+            f"{name}: neither UTF-8 nor cp1252 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}; first invalid UTF-8 byte at offset {utf8_error.start})",
+            "save the file as UTF-8",
+        ) from None
+
+
+def decode_page(data: bytes, name: str, declared: str | None = None) -> str:
+    """Decode a web page. Bytes that are valid UTF-8 are UTF-8 whatever the page or server
+    declares (pages often lie); otherwise the declared charset, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")) or _utf16_without_bom(data):
+        return decode_text(data, name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    found = _META_CHARSET.search(data[:4096])
+    for charset in (declared, found.group(1).decode("ascii") if found else None):
+        if not charset:
+            continue
+        try:
+            codec = codecs.lookup(charset).name
+        except LookupError:
+            continue
+        if codec.startswith("utf-16") or codec.startswith("utf-32") or codec == "utf-8":
+            continue  # a declared wide or UTF-8 charset the bytes do not fit
+        if codec in ("latin-1", "iso8859-1", "ascii"):
+            codec = "cp1252"  # what browsers read for both
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return decode_text(data, name)
+
+
+def format_of(name: str, content_type: str = "") -> str | None:
+    """The format a file name's suffix or a Content-Type names, else None."""
+    kind = _CONTENT_TYPES.get(content_type.split(";")[0].strip().lower())
+    if kind and kind != "text":
+        return kind
+    lowered = name.lower().split("?")[0].split("#")[0]
+    for suffix, fmt in _SUFFIXES.items():
+        if lowered.endswith(suffix):
+            return fmt
+    return kind
+
+
+def _page_source(page: str, name: str) -> RecapSource:
+    from recapcast.text.extract import extract_page, nesting_depth
+
+    source = extract_page(page)
+    if source is None:
+        depth = nesting_depth(page)
+        if depth > MAX_NESTING:
+            raise ScriptError(
+                f"{name}: the page nests its elements {depth:,} deep, past the "
+                f"{MAX_NESTING} levels an HTML parser reads",
+                "save the article's text as a .txt file and import that")
+        raise ScriptError(f"{name}: no article text found in the page",
+                          "check that the page holds the recap (not a login or cookie page); "
+                          "else copy the recap's text into a .txt file and import that")
+    return source
+
+
+def source_of_text(text: str, name: str = "recap", fmt: str | None = None) -> RecapSource:
+    """Source blocks of recap text: HTML through the extractor, anything else as Markdown."""
+    from recapcast.text.markdown import read_markdown
+
+    if fmt == "html" or (fmt != "markdown" and looks_like_html(text)):
+        return _page_source(text, name)
+    return read_markdown(text)
+
+
+def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str | None = None,
+                max_bytes: int | None = None) -> RecapSource:
+    """Decode and read a recap file or downloaded page into source blocks.
+
+    Text and Markdown must fit ``max_bytes``; a page must fit MAX_PAGE_BYTES and its
+    article's text ``max_bytes``.
+    """
+    if fmt == "html":
+        _over_limit(data, name, MAX_PAGE_BYTES, " (a web page)")
+        text = clean_text(decode_page(data, name, charset))
+    else:
+        text = clean_text(decode_text(data, name, max_bytes))
+    source = source_of_text(text, name, fmt)
+    if fmt == "html" or looks_like_html(text):
+        words = "\n".join(b.text for b in source.blocks).encode("utf-8")
+        _over_limit(words, name, max_bytes, "'s article")
+    return source
+
+
+def load_source(source: str, max_bytes: int | None = None) -> RecapSource:
+    """Read a recap from a file path or an http(s) URL into source blocks."""
+    from recapcast.text.fetch import fetch_url, is_url
+
+    if is_url(source):
+        page = fetch_url(source, MAX_PAGE_BYTES)
+        fmt = format_of(page.url, page.content_type)
+        if fmt is None and page.content_type and not page.content_type.startswith("text/"):
+            raise ScriptError(f"{source} is not a web page or text (it is {page.content_type})",
+                              "give the URL of the recap's page")
+        return read_source(page.data, source, fmt or "html", charset=page.charset,
+                           max_bytes=max_bytes)
+    try:
+        data = Path(source).read_bytes()
+    except OSError as exc:
+        raise ScriptError(f"cannot read {source}: {exc.strerror}") from None
+    return read_source(data, source, format_of(source), max_bytes=max_bytes)

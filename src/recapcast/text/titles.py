@@ -1,0 +1,147 @@
+"""Reads a recap's title line: the show, season, episode and the episode's own title."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["TitleParts", "parse_title", "straight_quotes", "show_from_previously"]
+
+
+@dataclass(frozen=True)
+class TitleParts:
+    """What a title line says; None where it does not say."""
+
+    show: str | None = None
+    """The show's name, without quote marks."""
+    season: int | None = None
+    episode: int | None = None
+    title: str | None = None
+    """The episode's own title: no show name, no "Recap", no quote marks."""
+
+    def score(self) -> int:
+        """How much the line told: a line naming more parts is the better source."""
+        return sum(x is not None for x in (self.show, self.season, self.episode, self.title))
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUM = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
+
+# Each pattern marks season and/or episode numbers; the first that matches a span wins.
+_CODES = [
+    re.compile(r"\bS(?P<s>\d{1,2})\s?E(?P<e>\d{1,3})\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?P<s>\d{1,2})x(?P<e>\d{1,3})\b"),
+    re.compile(rf"\b(?:Season|Series)\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
+               rf"(?:Episode|Ep\.?)\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(rf"\b(?:Episode|Ep\.?)\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(rf"\b(?:Season|Series)\s+(?P<s>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(r"(?<![\w.])(?P<s>\d{1,2})\.(?P<e>\d{2})(?![\w.])"),
+]
+_RECAP = re.compile(
+    r"\b(?:(?:TV|Dialogue|Episode|Weekly|Full|Live)\s+)?"
+    r"(?:Recap|Review|Rundown|Breakdown|Reaction|Live-?blog)s?\b",
+    re.IGNORECASE,
+)
+_DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
+_SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s,.;:)\]–—-])")
+_EDGE = " \t,:;|–—-()[]·•"
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
+                         "„": '"', "‟": '"', "«": '"', "»": '"', "\u00a0": " "})
+_PREVIOUSLY = re.compile(
+    r"^(?:Previously|Last (?:week|time|season)|Next (?:week|time)|This week|Tonight)\s+on\s+"
+    r"(?P<show>[A-Z0-9][^:.!?]{0,60}?)\s*[:.,—–-]", re.IGNORECASE)
+
+
+def _marked(text: str) -> bool:
+    return bool(_RECAP.search(text) or any(p.search(text) for p in _CODES)
+                or _DOUBLE_QUOTED.search(text))
+
+
+def straight_quotes(text: str) -> str:
+    """``text`` with curly quote marks as straight ones and no-break spaces as spaces."""
+    return text.translate(_QUOTES)
+
+
+def _number(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower())
+
+
+def _clean(piece: str) -> str:
+    piece = piece.strip(_EDGE).strip()
+    if len(piece) >= 2 and piece[0] == piece[-1] and piece[0] in "'\"":
+        piece = piece[1:-1].strip()
+    return piece
+
+
+def parse_title(line: str, site: str = "") -> TitleParts | None:
+    """The parts of a title line, or None when ``line`` has no episode code or "Recap".
+
+    Knows the shapes ``'Show' Recap: Season 2, Episode 6, "Title"``, ``Show S02E06 recap –
+    Title``, ``Show Season 3, Episode 4 Recap: "Title"``, ``Show 3x02 Review: Title``,
+    ``Recap: Show, "Title" (Season 1, Episode 2)`` and ``Episode 8: "Title"``. ``site`` is a
+    site name to cut from the end (``... | ReelHarbor``).
+    """
+    text = re.sub(r"\s+", " ", straight_quotes(line)).strip()
+    if site:
+        text = re.sub(rf"\s*[|\-–—:·•]\s*{re.escape(straight_quotes(site))}\s*$", "", text,
+                      flags=re.IGNORECASE)
+    # "... | Site": segments after a bar that name no episode are the site's, not the title's.
+    segments = text.split(" | ")
+    while len(segments) > 1 and not _marked(segments[-1]):
+        segments.pop()
+    text = " | ".join(segments)
+    spans: list[tuple[int, int]] = []
+    season = episode = None
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in spans)
+
+    for pattern in _CODES:
+        for found in pattern.finditer(text):
+            if not free(*found.span()):
+                continue
+            groups = found.groupdict()
+            if season is None and groups.get("s") is not None:
+                season = _number(groups["s"])
+            if episode is None and groups.get("e") is not None:
+                episode = _number(groups["e"])
+            spans.append(found.span())
+    recap_words = [f.span() for f in _RECAP.finditer(text) if free(*f.span())]
+    spans += recap_words
+    if not spans:
+        return None
+    title = None
+    quoted = _DOUBLE_QUOTED.search(text)
+    first_free = min(a for a, _ in spans)
+    if not quoted:
+        quoted = next((q for q in _SINGLE_QUOTED.finditer(text) if q.start() > first_free), None)
+    if quoted and free(*quoted.span()):
+        title = _clean(quoted.group(1))
+        spans.append(quoted.span())
+    spans.sort()
+    pieces, position = [], 0
+    for start, end in spans:
+        pieces.append(_clean(text[position:start]))
+        position = max(position, end)
+    pieces.append(_clean(text[position:]))
+    named = [i for i, p in enumerate(pieces) if p]
+    show_at = named[0] if named else None
+    if show_at and spans[0] not in recap_words:
+        show_at = None  # "Episode 8: Title": no show named before the code
+    show = pieces[show_at] if show_at is not None else None
+    if title is None:
+        after = [pieces[i] for i in named if show_at is None or i > show_at]
+        title = after[-1] if after else None
+    if show is not None and re.fullmatch(r"(?i)episode|season|series|part", show):
+        show = None
+    return TitleParts(show=show or None, season=season, episode=episode, title=title or None)
+
+
+def show_from_previously(text: str) -> str | None:
+    """The show a "Previously on Show: ..." or "Next week on Show: ..." line names."""
+    found = _PREVIOUSLY.match(straight_quotes(text))
+    return found.group("show").strip() if found else None

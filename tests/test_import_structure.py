@@ -1,0 +1,399 @@
+"""What import recognises in a recap, whatever its format: chapters, dialogue, attributed
+quotes, bylines, stage directions, lists; and what it cannot tell apart stays narration."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from recapcast.errors import RecapcastError
+from recapcast.model import Heading, Paragraph, Pause, Quote
+from recapcast.text.script import import_recap, parse_script, render_script
+
+
+def _import(text: str, fmt: str | None = None):
+    script = import_recap(textwrap.dedent(text), "ep1", date=dt.date(2027, 1, 1), fmt=fmt)
+    return parse_script(render_script(script), "ep1")  # as written to scripts/
+
+
+def _kinds(script):
+    out = []
+    for b in script.blocks:
+        if isinstance(b, Heading):
+            out.append(("#", b.text))
+        elif isinstance(b, Quote):
+            out.append((">", b.speaker, b.text))
+        elif isinstance(b, Paragraph):
+            out.append(("p", b.text))
+        elif isinstance(b, Pause):
+            out.append(("pause", b.seconds))
+    return out
+
+
+LONG = "Then the whole town gathers at the harbour wall to watch the boats come in at dusk."
+
+
+def test_dialogue_lines_in_every_common_shape_become_quotes():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        INES: We go out today.
+        Kenji: "Then we sell the boat."
+        KENJI (quietly): Fine. [sighs]
+        Ines — "You always say that."
+        """)
+    assert _kinds(script)[1:] == [
+        (">", "Ines", "We go out today."),
+        (">", "Kenji", "Then we sell the boat."),
+        (">", "Kenji", "Fine."),
+        (">", "Ines", "You always say that."),
+    ]
+
+
+def test_attributions_after_a_quotation_name_its_speaker():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        "A house remembers who built it." ~ Margarethe Vinter
+
+        "I can bury this." — Ottilie Szabó
+
+        "Every family keeps a ledger."
+        — Bartholomew Nwachukwu
+
+        "The light is not for the ships."
+
+        – Ewan Gillespie, the vanished keeper
+
+        I can only fight one big bad at a time. ~ Jessica Jones
+
+        In the end it is Tomás who speaks. "You can't buy the quiet." ~ Tomás Oyarzún
+        """)
+    quotes = [(b.speaker, b.text) for b in script.blocks if isinstance(b, Quote)]
+    assert quotes == [
+        ("Margarethe Vinter", "A house remembers who built it."),
+        ("Ottilie Szabó", "I can bury this."),
+        ("Bartholomew Nwachukwu", "Every family keeps a ledger."),
+        ("Ewan Gillespie", "The light is not for the ships."),
+        ("Jessica Jones", "I can only fight one big bad at a time."),
+        ("Tomás Oyarzún", "You can't buy the quiet."),
+    ]
+    assert ("p", "In the end it is Tomás who speaks.") in _kinds(script)
+
+
+def test_what_only_looks_like_dialogue_stays_narration():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        Gareth: the only man in the village who owns a tuxedo.
+
+        Rating: 4/5 stars
+
+        Verdict: a strong episode, docked a point for the ending.
+
+        Previously on Ashgrove Hall: the letter arrived.
+
+        "Leave the lever where it is," he tells her.
+
+        Saoirse — the captain — says nothing at all for a while.
+        """)
+    assert not any(isinstance(b, Quote) for b in script.blocks)
+    paragraphs = [b.text for b in script.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[1:] == [
+        "Gareth: the only man in the village who owns a tuxedo.",
+        "Rating: 4/5 stars",
+        "Verdict: a strong episode, docked a point for the ending.",
+        "Previously on Ashgrove Hall: the letter arrived.",
+        '"Leave the lever where it is," he tells her.',
+        "Saoirse — the captain — says nothing at all for a while.",
+    ]
+
+
+def test_a_name_that_speaks_elsewhere_speaks_in_a_plain_line_too():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        Thảo: "Somebody has been paying them."
+
+        Some narration in between, long enough to be a paragraph of its own here.
+
+        Thảo: And the payments go back to 1962.
+        """)
+    quotes = [(b.speaker, b.text) for b in script.blocks if isinstance(b, Quote)]
+    assert quotes == [("Thảo", "Somebody has been paying them."),
+                      ("Thảo", "And the payments go back to 1962.")]
+
+
+def test_stage_directions_and_timestamps_are_not_spoken():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        [phone buzzes]
+
+        (beat)
+
+        00:09:30 — Tadhg opens his packet. [laughs]
+
+        [14:05] Chiamaka identifies her seeds (from the smell alone).
+
+        At 9:30 pm the judges arrive.
+
+        [pause 2s]
+        """)
+    assert _kinds(script)[1:] == [
+        ("p", "Tadhg opens his packet."),
+        ("p", "Chiamaka identifies her seeds (from the smell alone)."),
+        ("p", "At 9:30 pm the judges arrive."),
+        ("pause", 2.0),
+    ]
+
+
+def test_bylines_dates_and_spoiler_warnings_are_left_out_and_the_author_kept():
+    script = _import(f"""\
+        'Copperline' Recap: Season 2, Episode 6, "The Night Freight"
+        By Delphine Okafor-Reyes | Updated Nov. 14, 2026, 9:00 a.m. ET
+
+        Warning: this recap contains spoilers for Copperline season 2, episode 6.
+
+        {LONG}
+
+        By the end of the hour Ines has taken the boat out alone.
+        """)
+    assert script.meta.author == "Delphine Okafor-Reyes"
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
+        "Copperline", 2, 6, "The Night Freight")
+    assert [b.text for b in script.blocks] == [
+        LONG, "By the end of the hour Ines has taken the boat out alone."]
+
+
+@pytest.mark.parametrize("line", [
+    "Posted March 4, 2027 · by Ruaidhrí Colquhoun · 7 min read",
+    "Reviewed by Agnieszka Wróbel-Hughes — 3 March 2027",
+    "Live-blogged by Ruth Achterberg (@petalpusher_ruth)",
+    "Published 2026-10-22",
+    "Oct. 22, 2026",
+])
+def test_byline_shapes(line: str):
+    script = _import(f"Show S01E02 recap: Title\n{line}\n\n{LONG}\n")
+    assert [b.text for b in script.blocks] == [LONG]
+
+
+def test_short_heading_like_lines_become_chapters_and_lists_sentences():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        The Signal Box
+
+        {LONG}
+
+        PART TWO: THE LIGHT
+
+        {LONG}
+
+        Stray observations:
+        - the storm effects are the best yet
+        - Dmitri's jumper deserves its own episode.
+
+        Judges' scoreboard after both rounds:
+        1. Chiamaka Eze – 31 points
+        2. Haruto Fujimoto – 27 points
+
+        • Bullets pasted from a page count too
+        """)
+    assert [b.text for b in script.blocks if isinstance(b, Heading)] == [
+        "The Signal Box", "PART TWO: THE LIGHT", "Stray observations",
+        "Judges' scoreboard after both rounds"]
+    paragraphs = [b.text for b in script.blocks if isinstance(b, Paragraph)]
+    assert paragraphs[-3:] == [
+        "The storm effects are the best yet. Dmitri's jumper deserves its own episode.",
+        "1: Chiamaka Eze – 31 points. 2: Haruto Fujimoto – 27 points.",
+        "Bullets pasted from a page count too."]
+
+
+def test_a_recap_with_marked_headings_keeps_its_short_lines_as_narration():
+    script = _import(f"""\
+        # Show S01E02 recap: Title
+
+        ## The Flood
+
+        {LONG}
+
+        Of course not
+
+        **The Reveal**
+
+        {LONG}
+        """, fmt="markdown")
+    assert _kinds(script) == [("#", "The Flood"), ("p", LONG), ("p", "Of course not"),
+                              ("#", "The Reveal"), ("p", LONG)]
+
+
+def test_markdown_marks_images_links_and_sign_offs_are_not_narrated():
+    script = _import(f"""\
+        # The Ninth Archive 3x02 Recap: "Marginalia"
+
+        ![Ngaio holding a card](still.jpg)
+
+        As I said in [last week's recap](http://example.com/x), it is **salt**, _really_.
+        See <http://example.com/raw> and `code`.
+
+        > The archive doesn't forget.
+        > — Emiko Takahashi
+
+        {LONG}
+
+        ---
+
+        Thanks for reading! Follow me on Mastodon at [@stackrat](http://example.com/@s).
+        """, fmt="markdown")
+    assert _kinds(script) == [
+        ("p", "As I said in last week's recap, it is salt, really. See and code."),
+        (">", "Emiko Takahashi", "The archive doesn't forget."),
+        ("p", LONG),
+    ]
+
+
+def test_hashtags_are_read_as_words_and_emoji_dropped():
+    script = _import(f"Show S01E02 recap: Title\n\n#TeamRed is in shambles 😭 and #team_blue"
+                     f" wins #1.\n\n{LONG}\n")
+    assert script.blocks[0].text == "Team Red is in shambles and team blue wins #1."
+
+
+def test_previously_opens_only_a_recap_of_what_came_before():
+    before = _import(f"""\
+        Show Episode 12 Recap: Title
+
+        Episode 11 saw the return of Luke Cage.
+
+        Episode 12: Title
+
+        {LONG}
+        """)
+    assert [b.text for b in before.blocks if isinstance(b, Heading)] == [
+        "Previously", "Title"]
+    intro = _import(f"""\
+        Show Episode 12 Recap: Title
+
+        Copperline has spent five episodes laying track, and tonight it pays off.
+
+        The Signal Box
+
+        {LONG}
+        """)
+    assert [b.text for b in intro.blocks if isinstance(b, Heading)] == ["The Signal Box"]
+
+
+def test_an_untitled_recap_keeps_every_paragraph_and_gets_a_placeholder_title():
+    script = _import(f"{LONG}\n\n{LONG} Again.\n")
+    assert script.meta.title == "ep1" and script.meta.show == "" and script.meta.season is None
+    assert [b.text for b in script.blocks] == [LONG, LONG + " Again."]
+
+
+def test_show_and_author_round_trip_through_the_script_file():
+    script = _import(f"Kestrel Street, Season 2 — Dialogue Recap\nBy Ana Lima\n\n"
+                     f"Episode 5: Lost Socks\n\n{LONG}\n")
+    text = render_script(script)
+    assert 'show: "Kestrel Street"' in text and 'author: "Ana Lima"' in text
+    assert parse_script(text, "ep1").meta == script.meta
+    assert (script.meta.title, script.meta.episode, script.meta.season) == ("Lost Socks", 5, 2)
+
+
+def test_a_script_without_show_or_author_is_written_as_before():
+    text = render_script(_import(f"Title line\n\n{LONG}\n"))
+    assert "show:" not in text and "author:" not in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZ .,:;!?\"“”'—–-~#*_>[]()<>/\n0123456789É")),
+               max_size=300))
+def test_any_text_imports_or_fails_with_a_recapcast_error(text: str):
+    try:
+        script = import_recap(text, "ep1", date=dt.date(2027, 1, 1))
+    except RecapcastError:
+        return
+    again = parse_script(render_script(script), "ep1")
+    assert _kinds(again) == _kinds(script)
+
+
+def test_a_wrapped_line_that_starts_like_a_byline_stays_narration():
+    script = _import("""\
+        Recap: Ironbridge S01E01 "Pilot"
+        Posted by Ana Lima on 12/03/2026 at 10:15
+
+        By Monday, everything in Ironbridge has changed. The mill is closed, the
+        mayor is missing, and nobody will say why.
+        """)
+    assert script.meta.author == "Ana Lima"
+    assert [b.text for b in script.blocks] == [
+        "By Monday, everything in Ironbridge has changed. The mill is closed, the mayor is "
+        "missing, and nobody will say why."]
+
+
+def test_only_title_case_lines_are_guessed_as_chapters():
+    script = _import(f"Show S01E02 recap: Title\n\n{LONG}\n\nCut to black\n\nWhat happens next?"
+                     f"\n\nA Ledger in the Snow\n\n{LONG}\n")
+    assert _kinds(script) == [("p", LONG), ("p", "Cut to black"), ("p", "What happens next?"),
+                              ("#", "A Ledger in the Snow"), ("p", LONG)]
+
+
+def test_a_dialogue_line_wrapped_onto_the_next_line_stays_one_quote():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        INSPECTOR VOSS: Nobody leaves town.
+        MARTA: And if we do?
+        INSPECTOR VOSS: Then you'd better run fast,
+        because I run faster.
+        """)
+    assert _kinds(script)[1:] == [
+        (">", "Inspector Voss", "Nobody leaves town."),
+        (">", "Marta", "And if we do?"),
+        (">", "Inspector Voss", "Then you'd better run fast, because I run faster."),
+    ]
+
+
+def test_markdown_front_matter_and_a_one_line_block_quote():
+    recap = """\
+        ---
+        title: My recap
+        author: Kay Oduya
+        tags:
+          - ironbridge
+        ---
+
+        # Ironbridge 1x02 review — "The Mill"
+
+        > "Nobody leaves town." — Inspector Voss
+
+        ### The River
+
+        The river is still red.
+        """
+    script = _import(recap, fmt="markdown")
+    meta = script.meta
+    assert (meta.show, meta.season, meta.episode, meta.title, meta.author) == (
+        "Ironbridge", 1, 2, "The Mill", "Kay Oduya")
+    assert _kinds(script) == [(">", "Inspector Voss", "Nobody leaves town."),
+                              ("#", "The River"), ("p", "The river is still red.")]
+    # The recap's own line numbers survive the blanked front matter (check reports them).
+    imported = import_recap(textwrap.dedent(recap), "ep1", date=dt.date(2027, 1, 1),
+                            fmt="markdown")
+    assert imported.blocks[-1].line == 14

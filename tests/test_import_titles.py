@@ -1,0 +1,58 @@
+"""Title lines in the shapes recap sites use give the show, season, episode and title."""
+
+from __future__ import annotations
+
+import pytest
+
+from recapcast.text.titles import TitleParts, parse_title, show_from_previously
+
+
+@pytest.mark.parametrize("line, parts", [
+    ("'Copperline' Recap: Season 2, Episode 6, \"The Night Freight\"",
+     ("Copperline", 2, 6, "The Night Freight")),
+    ("‘Saltwater Kings’ Season 1, Episode 7 Recap: “The Widow’s Net”",
+     ("Saltwater Kings", 1, 7, "The Widow's Net")),
+    ("Harbor Lights Season 3, Episode 4 Recap: \"The Long Tide\"",
+     ("Harbor Lights", 3, 4, "The Long Tide")),
+    ("Show S02E06 recap – Title Here", ("Show", 2, 6, "Title Here")),
+    ("The Great Glasshouse Grow-Off S4E9 Recap: Quarter-Final Blooms",
+     ("The Great Glasshouse Grow-Off", 4, 9, "Quarter-Final Blooms")),
+    ("The Ninth Archive 3x02 Recap: \"Marginalia\"", ("The Ninth Archive", 3, 2, "Marginalia")),
+    ("Recap: Glasswing, \"Paper Moths\" (Season 1, Episode 2)", ("Glasswing", 1, 2, "Paper Moths")),
+    ("Star Trek: Discovery Season Five, Episode 3 review: Whistlespeak",
+     ("Star Trek: Discovery", 5, 3, "Whistlespeak")),
+    ("Doctor Who series 14 episode 2 recap: 'The Devil's Chord'",
+     ("Doctor Who", 14, 2, "The Devil's Chord")),
+    ("Harbor Lights 3.04: The Long Tide", ("Harbor Lights", 3, 4, "The Long Tide")),
+    ("Kestrel Street, Season 2 — Dialogue Recap", ("Kestrel Street", 2, None, None)),
+    ("'Saltwater Kings' Recap: Six Feet of Water", ("Saltwater Kings", None, None,
+                                                    "Six Feet of Water")),
+    ("Episode 8: \"The Second Letter\"", (None, None, 8, "The Second Letter")),
+    ("Episode 5: Lost Socks", (None, None, 5, "Lost Socks")),
+    ("Watchtower Bay | Series 2, Episode 3 review: 'The Lamp Room'",
+     ("Watchtower Bay", 2, 3, "The Lamp Room")),
+])
+def test_title_line_shapes(line: str, parts: tuple):
+    assert parse_title(line) == TitleParts(*parts)
+
+
+def test_the_site_name_is_cut_from_a_page_title():
+    assert parse_title("Lanternfish S01E03 recap – The Quiet Shoal – Reef & Reel",
+                       site="Reef & Reel") == TitleParts("Lanternfish", 1, 3, "The Quiet Shoal")
+    assert parse_title("Harbor Lights Season 3, Episode 4 Recap: \"The Long Tide\" | Courier") \
+        == TitleParts("Harbor Lights", 3, 4, "The Long Tide")
+
+
+@pytest.mark.parametrize("line", ["Title line", "AKA Take A Bloody Number",
+                                  "It starts, as this show so often does, with a ferry."])
+def test_a_line_without_an_episode_code_or_recap_is_not_a_title_line(line: str):
+    assert parse_title(line) is None
+
+
+@pytest.mark.parametrize("text, show", [
+    ("Previously on Ashgrove Hall: Ottilie learned the truth.", "Ashgrove Hall"),
+    ("Next week on The Ninth Archive: drawer 10.", "The Ninth Archive"),
+    ("Previously, Ottilie learned the truth.", None),
+])
+def test_previously_on_names_the_show(text: str, show: str | None):
+    assert show_from_previously(text) == show
