@@ -14,6 +14,7 @@ OWNERS = {
     "piper": "voice/engines/piper.py", "onnxruntime": "voice/engines/piper.py",
     "gtts": "voice/engines/gtts.py", "click": "cli.py", "rich": "cli.py",
     "PIL": "release/cover.py", "scipy": "(none)", "onnx": "voice/engines/piper_model.py",
+    "starlette": "studio/web.py", "uvicorn": "studio/server.py",
 }
 # The stages in the order data flows through them; a stage imports only those before it.
 STAGES = ["safety", "text", "voice", "sound", "release", "publish"]
