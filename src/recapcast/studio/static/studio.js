@@ -119,8 +119,10 @@ function sentenceSpan(s, i) {
   return el("span", {
     class: classes.join(" "), tabindex: "0", title: `${s.role}${s.speaker ? " (" + s.speaker + ")" : ""}, ${s.voice}${s.reading ? ", reading " + (s.reading + 1) : ""}`,
     dataset: { segment: s.segment, block: i, sentence: s.sentence ?? "" },
-    onclick: (event) => { if (!window.getSelection().toString()) playSegment(s.segment, event.currentTarget); },
-    ondblclick: () => editSentence(i, s),
+    // A click plays the take; a drag or double-click that selects words only selects them
+    // (for the pronunciation panel).
+    onclick: (event) => { if (event.detail < 2 && !window.getSelection().toString()) playSegment(s.segment, event.currentTarget); },
+    onkeydown: (event) => { if (event.key === "Enter") playSegment(s.segment, event.currentTarget); },
   }, s.written);
 }
 
@@ -344,8 +346,9 @@ function onEvent(event) {
   else if (event.type === "done") {
     progress.hidden = true;
     status(event.up_to_date ? "up to date: nothing to build" : `built: ${event.duration_s.toFixed(1)} s of audio, ${event.synthesized} spoken, ${event.cached} cached, in ${event.seconds} s`, "ok");
-    loadEpisodes().then(() => loadEpisodeAudio(state.building === state.id)).catch(fail);
+    const play = state.building === state.id;
     state.building = null;
+    loadEpisodes().then(() => loadEpisodeAudio(play)).catch(fail);
   } else if (event.type === "failed") {
     progress.hidden = true;
     status(`build failed: ${event.message}`, "error");
