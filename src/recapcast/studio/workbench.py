@@ -6,12 +6,13 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 
 from recapcast.build import is_up_to_date
 from recapcast.config import Project, check_episode_id, load_project
 from recapcast.errors import ScriptError, UsageError
-from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment
+from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment, Show
 from recapcast.publish import catalog
 from recapcast.safety.atomic import write_text
 from recapcast.studio import drafts, imports, lexicon_file
@@ -151,7 +152,7 @@ class Workbench:
         return self.view(episode_id)
 
     def _segments(self, project: Project, script: Script) -> tuple[Segment, ...]:
-        segments, _ = plan_segments(script, project.show)
+        segments = _planned(script, project.show)
         return readings.with_readings(segments, readings.chosen(project.cache_dir,
                                                                 script.episode_id))
 
@@ -242,9 +243,9 @@ class Workbench:
         fresh = [s for s in self._segments(project, draft.script)
                  if kept and s.paragraph == index and (s.voice, s.text) not in before]
         takes = self.voices.speak(fresh, project.cache_dir) if fresh else []
-        return {"view": self.view(episode_id),
-                "takes": [self._take_json(project, t.segment) for t in takes],
-                "synthesized": sum(1 for t in takes if not t.cached)}
+        # The page plays the take first, then asks for the new view (check and all).
+        return {"takes": [self._take_json(project, t.segment) for t in takes],
+                "synthesized": sum(1 for t in takes if not t.cached), "dirty": True}
 
     # -- takes ------------------------------------------------------------------------
 
@@ -403,6 +404,12 @@ class Workbench:
         with self._lock:
             self._drafts.pop(episode_id, None)
         return {"episode": episode_id, "script": _rel(project, target)}
+
+
+@lru_cache(maxsize=16)
+def _planned(script: Script, show: Show) -> tuple[Segment, ...]:
+    """The script's segments (the view, an edit and a click each plan the same draft)."""
+    return plan_segments(script, show)[0]
 
 
 def _voice_label(segment: Segment) -> str:

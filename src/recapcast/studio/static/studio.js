@@ -216,11 +216,12 @@ function editSentence(index, s) {
     status("speaking the new sentence…");
     try {
       const result = await api(`/api/episodes/${state.id}/sentence`, { index, sentence: s.sentence, text: input.value });
-      render(result.view);
+      const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
+      render(await api(`/api/episodes/${state.id}`));
       if (result.takes.length) {
-        state.selected = result.takes[0].segment;
+        markSelected(result.takes[0].segment);
         showTake(result.takes[0]);
-        await playUrl(result.takes[0].url);
+        await playing;
       }
       status(`spoke ${result.synthesized} new take(s)`);
       loadEpisodes();
