@@ -289,3 +289,67 @@ def test_import_pasted_text_and_an_uploaded_file_as_the_cli_does(studio: Studio,
     assert status == 400 and b"invalid episode id" in data
     for name in ("ep40.md", "ep41.md", "ep42.md"):
         (show / "scripts" / name).unlink()
+
+
+def test_headings_quotes_pauses_and_pronunciations_are_added_changed_and_saved(
+        studio: Studio, show: Path):
+    script = show / "scripts" / "ep3.md"
+    original = script.read_text("utf-8")
+    try:
+        def block(index: int, insert: bool = False, **fields) -> dict:
+            return studio.api("/api/episodes/ep3/block",
+                              {"index": index, "insert": insert, "block": fields})
+
+        block(0, True, kind="pronounce", word="Kilgrave", says="KILL-grave")
+        block(2, True, kind="heading", text="A  New\nChapter")
+        block(3, True, kind="quote", text="Every hero needs a villain.", speaker="Trish")
+        view = block(3, kind="quote", text="Every hero needs a villain.",
+                     speaker="Trish Walker")
+        view = block(4, True, kind="pause", seconds=2.5)
+        assert [b["kind"] for b in view["blocks"][:5]] == [
+            "pronounce", "heading", "heading", "quote", "pause"]
+        quote = view["blocks"][3]["sentences"]
+        assert [(s["role"], s["speaker"]) for s in quote] == [("narrator", ""),
+                                                             ("quote", "Trish Walker")]
+        assert quote[0]["written"] == "In the words of Trish Walker:"
+        for bad in ({"kind": "pause", "seconds": 99}, {"kind": "pronounce", "word": "Kilgrave",
+                    "says": ""}, {"kind": "quote", "text": " "}, {"kind": "chorus"}):
+            status, _, body = studio.request("POST", "/api/episodes/ep3/block",
+                                             {"index": 0, "block": bad})
+            assert status == 400, (bad, body)
+        assert studio.api("/api/episodes/ep3/save", {})["saved"]
+        saved = script.read_text("utf-8")
+        assert "[pronounce Kilgrave = KILL-grave]\n\n# Opening\n\n# A New Chapter\n\n" \
+               "> Every hero needs a villain.\n> — Trish Walker\n\n[pause 2.5s]\n" in saved
+        assert render_script(parse_script(saved, "ep3")) == saved
+        view = studio.api("/api/episodes/ep3/delete", {"index": 2})
+        assert "A New Chapter" not in json.dumps(view["blocks"]) and view["dirty"]
+    finally:
+        script.write_text(original, "utf-8")
+        studio.api("/api/episodes/ep3/discard", {})
+
+
+def test_ctrl_c_while_a_build_waits_for_the_lock_stops_the_studio_cleanly(tmp_path: Path):
+    show = make_show(tmp_path / "show")
+    release = threading.Event()
+    held = threading.Event()
+
+    def cli_build():
+        with build_lock(load_project(show).cache_dir):
+            held.set()
+            release.wait(60)
+
+    holder = threading.Thread(target=cli_build)
+    holder.start()
+    try:
+        assert held.wait(10)
+        with running_studio(show) as studio:
+            studio.api("/api/episodes/ep3/build", {})
+            _events(studio, 0, "waiting", "ep3")
+        # running_studio has sent Ctrl-C and seen it exit 0 with "stopped".
+        assert not (show / "audio").exists()
+        assert not [p for p in show.rglob("*") if p.name.startswith(".recapcast-tmp-")]
+        assert not (show / ".cache" / "studio" / "failed-builds.json").exists()
+    finally:
+        release.set()
+        holder.join()

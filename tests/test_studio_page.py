@@ -150,5 +150,8 @@ def test_build_the_episode_and_play_it(page: Chromium, show: Path):
     _plays(page, "#episode-audio", after=1.0)
     assert (show / "audio" / "ep3.mp3").is_file()
     assert page.js("document.querySelectorAll('#chapters button').length") == 3
+    page.wait_for("document.querySelector('#feed-entry summary') !== null")
+    assert page.js("document.querySelector('#feed-entry summary').textContent").startswith(
+        "In the feed: A Short Test · ")
     assert page.js("document.querySelector('#episodes li[data-id=ep3]').dataset.state") == \
         "up to date"

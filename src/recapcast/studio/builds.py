@@ -3,11 +3,11 @@ progress as a list of events the page reads as a stream."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from recapcast.build import build_episode
@@ -27,12 +27,12 @@ class BuildStopped(RecapcastError):
     """The studio is stopping: the build ends before its next take."""
 
 
-@dataclass
 class Events:
     """Numbered events, appended by build threads and read by the page's streams."""
 
-    items: list[dict] = field(default_factory=list)
-    changed: threading.Condition = field(default_factory=threading.Condition)
+    def __init__(self) -> None:
+        self.items: list[dict] = []
+        self.changed = threading.Condition()
 
     def add(self, **event) -> None:
         with self.changed:
@@ -108,12 +108,13 @@ class Builds:
 
         self.events.add(type="start", episode=episode_id)
         try:
-            with build_lock(project.cache_dir, on_wait=lambda: self.events.add(
-                    type="waiting", episode=episode_id,
-                    message="waiting for another build of this show to finish")):
+            with self._locked(project, episode_id):
                 self.events.add(type="building", episode=episode_id)
                 report = build_episode(project, episode_id, force=force, on_plan=on_plan,
                                        on_take=on_take)
+        except BuildStopped:
+            self.events.add(type="failed", episode=episode_id, message="stopped with the studio",
+                            hint="build it again")
         except RecapcastError as exc:
             self._record(episode_id, {"message": exc.message, "hint": exc.hint,
                                       "script": script_digest})
@@ -133,6 +134,25 @@ class Builds:
             self.running = None
             if self._after:
                 self._after()
+
+    @contextlib.contextmanager
+    def _locked(self, project: Project, episode_id: str) -> Iterator[None]:
+        """Hold the show's build lock; while a CLI build has it, wait (and say so), but
+        give up as soon as the studio stops."""
+        told = False
+        with contextlib.ExitStack() as held:
+            while True:
+                try:
+                    held.enter_context(build_lock(project.cache_dir, wait=False))
+                    break
+                except BuildError:
+                    if not told:
+                        self.events.add(type="waiting", episode=episode_id, message=(
+                            "waiting for another build of this show to finish"))
+                        told = True
+                if self._stop.wait(0.2):
+                    raise BuildStopped("the studio is stopping")
+            yield
 
     def stop(self) -> None:
         """Stop a running build before its next take, and wait for it to end."""

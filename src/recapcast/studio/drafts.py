@@ -94,7 +94,7 @@ def block_from_json(data: dict) -> Block:
         raise ScriptError("a block must be a JSON object")
     kind = data.get("kind")
     if kind == "heading":
-        return Heading(_text(data.get("text"), "a heading"))
+        return Heading(" ".join(_text(data.get("text"), "a heading").split()))
     if kind == "paragraph":
         return Paragraph(" ".join(_text(data.get("text"), "a paragraph").split()))
     if kind == "quote":

@@ -176,8 +176,8 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
                    methods=("GET",)),
         json_route("/api/episodes/{id}", lambda p, d: bench.view(p["id"]), methods=("GET",)),
         json_route("/api/episodes/{id}/audio", episode_file, methods=("GET", "HEAD")),
-        json_route("/api/episodes/{id}/chapters", lambda p, d: {
-            "chapters": bench.chapters(p["id"])}, methods=("GET",)),
+        json_route("/api/episodes/{id}/release", lambda p, d: bench.release(p["id"]),
+                   methods=("GET",)),
         json_route("/api/takes/{key}", take_file, methods=("GET", "HEAD")),
         json_route("/api/episodes/{id}/discard", lambda p, d: bench.discard(p["id"])),
         json_route("/api/episodes/{id}/block", lambda p, d: bench.edit_block(

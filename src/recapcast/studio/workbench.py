@@ -17,6 +17,7 @@ from recapcast.publish import catalog
 from recapcast.safety.atomic import write_text
 from recapcast.studio import drafts, imports, lexicon_file
 from recapcast.studio.builds import Builds, Events
+from recapcast.studio.feed_entry import feed_entry
 from recapcast.studio.speaking import WarmVoices
 from recapcast.text.check import check_script_text
 from recapcast.text.lexicon import LEXICON_NAME, display_text, entry_problem
@@ -123,9 +124,13 @@ class Workbench:
             raise UsageError(f"{episode_id} is not built yet", "press Build")
         return path
 
-    def chapters(self, episode_id: str) -> list[dict]:
-        manifest = catalog.read_manifest(self.project(), check_episode_id(episode_id)) or {}
-        return list(manifest.get("chapters") or [])
+    def release(self, episode_id: str) -> dict:
+        """The built episode's chapters and its entry in ``feed/feed.xml`` (None if absent)."""
+        project = self.project()
+        manifest = catalog.read_manifest(project, check_episode_id(episode_id)) or {}
+        return {"chapters": list(manifest.get("chapters") or []),
+                "duration_s": manifest.get("duration_s"),
+                "feed_entry": feed_entry(project.feed_dir / "feed.xml", manifest.get("guid"))}
 
     # -- drafts -----------------------------------------------------------------------
 

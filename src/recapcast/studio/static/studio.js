@@ -78,14 +78,22 @@ async function openEpisode(id) {
 async function loadEpisodeAudio(play) {
   const ep = state.episodes.find((e) => e.id === state.id);
   const audio = $("#episode-audio");
-  const chapters = $("#chapters");
-  chapters.replaceChildren();
+  $("#player").hidden = !(ep && ep.audio);
+  $("#chapters").replaceChildren();
+  $("#feed-entry").replaceChildren();
   if (!ep || !ep.audio) { audio.removeAttribute("src"); audio.load(); return; }
   audio.src = `${ep.audio}?v=${Date.now()}`;
-  const data = await api(`/api/episodes/${state.id}/chapters`);
-  chapters.replaceChildren(...data.chapters.map((c) => el("li", {},
+  const release = await api(`/api/episodes/${state.id}/release`);
+  $("#chapters").replaceChildren(...release.chapters.map((c) => el("li", {},
     el("button", { type: "button", onclick: () => { audio.currentTime = c.start_ms / 1000; audio.play(); } },
        `${clock(c.start_ms / 1000)} ${c.title}`))));
+  const entry = release.feed_entry;
+  if (entry) {
+    $("#feed-entry").replaceChildren(el("summary", {}, `In the feed: ${entry.title} · ${entry.duration} · ${entry.pub_date}`),
+      el("dl", {}, el("dt", {}, "guid"), el("dd", {}, entry.guid),
+         el("dt", {}, "enclosure"), el("dd", {}, `${entry.enclosure} (${entry.length} bytes)`),
+         el("dt", {}, "description"), el("dd", { class: "description" }, entry.description)));
+  }
   if (play) await audio.play();
 }
 
