@@ -89,7 +89,7 @@ async function loadEpisodeAudio(play) {
        `${clock(c.start_ms / 1000)} ${c.title}`))));
   const entry = release.feed_entry;
   if (entry) {
-    $("#feed-entry").replaceChildren(el("summary", {}, `In the feed: ${entry.title} · ${entry.duration} · ${entry.pub_date}`),
+    $("#feed-entry").replaceChildren(el("summary", {}, `In the feed: ${entry.title} · ${/^\d+$/.test(entry.duration) ? clock(Number(entry.duration)) : entry.duration} · ${entry.pub_date}`),
       el("dl", {}, el("dt", {}, "guid"), el("dd", {}, entry.guid),
          el("dt", {}, "enclosure"), el("dd", {}, `${entry.enclosure} (${entry.length} bytes)`),
          el("dt", {}, "description"), el("dd", { class: "description" }, entry.description)));
