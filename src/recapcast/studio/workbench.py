@@ -350,7 +350,9 @@ class Workbench:
             blocks.append(Pronounce(word, says))
         script = Script(episode_id, self.draft(episode_id).script.meta,
                         (*blocks, Paragraph(word)))
-        segments, _ = plan_segments(script, project.show)
+        # Only the word's own segment (not an opening or sign-off the show adds).
+        segments = [s for s in plan_segments(script, project.show)[0]
+                    if s.paragraph == len(script.blocks) - 1 and s.written.strip()]
         if not segments:
             raise UsageError("there is nothing to speak in that word")
         take = self.voices.speak(segments[:1], project.cache_dir)[0]
