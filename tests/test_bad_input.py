@@ -186,7 +186,7 @@ def test_html_and_markdown_recaps_become_plain_text(show: Path, recap: str):
                  "color: red", "still.png", "http"):
         body = text.split("---", 2)[2]
         assert mark not in body.replace("\n> ", "\n"), (mark, text)
-    assert "# Episode 12: AKA Take A Bloody Number" in text
+    assert "# AKA Take A Bloody Number" in text
     assert "Jessica & Luke meet at the bar." in text
     assert 'title: "AKA Take A Bloody Number"' in text
 
@@ -195,7 +195,7 @@ def test_import_recap_keeps_plain_recaps_as_they_were():
     script = import_recap("Title\n\nEpisode 2: Two\n\nA & B, 5 * 3 * 2, snake_case_name.\n", "e")
     assert [b.text for b in script.blocks if isinstance(b, Paragraph)] == [
         "A & B, 5 * 3 * 2, snake_case_name."]
-    assert [b.text for b in script.blocks if isinstance(b, Heading)] == ["Episode 2: Two"]
+    assert [b.text for b in script.blocks if isinstance(b, Heading)] == ["Two"]
 
 
 def test_emoji_are_not_spoken(show: Path):

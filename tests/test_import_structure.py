@@ -397,3 +397,21 @@ def test_markdown_front_matter_and_a_one_line_block_quote():
     imported = import_recap(textwrap.dedent(recap), "ep1", date=dt.date(2027, 1, 1),
                             fmt="markdown")
     assert imported.blocks[-1].line == 14
+
+
+def test_a_forum_posts_handle_age_and_edit_notes_are_not_narrated():
+    script = _import(f"""\
+        Ironbridge - 1x04 - "The Weir" [Episode Discussion]
+
+        Posted by u/millpond_kay · 6h
+
+        {LONG}
+
+        Rating: 9/10.
+
+        Edit: typo
+        EDIT 2: thanks for the award!
+        """)
+    assert (script.meta.show, script.meta.episode, script.meta.title, script.meta.author) == (
+        "Ironbridge", 4, "The Weir", "u/millpond_kay")
+    assert _kinds(script) == [("p", LONG), ("p", "Rating: 9/10.")]

@@ -26,7 +26,7 @@ def test_import_recognises_title_heading_and_number():
     assert script.meta.episode == 12
     assert script.meta.season is None  # the recap does not say (--season gives one)
     headings = [b.text for b in script.blocks if isinstance(b, Heading)]
-    assert headings == ["Previously", "Episode 12: AKA Take A Bloody Number"]
+    assert headings == ["Previously", "AKA Take A Bloody Number"]
 
 
 def test_import_recognises_the_quote_line_and_its_speaker():

@@ -92,3 +92,38 @@ def test_an_engine_override_reaches_named_speakers(tmp_path: Path):
 
     show = with_engine(_project(tmp_path, VOICES).show, "tone")
     assert {v.engine for _, v in show.voices} == {"tone"}
+
+
+DIALOGUE = """---
+title: "Barn"
+---
+
+# The Barn
+
+> I burned the parish records.
+> — Maud
+
+> I know.
+> — Tobiah
+
+[pause 1s]
+
+> All of them?
+> — Tobiah
+
+The bell rings.
+
+> Go.
+> — Maud
+"""
+
+
+@pytest.mark.parametrize("language, lead", [("en", "In the words of"),
+                                            ("es", "En palabras de")])
+def test_a_dialogue_exchange_names_each_speaker_once_briefly(language: str, lead: str):
+    show = Show(title="t", author="a", description="d", language=language)
+    segments, _ = plan_segments(parse_script(DIALOGUE, "ep1"), show)
+    intros = [s.written for s in segments if s.role == "narrator" and s.written.endswith(":")]
+    # A quote that answers the one before it (a pause between is fine) is introduced by
+    # its speaker's name alone; one after narration gets the whole introduction again.
+    assert intros == [f"{lead} Maud:", "Tobiah:", "Tobiah:", f"{lead} Maud:"]

@@ -9,11 +9,10 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from recapcast.config import Project
 from recapcast.errors import EngineError, ScriptError
-from recapcast.model import Chapter, Release, Take, VoiceSettings
+from recapcast.model import Chapter, Release, Script, Segment, Show, Take, VoiceSettings
 from recapcast.publish import catalog
 from recapcast.publish.fingerprint import input_fingerprint
 from recapcast.release import tags
@@ -22,13 +21,11 @@ from recapcast.safety import interrupts
 from recapcast.safety.atomic import atomic_path, write_text
 from recapcast.text.script import read_script
 from recapcast.text.segments import plan_segments
+from recapcast.voice import readings
 from recapcast.voice.engines import Engine, get_engine, with_engine
 from recapcast.voice.takes import CACHE_VERSION, render_takes
 
-if TYPE_CHECKING:
-    import numpy as np
-
-__all__ = ["BuildReport", "build_episode"]
+__all__ = ["BuildReport", "build_episode", "is_up_to_date"]
 
 log = logging.getLogger(__name__)
 
@@ -62,26 +59,6 @@ class BuildReport:
         return dataclasses.asdict(self)
 
 
-def _music(project: Project, name: str, generate: Callable[[int], np.ndarray]
-           ) -> np.ndarray | None:
-    """The configured music file, the generated default when empty, or None for ``none``."""
-    from recapcast.sound import mixdown
-
-    rate = project.show.audio.sample_rate
-    if not name:
-        return generate(rate)
-    if name.lower() == "none":
-        return None
-    return mixdown.decode_music(project.root / name, rate)
-
-
-def _intro_and_outro(project: Project) -> tuple[np.ndarray | None, np.ndarray | None]:
-    from recapcast.sound import music
-
-    return (_music(project, project.show.intro, music.jingle),
-            _music(project, project.show.outro, music.outro))
-
-
 def build_episode(
     project: Project,
     episode_id: str,
@@ -100,26 +77,19 @@ def build_episode(
     of speech threads (None: one per core).
     """
     started = time.perf_counter()
-    script = read_script(project, episode_id)
-    show = with_engine(project.show, engine)
-    segments, titles = plan_segments(script, show)
-    if not segments:
-        raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
-                          "write at least one paragraph")
-    fingerprint = input_fingerprint(project, episode_id, show, repr((segments, titles)),
-                                    CACHE_VERSION)
+    script, show, segments, titles, fingerprint = _plan(project, episode_id, engine)
     if not force:
         report = _up_to_date(project, episode_id, fingerprint, started)
         if report:
             return report
     from recapcast.release import transcript
-    from recapcast.sound import mixdown
+    from recapcast.sound import mixdown, music
 
     if on_plan:
         on_plan(len(segments))
     # The music and cover are made while the voices speak, not after the last take.
     with ThreadPoolExecutor(max_workers=1) as side:
-        music_job = side.submit(_intro_and_outro, project)
+        music_job = side.submit(music.intro_and_outro, project.root, project.show)
         cover_job = side.submit(catalog.show_cover, project)
         ready = side.submit(mixdown.prepare, show.audio)
         store = mixdown.TakeStore(show.audio.sample_rate, project.cache_dir / "measures")
@@ -144,7 +114,7 @@ def build_episode(
                         fallback)
             fell_back = True
             show = with_engine(show, fallback)
-            segments, titles = plan_segments(script, show)
+            segments, titles = _segments(project, script, show)
             if on_plan:
                 on_plan(len(segments))
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
@@ -198,6 +168,36 @@ def build_episode(
         cover=str(project.feed_dir / catalog.cover_name(cover[1])),
         loudness_lufs=lufs, true_peak_db=true_peak,
     )
+
+
+def _segments(project: Project, script: Script, show: Show
+              ) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
+    """The segments to speak, each with the reading of its take the episode chose."""
+    segments, titles = plan_segments(script, show)
+    choices = readings.chosen(project.cache_dir, script.episode_id)
+    return readings.with_readings(segments, choices), titles
+
+
+def _plan(project: Project, episode_id: str, engine: str | None):
+    """The script, show, segments, chapter titles and input fingerprint of a build."""
+    script = read_script(project, episode_id)
+    show = with_engine(project.show, engine)
+    segments, titles = _segments(project, script, show)
+    if not segments:
+        raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
+                          "write at least one paragraph")
+    plan = repr((segments, titles))
+    if any(s.reading for s in segments):
+        # Out of the segments' repr, so fingerprints made before readings existed hold.
+        plan += f"\nreadings {[s.reading for s in segments]}"
+    fingerprint = input_fingerprint(project, episode_id, show, plan, CACHE_VERSION)
+    return script, show, segments, titles, fingerprint
+
+
+def is_up_to_date(project: Project, episode_id: str, engine: str | None = None) -> bool:
+    """Whether building ``episode_id`` now would do nothing (the no-op build's own test)."""
+    fingerprint = _plan(project, episode_id, engine)[4]
+    return _up_to_date(project, episode_id, fingerprint, time.perf_counter()) is not None
 
 
 def _up_to_date(project: Project, episode_id: str, fingerprint: str,

@@ -185,6 +185,43 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
 
 
 @cli.command()
+@click.option("--port", type=click.IntRange(0, 65535), default=0,
+              help="Port on 127.0.0.1 to listen on (default: any free port).")
+@click.option("--no-browser", is_flag=True, help="Only print the address; open no browser.")
+@click.pass_context
+def studio(ctx: click.Context, port: int, no_browser: bool) -> None:
+    """Edit, hear and re-speak scripts in the browser (a local web app on 127.0.0.1)."""
+    import secrets
+    import webbrowser
+
+    from recapcast.studio.server import bind, run
+    from recapcast.studio.web import create_app
+    from recapcast.studio.workbench import Workbench
+
+    project = _project(ctx)
+    try:
+        sock = bind(port)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}",
+                         "pick another --port, or stop what is using it") from None
+    port = sock.getsockname()[1]
+    token = secrets.token_urlsafe(24)
+    bench = Workbench(project.root)
+    bench.warm()
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    click.echo(f"studio for {project.root}: {url}")
+    click.echo("press Ctrl-C to stop", err=True)
+    try:
+        run(create_app(bench, token=token, port=port), sock,
+            on_started=None if no_browser else lambda: webbrowser.open(url))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        bench.close()
+    click.echo("stopped", err=True)
+
+
+@cli.command()
 @click.argument("episode_id", required=False)
 @click.option("--feed", "feed_only", is_flag=True,
               help="Check only feed/feed.xml against Apple's and PSP-1's rules.")

@@ -214,6 +214,9 @@ class Segment:
     pause_before_s: float = 0.0
     paragraph: int = 0
     """Index of the script block (paragraph, quote, heading) this chunk belongs to."""
+    reading: int = field(default=0, repr=False)
+    """Which reading of this text with this voice is used: 0 is the first one spoken;
+    the studio's re-speak adds others (``voice.readings``)."""
 
 
 @dataclass(frozen=True)

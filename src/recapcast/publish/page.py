@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from recapcast.model import Chapter, Heading, Paragraph, Quote, Release, Script, Segment, Show
 from recapcast.release.shownotes import timestamp
 from recapcast.text.lexicon import display_text
-from recapcast.text.segments import plan_segments
+from recapcast.text.segments import follows_quote, plan_segments, quote_intro
 from recapcast.text.speakable import split_sentences
 
 __all__ = ["Cue", "Sentence", "Passage", "PageLink", "PageEpisode", "parse_vtt", "transcript",
@@ -106,7 +106,7 @@ def transcript(cues: Sequence[Cue], script: Script | None, show: Show,
     if cues:
         return _from_cues(cues)
     if script is not None:
-        return _from_script(script, chapters)
+        return _from_script(script, chapters, show.language)
     return ()
 
 
@@ -167,13 +167,14 @@ def _from_cues(cues: Sequence[Cue]) -> tuple[Passage, ...]:
     return tuple(Passage("paragraph", tuple(sentences)) for sentences in passages)
 
 
-def _from_script(script: Script, chapters: Sequence[Chapter]) -> tuple[Passage, ...]:
+def _from_script(script: Script, chapters: Sequence[Chapter], language: str
+                 ) -> tuple[Passage, ...]:
     """The script's text, untimed; headings start at their chapter."""
     starts: dict[str, list[int]] = {}
     for chapter in chapters:
         starts.setdefault(chapter.title, []).append(chapter.start_ms)
     passages = []
-    for block in script.blocks:
+    for number, block in enumerate(script.blocks):
         if isinstance(block, Heading):
             title = display_text(block.text)
             found = starts.get(title)
@@ -181,8 +182,9 @@ def _from_script(script: Script, chapters: Sequence[Chapter]) -> tuple[Passage, 
                                                           title),)))
         elif isinstance(block, Paragraph | Quote):
             if isinstance(block, Quote) and block.speaker:
-                passages.append(Passage("paragraph",
-                                        (Sentence(None, f"In the words of {block.speaker}:"),)))
+                intro = quote_intro(block.speaker, language,
+                                    in_dialogue=follows_quote(script, number))
+                passages.append(Passage("paragraph", (Sentence(None, intro),)))
             sentences = tuple(Sentence(None, s) for s in split_sentences(display_text(block.text)))
             if sentences:
                 passages.append(Passage("quote" if isinstance(block, Quote) else "paragraph",

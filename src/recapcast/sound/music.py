@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 import numpy as np
 
-__all__ = ["jingle", "outro"]
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from recapcast.model import Show
+
+__all__ = ["intro_and_outro", "jingle", "outro"]
 
 # I–V–vi–IV in C major, one chord a bar: root, third, fifth as MIDI notes.
 _PROGRESSION = ((48, 64, 67, 72), (43, 62, 67, 71), (45, 64, 69, 72), (41, 65, 69, 72))
@@ -69,3 +77,21 @@ def outro(rate: int = 44100) -> np.ndarray:
     fade = int(1.5 * rate)
     out[-fade:] *= np.linspace(1.0, 0.0, fade)
     return out / np.max(np.abs(out)) * 0.8
+
+
+def _music(root: Path, name: str, generate: Callable[[int], np.ndarray], rate: int
+           ) -> np.ndarray | None:
+    """The configured music file, the generated default when empty, or None for ``none``."""
+    from recapcast.sound import mixdown
+
+    if not name:
+        return generate(rate)
+    if name.lower() == "none":
+        return None
+    return mixdown.decode_music(root / name, rate)
+
+
+def intro_and_outro(root: Path, show: Show) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """The show's intro and outro music at its sample rate (``root``: the show folder)."""
+    rate = show.audio.sample_rate
+    return (_music(root, show.intro, jingle, rate), _music(root, show.outro, outro, rate))

@@ -140,6 +140,16 @@ _BYLINE = re.compile(
 _DATED = re.compile(
     r"^(?:posted|published|updated|last updated|first published|originally published|"
     r"modified)\b(?:\s+(?:on|at))?", re.IGNORECASE)
+# "Posted by u/fenlandfan", "by @kay": a forum or social handle instead of a name.
+_HANDLE_BYLINE = re.compile(
+    r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40})$",
+    re.IGNORECASE)
+# A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
+_AGE = re.compile(
+    r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|yr|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
+    r"years?)(?:\s+ago)?|yesterday|just now|edited)$", re.IGNORECASE)
+# The poster's own notes under a forum post: "Edit: typo", "EDIT 2: thanks for the gold".
+_POST_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]", re.IGNORECASE)
 _READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time)$",
                         re.IGNORECASE)
 _META_SPLIT = re.compile(
@@ -179,9 +189,12 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if (byline and _words(segment) <= 12 and _is_name(byline.group("name").strip(), 5)
             and _words(role) <= 5 and not role[:1].islower()):
         return True, byline.group("name").strip()
+    handle = _HANDLE_BYLINE.match(segment)
+    if handle:
+        return True, handle.group("handle").lstrip("/")
     if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
         return True, ""
-    return bool(_DATE.match(segment) or _READ_TIME.match(segment)), ""
+    return bool(_DATE.match(segment) or _READ_TIME.match(segment) or _AGE.match(segment)), ""
 
 
 def _meta_line(line: str) -> tuple[bool, str]:
@@ -478,7 +491,8 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
 
 
 def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """The blocks less the trailing sign-off ("Thanks for reading! Follow me on ...")."""
+    """The blocks less the trailing sign-off ("Thanks for reading! Follow me on ...") and a
+    forum poster's edit notes ("Edit: typo")."""
     end = len(blocks)
     while end > 0:
         block = blocks[end - 1]
@@ -486,6 +500,8 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
             end -= 1
         elif block.kind == "paragraph" and _words(block.text) <= 60 and _SIGN_OFF.search(
                 block.text):
+            end -= 1
+        elif block.kind == "paragraph" and all(_POST_EDIT.match(x) for x in block.lines):
             end -= 1
         else:
             break

@@ -17,9 +17,10 @@ from recapcast.text import opening
 from recapcast.text.lexicon import display_text
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.speakable import MAX_CHUNK_WORDS, chunk_text, speakable
+from recapcast.text.wording import wording_for
 
-__all__ = ["FRAMING_ROLES", "INTRO_CHAPTER", "PHONEME_ENGINES", "plan_segments", "voice_for",
-           "script_lexicon"]
+__all__ = ["FRAMING_ROLES", "INTRO_CHAPTER", "PHONEME_ENGINES", "follows_quote", "plan_segments",
+           "quote_intro", "script_lexicon", "voice_for"]
 
 PHONEME_ENGINES = frozenset({"piper"})
 """Engines that take IPA inline as ``[[ ... ]]``; others are given the written word."""
@@ -88,7 +89,8 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
         elif isinstance(block, Quote):
             gap = 0.0 if first else show.pause_s
             if block.speaker:
-                add(f"In the words of {block.speaker}:", show.voice, gap=gap)
+                add(quote_intro(block.speaker, show.language,
+                                in_dialogue=follows_quote(script, number)), show.voice, gap=gap)
                 gap = 0.35
             add(block.text, voice_for(show, block.speaker), role="quote", speaker=block.speaker,
                 gap=gap)
@@ -100,6 +102,23 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     add(opening.fill(show.signoff, script.meta, show.title), show.voice, role="signoff",
         gap=show.chapter_pause_s)
     return tuple(segments), tuple(titles)
+
+
+def follows_quote(script: Script, number: int) -> bool:
+    """Whether block ``number`` answers a quote just before it (pauses between are fine)."""
+    for block in reversed(script.blocks[:number]):
+        if not isinstance(block, Pause):
+            return isinstance(block, Quote) and bool(block.speaker)
+    return False
+
+
+def quote_intro(speaker: str, language: str, *, in_dialogue: bool = False) -> str:
+    """What the narrator says before a quote: "In the words of Maud:", or only "Tobiah:"
+    when it answers the quote before it, as a script reads an exchange."""
+    if in_dialogue:
+        return f"{speaker}:"
+    lead = wording_for(language).words.get("in the words of", "In the words of")
+    return f"{lead} {speaker}:"
 
 
 def _chunks(written: str, lexicon: tuple[tuple[str, str], ...], phonemes: bool,

@@ -106,6 +106,7 @@ _ENGLISH = dict(
         "a half": "a half", "one half": "one half", "of": "of", "the": "the", "hours": "hours",
         "minutes": "minutes", "seconds": "seconds", "hour": "hour", "minute": "minute",
         "second": "second", "o'clock": "o'clock", "hashtag": "",
+        "in the words of": "In the words of",
     },
     abbreviations={
         "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Mt.": "Mount",
@@ -153,6 +154,7 @@ _SPANISH = dict(
         "the": "", "hours": "horas", "minutes": "minutos", "seconds": "segundos",
         "hour": "hora", "minute": "minuto", "second": "segundo", "o'clock": "en punto",
         "hashtag": "",
+        "in the words of": "En palabras de",
     },
     abbreviations={
         "Dr.": "doctor", "Dra.": "doctora", "Sr.": "señor", "Sra.": "señora",
@@ -184,6 +186,7 @@ _FRENCH = dict(
         "pages": "pages", "out of": "sur", "dot": "point", "at": "arobase", "of": "de",
         "the": "", "hours": "heures", "minutes": "minutes", "seconds": "secondes",
         "hour": "heure", "minute": "minute", "second": "seconde", "hashtag": "",
+        "in the words of": "Pour citer",
     },
     abbreviations={"M.": "monsieur", "Mme": "madame", "Mlle": "mademoiselle",
                    "Dr": "docteur", "etc.": "et cetera", "env.": "environ", "p.": "page"},
@@ -202,6 +205,7 @@ _GERMAN = dict(
         "the": "", "hours": "Stunden", "minutes": "Minuten", "seconds": "Sekunden",
         "hour": "Stunde", "minute": "Minute", "second": "Sekunde", "o'clock": "Uhr",
         "hashtag": "",
+        "in the words of": "Mit den Worten von",
     },
     abbreviations={"Dr.": "Doktor", "Hr.": "Herr", "Fr.": "Frau", "Prof.": "Professor",
                    "usw.": "und so weiter", "z.B.": "zum Beispiel", "ca.": "circa",

@@ -23,15 +23,19 @@ from recapcast.model import Segment, Take, VoiceSettings
 from recapcast.safety.atomic import write_bytes
 from recapcast.voice.engines import Audio, Engine, get_engine, is_cpu_bound, prepare_voice
 
-__all__ = ["CACHE_VERSION", "take_key", "cpu_cores", "render_takes"]
+__all__ = ["CACHE_VERSION", "take_key", "take_path", "cpu_cores", "render_takes"]
 
 CACHE_VERSION = "1"
 """Bump when the way takes are made changes, so old takes are not reused."""
 
 
-def take_key(voice: VoiceSettings, text: str) -> str:
-    """Cache key of a take: engine, voice, settings and the exact speakable text."""
+def take_key(voice: VoiceSettings, text: str, reading: int = 0) -> str:
+    """Cache key of a take: engine, voice, settings, the exact speakable text and, past the
+    first, which reading of it (Piper says a text differently each time)."""
     material = f"{CACHE_VERSION}\n{voice.fingerprint()}\n{text}"
+    if reading:
+        # Only when set, so every take cached before readings existed is reading 0.
+        material += f"\nreading {reading}"
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
@@ -43,8 +47,9 @@ def cpu_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _take_path(cache_dir: Path, voice: VoiceSettings, text: str) -> Path:
-    key = take_key(voice, text)
+def take_path(cache_dir: Path, voice: VoiceSettings, text: str, reading: int = 0) -> Path:
+    """Where the take of ``text`` (that reading of it) is cached."""
+    key = take_key(voice, text, reading)
     suffix = ".mp3" if voice.engine == "gtts" else ".wav"
     return cache_dir / "takes" / key[:2] / f"{key}{suffix}"
 
@@ -96,7 +101,7 @@ def render_takes(
     takes: list[Take | None] = [None] * len(segments)
     missing: dict[Path, list[int]] = {}
     for i, segment in enumerate(segments):
-        path = _take_path(cache_dir, segment.voice, segment.text)
+        path = take_path(cache_dir, segment.voice, segment.text, segment.reading)
         take = None if path in missing else _cached_take(segment, path)
         if take is None:
             missing.setdefault(path, []).append(i)

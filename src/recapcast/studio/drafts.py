@@ -1,0 +1,219 @@
+"""The script being edited: blocks changed in memory, saved atomically, conflicts kept."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from recapcast.config import Project
+from recapcast.errors import ScriptError
+from recapcast.model import Block, Heading, Paragraph, Pause, Pronounce, Quote, Script
+from recapcast.safety.atomic import write_text
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.lexicon import display_text
+from recapcast.text.script import decode_text, parse_script, render_script
+from recapcast.text.speakable import chunk_text
+
+__all__ = ["Draft", "Conflict", "load_draft", "block_from_json", "block_to_json", "with_block",
+           "without_block", "with_sentence", "sentences_of", "save_draft", "disk_digest",
+           "side_file"]
+
+KINDS = ("heading", "paragraph", "quote", "pause", "pronounce")
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An episode's script as the studio holds it, and the file as it was when loaded."""
+
+    script: Script
+    disk_text: str | None
+    """The script file's text when it was loaded or last saved (None: no file)."""
+    disk_digest: str
+    dirty: bool = False
+    """Edited since it was loaded or saved."""
+
+    @property
+    def text(self) -> str:
+        """The script as saving would write it (the documented format)."""
+        return render_script(self.script)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """The file changed on disk since the draft was loaded: both versions, nothing lost."""
+
+    disk_text: str
+    mine_text: str
+
+
+def disk_digest(path: Path) -> str:
+    """A hash of the file's bytes ("" when there is no file)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
+
+
+def _name(project: Project, episode_id: str) -> str:
+    return str(project.script_path(episode_id).relative_to(project.root))
+
+
+def load_draft(project: Project, episode_id: str) -> Draft:
+    """The script file as a fresh draft; raises ScriptError if it cannot be read or parsed."""
+    path = project.script_path(episode_id)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ScriptError(f"no script for episode {episode_id!r}",
+                          "import one first (the Import button)") from None
+    name = _name(project, episode_id)
+    text = clean_text(decode_text(data, name, project.max_recap_bytes))
+    return Draft(parse_script(text, episode_id, name), text,
+                 hashlib.sha256(data).hexdigest())
+
+
+def _checked(project: Project, script: Script) -> Script:
+    """``script`` as saving and re-reading it would give it (with line numbers), or
+    ScriptError: an edit the file format cannot hold is refused before it is made."""
+    return parse_script(render_script(script), script.episode_id,
+                        _name(project, script.episode_id))
+
+
+def _text(value: object, what: str) -> str:
+    if not isinstance(value, str):
+        raise ScriptError(f"{what} must be text")
+    return clean_text(value).strip()
+
+
+def block_from_json(data: dict) -> Block:
+    """A script block from its JSON form (``kind`` and the fields of that kind)."""
+    if not isinstance(data, dict):
+        raise ScriptError("a block must be a JSON object")
+    kind = data.get("kind")
+    if kind == "heading":
+        return Heading(" ".join(_text(data.get("text"), "a heading").split()))
+    if kind == "paragraph":
+        return Paragraph(" ".join(_text(data.get("text"), "a paragraph").split()))
+    if kind == "quote":
+        return Quote(" ".join(_text(data.get("text"), "a quote").split()),
+                     _text(data.get("speaker", ""), "a speaker"))
+    if kind == "pause":
+        try:
+            seconds = float(data.get("seconds"))
+        except (TypeError, ValueError):
+            raise ScriptError("a pause needs its length in seconds") from None
+        if not 0 < seconds <= 30:
+            raise ScriptError("a pause is from 0 to 30 seconds long")
+        return Pause(round(seconds, 2))
+    if kind == "pronounce":
+        return Pronounce(_text(data.get("word"), "a word"), _text(data.get("says"), "a sound"))
+    raise ScriptError(f"unknown block kind {kind!r}", f"known kinds: {', '.join(KINDS)}")
+
+
+def block_to_json(block: Block) -> dict:
+    """The JSON form of a script block, with the script line it starts on."""
+    if isinstance(block, Heading):
+        return {"kind": "heading", "text": block.text, "line": block.line}
+    if isinstance(block, Quote):
+        return {"kind": "quote", "text": block.text, "speaker": block.speaker,
+                "line": block.line}
+    if isinstance(block, Pause):
+        return {"kind": "pause", "seconds": block.seconds, "line": block.line}
+    if isinstance(block, Pronounce):
+        return {"kind": "pronounce", "word": block.word, "says": block.says,
+                "line": block.line}
+    return {"kind": "paragraph", "text": block.text, "line": block.line}
+
+
+def _edited(project: Project, draft: Draft, blocks: list[Block]) -> Draft:
+    script = _checked(project, dataclasses.replace(draft.script, blocks=tuple(blocks)))
+    return dataclasses.replace(draft, script=script, dirty=True)
+
+
+def with_block(project: Project, draft: Draft, index: int, block: Block, *,
+               insert: bool = False) -> Draft:
+    """The draft with block ``index`` replaced by ``block`` (or ``block`` inserted there)."""
+    blocks = list(draft.script.blocks)
+    if not 0 <= index <= len(blocks) - (0 if insert else 1):
+        raise ScriptError(f"there is no block {index}")
+    if insert:
+        blocks.insert(index, block)
+    else:
+        blocks[index] = block
+    return _edited(project, draft, blocks)
+
+
+def without_block(project: Project, draft: Draft, index: int) -> Draft:
+    """The draft without block ``index``."""
+    blocks = list(draft.script.blocks)
+    if not 0 <= index < len(blocks):
+        raise ScriptError(f"there is no block {index}")
+    del blocks[index]
+    return _edited(project, draft, blocks)
+
+
+def sentences_of(block: Block) -> list[str]:
+    """The written sentences of a paragraph, quote or heading, as the build cuts them."""
+    if isinstance(block, (Paragraph, Quote, Heading)):
+        return chunk_text(block.text)
+    return []
+
+
+def with_sentence(project: Project, draft: Draft, index: int, sentence: int,
+                  text: str) -> Draft:
+    """The draft with sentence ``sentence`` of block ``index`` replaced by ``text`` (empty:
+    removed; a block left without text is removed too)."""
+    blocks = draft.script.blocks
+    if not 0 <= index < len(blocks):
+        raise ScriptError(f"there is no block {index}")
+    block = blocks[index]
+    sentences = sentences_of(block)
+    if not 0 <= sentence < len(sentences):
+        raise ScriptError(f"block {index} has no sentence {sentence}")
+    sentences[sentence] = " ".join(_text(text, "a sentence").split())
+    joined = " ".join(s for s in sentences if s)
+    if not joined:
+        return without_block(project, draft, index)
+    return with_block(project, draft, index, dataclasses.replace(block, text=joined))
+
+
+def written_sentence(sentence: str) -> str:
+    """A sentence as a listener reads it in the transcript (inline pronunciations removed)."""
+    return display_text(sentence)
+
+
+def side_file(project: Project, episode_id: str, label: str, now: dt.datetime | None = None
+              ) -> Path:
+    """A file beside the script for a version that must not be lost, e.g.
+    ``scripts/ep12.studio-20261203-101500.md``; its name is not an episode id, so no
+    build or check reads it."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return project.scripts_dir / f"{episode_id}.{label}-{stamp}.md"
+
+
+def save_draft(project: Project, draft: Draft, *, overwrite: bool = False
+               ) -> tuple[Draft, Conflict | None, Path | None]:
+    """Write the draft to ``scripts/<id>.md`` atomically.
+
+    If the file changed on disk since the draft was loaded, nothing is written and the
+    Conflict is returned, unless ``overwrite``: then the disk version is first kept in a
+    side file (returned), so neither edit is lost.
+    """
+    path = project.script_path(draft.script.episode_id)
+    current = disk_digest(path)
+    kept = None
+    if current != draft.disk_digest:
+        disk = path.read_bytes() if current else b""
+        disk_text = clean_text(decode_text(disk, _name(project, draft.script.episode_id)))
+        if not overwrite:
+            return draft, Conflict(disk_text, draft.text), None
+        if current:
+            kept = side_file(project, draft.script.episode_id, "disk")
+            write_text(kept, disk_text)
+    text = draft.text
+    write_text(path, text)
+    return (Draft(draft.script, text, hashlib.sha256(text.encode("utf-8")).hexdigest()),
+            None, kept)

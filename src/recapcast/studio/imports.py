@@ -1,0 +1,56 @@
+"""Import from the page: pasted text, an uploaded file or a web address, through the same
+steps as ``recapcast import``."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from pathlib import Path
+
+from recapcast.config import Project
+from recapcast.errors import ScriptError, UsageError
+from recapcast.safety.atomic import write_text
+from recapcast.text.fetch import is_url
+from recapcast.text.script import import_source as script_from_source
+from recapcast.text.script import render_script
+from recapcast.text.source import RecapSource
+from recapcast.text.sources import format_of, load_source, read_source
+
+__all__ = ["import_source"]
+
+
+def _source(data: dict, limit: int) -> RecapSource:
+    """The recap the page sent, read as the CLI reads a file or a URL."""
+    if data.get("file"):
+        upload = data["file"]
+        if not isinstance(upload, dict):
+            raise UsageError("file must be {name, data}")
+        try:
+            raw = base64.b64decode(str(upload.get("data", "")), validate=True)
+        except (binascii.Error, ValueError):
+            raise UsageError("the uploaded file is not base64") from None
+        name = Path(str(upload.get("name") or "upload")).name
+        return read_source(raw, name, format_of(name), max_bytes=limit)
+    if data.get("url"):
+        url = str(data["url"]).strip()
+        # Only a web address: a path would let a page read files outside the show.
+        if not is_url(url):
+            raise UsageError(f"{url!r} is not an http:// or https:// address",
+                             "upload a saved page as a file instead")
+        return load_source(url, limit)
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise UsageError("give the recap: paste its text, upload a file or give its address")
+    return read_source(text.encode("utf-8"), "the pasted text", max_bytes=limit)
+
+
+def import_source(project: Project, episode_id: str, data: dict, *, force: bool = False
+                  ) -> Path:
+    """Write ``scripts/<episode_id>.md`` from the recap in ``data``; return its path."""
+    target = project.script_path(episode_id)
+    if target.exists() and not force:
+        raise ScriptError(f"{target.relative_to(project.root)} already exists",
+                          "open it, or tick 'replace' to import it again")
+    script = script_from_source(_source(data, project.max_recap_bytes), episode_id)
+    write_text(target, render_script(script))
+    return target

@@ -1,0 +1,213 @@
+"""The studio's HTTP side (owns starlette): the guard every request passes, the JSON routes,
+the progress stream and the page's own files."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import secrets
+from http.cookies import SimpleCookie
+from importlib import resources
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import (
+    FileResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
+from starlette.routing import Route
+
+from recapcast.errors import RecapcastError
+from recapcast.studio.workbench import Workbench
+
+__all__ = ["create_app", "COOKIE"]
+
+COOKIE = "recapcast-studio-{port}"
+"""The session cookie's name; one per port, so two studios do not log each other out."""
+_STATIC = {"index.html": "text/html; charset=utf-8", "studio.js": "text/javascript",
+           "studio.css": "text/css"}
+_SAFE = {"GET", "HEAD"}
+_MAX_BODY = 4 << 20
+"""An uploaded recap (base64) or a script: the show's recap limit is 100 kB by default."""
+
+
+class Guard:
+    """Refuses, before any route runs: a Host that is not the studio's own address (DNS
+    rebinding), a request without the session token, and a state-changing request without
+    a same-origin ``Origin`` and a JSON body."""
+
+    def __init__(self, app, token: str, port: int) -> None:
+        self.app, self.token, self.port = app, token, port
+        self.hosts = {f"127.0.0.1:{port}", f"localhost:{port}"}
+        self.cookie = COOKIE.format(port=port)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        host = headers.get("host", "")
+        if host not in self.hosts:
+            await _refuse(scope, receive, send, 403, "unknown host")
+            return
+        query = parse_qs(scope.get("query_string", b"").decode("latin-1"))
+        offered = (query.get("token") or [""])[0]
+        if offered and secrets.compare_digest(offered, self.token) and \
+                scope["method"] in _SAFE:
+            # The URL's token becomes a cookie, and leaves the address bar and history.
+            response = RedirectResponse(scope["path"], status_code=303)
+            response.set_cookie(self.cookie, self.token, httponly=True, samesite="strict",
+                                path="/")
+            await response(scope, receive, send)
+            return
+        cookie = SimpleCookie()
+        try:
+            cookie.load(headers.get("cookie", ""))
+        except Exception:  # noqa: BLE001 - a mangled cookie header is no token
+            cookie = SimpleCookie()
+        held = cookie.get(self.cookie)
+        if held is None or not secrets.compare_digest(held.value, self.token):
+            await _refuse(scope, receive, send, 403,
+                          "no studio token: open the address recapcast studio printed")
+            return
+        if scope["method"] not in _SAFE:
+            if headers.get("origin") != f"http://{host}":
+                await _refuse(scope, receive, send, 403, "cross-origin request refused")
+                return
+            kind = headers.get("content-type", "").split(";")[0].strip().lower()
+            if kind != "application/json":
+                await _refuse(scope, receive, send, 415, "the studio takes JSON bodies only")
+                return
+        await self.app(scope, receive, send)
+
+
+async def _refuse(scope, receive, send, status: int, message: str) -> None:
+    await PlainTextResponse(message + "\n", status_code=status)(scope, receive, send)
+
+
+def _error(exc: RecapcastError, status: int = 400) -> JSONResponse:
+    return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=status)
+
+
+async def _body(request: Request) -> dict:
+    try:
+        data = json.loads(await request.body() or b"{}")
+    except ValueError:
+        data = None
+    if not isinstance(data, dict):
+        raise RecapcastError("the body must be a JSON object")
+    return data
+
+
+def _int(data: dict, key: str) -> int:
+    value = data.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise RecapcastError(f"{key} must be a whole number")
+    return value
+
+
+def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
+    """The studio app over ``bench``, for a server on 127.0.0.1:``port``."""
+
+    def json_route(path: str, handler, methods=("POST",)):
+        async def endpoint(request: Request) -> Response:
+            try:
+                data = await _body(request) if request.method == "POST" else {}
+                result = await run_in_threadpool(handler, request.path_params, data)
+            except RecapcastError as exc:
+                return _error(exc)
+            return result if isinstance(result, Response) else JSONResponse(result)
+
+        return Route(path, endpoint, methods=list(methods))
+
+    def page(name: str):
+        async def endpoint(request: Request) -> Response:
+            data = resources.files("recapcast.studio").joinpath("static", name).read_bytes()
+            return Response(data, media_type=_STATIC[name],
+                            headers={"Cache-Control": "no-store"})
+        return endpoint
+
+    async def events(request: Request) -> Response:
+        since = int(request.query_params.get("since", "0") or 0)
+
+        async def stream():
+            n = since
+            busy = None
+            ticks = 0
+            while True:
+                for event in bench.events.since(n):
+                    n = event["n"] + 1
+                    yield f"id: {n}\ndata: {json.dumps(event)}\n\n"
+                if ticks % 10 == 0:
+                    now = await run_in_threadpool(bench.builds.lock_busy)
+                    if now != busy:
+                        busy = now
+                        yield f"data: {json.dumps({'type': 'lock', 'busy': busy})}\n\n"
+                if ticks % 150 == 0:
+                    yield ": still here\n\n"
+                ticks += 1
+                await asyncio.sleep(0.1)
+
+        return StreamingResponse(stream(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store"})
+
+    def episode_file(params, _data):
+        return FileResponse(bench.audio_path(params["id"]), media_type="audio/mpeg")
+
+    def take_file(params, _data):
+        path = bench.take_file(params["key"])
+        return FileResponse(path, media_type="audio/mpeg" if path.suffix == ".mp3"
+                            else "audio/wav")
+
+    routes = [
+        Route("/", page("index.html")),
+        Route("/static/studio.js", page("studio.js")),
+        Route("/static/studio.css", page("studio.css")),
+        Route("/api/events", events),
+        json_route("/api/episodes", lambda p, d: {"episodes": bench.episodes(),
+                                                  "running": bench.builds.running},
+                   methods=("GET",)),
+        json_route("/api/episodes/{id}", lambda p, d: bench.view(p["id"]), methods=("GET",)),
+        json_route("/api/episodes/{id}/audio", episode_file, methods=("GET", "HEAD")),
+        json_route("/api/episodes/{id}/release", lambda p, d: bench.release(p["id"]),
+                   methods=("GET",)),
+        json_route("/api/takes/{key}", take_file, methods=("GET", "HEAD")),
+        json_route("/api/episodes/{id}/discard", lambda p, d: bench.discard(p["id"])),
+        json_route("/api/episodes/{id}/block", lambda p, d: bench.edit_block(
+            p["id"], _int(d, "index"), d.get("block"), insert=bool(d.get("insert")))),
+        json_route("/api/episodes/{id}/delete", lambda p, d: bench.delete_block(
+            p["id"], _int(d, "index"))),
+        json_route("/api/episodes/{id}/sentence", lambda p, d: bench.edit_sentence(
+            p["id"], _int(d, "index"), _int(d, "sentence"), d.get("text", ""))),
+        json_route("/api/episodes/{id}/speak", lambda p, d: bench.speak(
+            p["id"], _int(d, "segment"))),
+        json_route("/api/episodes/{id}/respeak", lambda p, d: bench.respeak(
+            p["id"], _int(d, "segment"))),
+        json_route("/api/episodes/{id}/choose", lambda p, d: bench.choose(
+            p["id"], _int(d, "segment"), _int(d, "reading"))),
+        json_route("/api/episodes/{id}/save", lambda p, d: bench.save(
+            p["id"], str(d.get("mode", "save")))),
+        json_route("/api/episodes/{id}/pronounce/try", lambda p, d: bench.try_pronunciation(
+            p["id"], str(d.get("word", "")), str(d.get("says", "")))),
+        json_route("/api/episodes/{id}/pronounce/keep", lambda p, d: bench.keep_pronunciation(
+            p["id"], str(d.get("word", "")), str(d.get("says", "")),
+            str(d.get("scope", "")))),
+        json_route("/api/episodes/{id}/build", lambda p, d: bench.build(
+            p["id"], force=bool(d.get("force")))),
+        json_route("/api/import", lambda p, d: bench.import_recap(d)),
+    ]
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        # Ctrl-C: a build running in the studio stops before its next take.
+        await run_in_threadpool(bench.close)
+
+    app = Starlette(routes=routes, lifespan=lifespan, max_body_size=_MAX_BODY)
+    return Guard(app, token, port)

@@ -1,0 +1,432 @@
+"""What the studio does, without HTTP: episodes and their states, the drafts being edited,
+speaking sentences with the warm voice, take history, pronunciations, builds, import."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from recapcast.build import is_up_to_date
+from recapcast.config import Project, check_episode_id, load_project
+from recapcast.errors import ScriptError, UsageError
+from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment, Show
+from recapcast.publish import catalog
+from recapcast.safety.atomic import write_text
+from recapcast.studio import drafts, imports, lexicon_file
+from recapcast.studio.builds import Builds, Events
+from recapcast.studio.feed_entry import feed_entry
+from recapcast.studio.speaking import WarmVoices
+from recapcast.text.check import check_script_text
+from recapcast.text.lexicon import LEXICON_NAME, display_text, entry_problem
+from recapcast.text.segments import plan_segments
+from recapcast.voice import readings
+from recapcast.voice.engines import voice_dictionary
+from recapcast.voice.takes import take_key, take_path
+
+__all__ = ["Workbench"]
+
+_KEY = re.compile(r"^[0-9a-f]{64}$")
+
+
+class Workbench:
+    """The studio's state over one show folder: one user, any number of tabs."""
+
+    def __init__(self, root: Path, voices: WarmVoices | None = None) -> None:
+        self.root = root
+        self._project = load_project(root)
+        self._stamp = self._config_stamp()
+        self.voices = voices or WarmVoices()
+        self.events = Events()
+        self.builds = Builds(self.project, self.events, after=self.warm)
+        self._drafts: dict[str, drafts.Draft] = {}
+        self._lock = threading.RLock()
+        self._known = None
+
+    # -- the show ---------------------------------------------------------------------
+
+    def _config_stamp(self) -> tuple:
+        stamp = []
+        for name in ("recapcast.toml", LEXICON_NAME):
+            try:
+                st = (self.root / name).stat()
+                stamp.append((st.st_size, st.st_mtime_ns))
+            except FileNotFoundError:
+                stamp.append(None)
+        return tuple(stamp)
+
+    def project(self) -> Project:
+        """The show, read again when its config or lexicon changed on disk."""
+        stamp = self._config_stamp()
+        if stamp != self._stamp:
+            self._project = load_project(self.root)
+            self._stamp = stamp
+        return self._project
+
+    def _dictionary(self, project: Project):
+        """The narrator voice's dictionary for check's pronunciation warnings, read once."""
+        voice = project.show.voice
+        if self._known is None or self._known[0] != voice:
+            self._known = (voice, voice_dictionary(voice))
+        return self._known[1]
+
+    def close(self) -> None:
+        """Stop a build the studio is running (before its next take) and wait for it."""
+        self.builds.stop()
+
+    def warm(self) -> None:
+        """Load the narrator's voice in the background (again after a build freed it)."""
+        self.voices.warm(self.project().show.voice)
+
+    # -- episodes ---------------------------------------------------------------------
+
+    def episodes(self) -> list[dict]:
+        """Every script with its state: not built, up to date, changed, failed, unreadable."""
+        project = self.project()
+        failures = self.builds.failures()
+        out = []
+        for episode_id in project.episode_ids():
+            path = project.script_path(episode_id)
+            row = {"id": episode_id, "title": episode_id, "message": "", "hint": "",
+                   "audio": None, "dirty": episode_id in self._drafts
+                   and self._drafts[episode_id].dirty}
+            try:
+                draft = drafts.load_draft(project, episode_id)
+                row["title"] = draft.script.meta.title
+            except ScriptError as exc:
+                row.update(state="unreadable", message=exc.message, hint=exc.hint)
+                out.append(row)
+                continue
+            built = catalog.read_manifest(project, episode_id) is not None and (
+                project.audio_dir / f"{episode_id}.mp3").is_file()
+            failure = failures.get(episode_id)
+            if built:
+                row["audio"] = f"/api/episodes/{episode_id}/audio"
+            if failure and failure.get("script") == drafts.disk_digest(path):
+                row.update(state="failed", message=failure.get("message", ""),
+                           hint=failure.get("hint", ""))
+            elif not built:
+                row["state"] = "not built"
+            elif is_up_to_date(project, episode_id):
+                row["state"] = "up to date"
+            else:
+                row["state"] = "changed"
+            if self.builds.running == episode_id:
+                row["state"] = "building"
+            out.append(row)
+        return out
+
+    def audio_path(self, episode_id: str) -> Path:
+        path = self.project().audio_dir / f"{check_episode_id(episode_id)}.mp3"
+        if not path.is_file():
+            raise UsageError(f"{episode_id} is not built yet", "press Build")
+        return path
+
+    def release(self, episode_id: str) -> dict:
+        """The built episode's chapters and its entry in ``feed/feed.xml`` (None if absent)."""
+        project = self.project()
+        manifest = catalog.read_manifest(project, check_episode_id(episode_id)) or {}
+        return {"chapters": list(manifest.get("chapters") or []),
+                "duration_s": manifest.get("duration_s"),
+                "feed_entry": feed_entry(project.feed_dir / "feed.xml", manifest.get("guid"))}
+
+    # -- drafts -----------------------------------------------------------------------
+
+    def draft(self, episode_id: str) -> drafts.Draft:
+        """The draft of ``episode_id``; a draft with no edits follows the file on disk."""
+        check_episode_id(episode_id)
+        with self._lock:
+            draft = self._drafts.get(episode_id)
+            project = self.project()
+            if draft is None or (not draft.dirty and drafts.disk_digest(
+                    project.script_path(episode_id)) != draft.disk_digest):
+                draft = self._drafts[episode_id] = drafts.load_draft(project, episode_id)
+            return draft
+
+    def _set(self, draft: drafts.Draft) -> drafts.Draft:
+        with self._lock:
+            self._drafts[draft.script.episode_id] = draft
+        return draft
+
+    def discard(self, episode_id: str) -> dict:
+        """Drop the edits: the draft is the file on disk again."""
+        with self._lock:
+            self._drafts.pop(check_episode_id(episode_id), None)
+        return self.view(episode_id)
+
+    def _segments(self, project: Project, script: Script) -> tuple[Segment, ...]:
+        segments = _planned(script, project.show)
+        return readings.with_readings(segments, readings.chosen(project.cache_dir,
+                                                                script.episode_id))
+
+    def view(self, episode_id: str) -> dict:
+        """The draft as the editor shows it: blocks, their sentences (each a take), the
+        check findings on their lines, and whether the file changed under the draft."""
+        project = self.project()
+        draft = self.draft(episode_id)
+        script = draft.script
+        segments = self._segments(project, script)
+        by_block: dict[int, list[Segment]] = {}
+        for segment in segments:
+            by_block.setdefault(segment.paragraph, []).append(segment)
+        name = str(project.script_path(episode_id).relative_to(project.root))
+        findings = check_script_text(draft.text, episode_id, name, project,
+                                     self._dictionary(project))
+        blocks = []
+        for i, block in enumerate(script.blocks):
+            item = drafts.block_to_json(block)
+            item["sentences"] = self._sentences(project, block, by_block.get(i, []))
+            item["findings"] = [{"line": f.line, "severity": f.severity, "message": f.message}
+                                for f in findings if f.line == block.line]
+            blocks.append(item)
+        lines = {b.line for b in script.blocks}
+        meta = script.meta
+        disk = drafts.disk_digest(project.script_path(episode_id))
+        return {
+            "id": episode_id,
+            "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
+                     "date": meta.date.isoformat() if meta.date else None,
+                     "summary": meta.summary},
+            "blocks": blocks,
+            "findings": [{"line": f.line, "severity": f.severity, "message": f.message}
+                         for f in findings if f.line not in lines],
+            "dirty": draft.dirty,
+            "disk_changed": disk != draft.disk_digest,
+            "text": draft.text,
+        }
+
+    def _sentences(self, project: Project, block, segments: list[Segment]) -> list[dict]:
+        """Each segment of a block, with the written sentence it was cut from (so it can be
+        edited) where the cut is one sentence per segment."""
+        written = drafts.sentences_of(block)
+        spoken = [s for s in segments if not (isinstance(block, Quote) and s.role != "quote")]
+        matched = len(written) == len(spoken) and all(
+            display_text(w) == s.written for w, s in zip(written, spoken, strict=True))
+        out = []
+        n = 0
+        for segment in segments:
+            own = segment in spoken
+            path = take_path(project.cache_dir, segment.voice, segment.text, segment.reading)
+            out.append({
+                "segment": segment.index, "written": segment.written, "spoken": segment.text,
+                "role": segment.role, "speaker": segment.speaker,
+                "voice": _voice_label(segment), "cached": path.is_file(),
+                "reading": segment.reading,
+                "sentence": (n if matched and own else None),
+                "raw": (written[n] if matched and own else None),
+            })
+            if own:
+                n += 1
+        return out
+
+    def edit_block(self, episode_id: str, index: int, block: dict, *, insert: bool = False
+                   ) -> dict:
+        project = self.project()
+        new = drafts.block_from_json(block)
+        self._set(drafts.with_block(project, self.draft(episode_id), index, new,
+                                    insert=insert))
+        return self.view(episode_id)
+
+    def delete_block(self, episode_id: str, index: int) -> dict:
+        self._set(drafts.without_block(self.project(), self.draft(episode_id), index))
+        return self.view(episode_id)
+
+    def edit_sentence(self, episode_id: str, index: int, sentence: int, text: str) -> dict:
+        """Change one sentence and speak what changed with the warm voice: the new view and
+        the takes to play (normally the one edited sentence's)."""
+        project = self.project()
+        old = self.draft(episode_id).script
+        before = {(s.voice, s.text) for s in self._segments(project, old) if s.paragraph == index}
+        draft = self._set(drafts.with_sentence(project, self.draft(episode_id), index,
+                                               sentence, text))
+        # What the edit changed: the block's texts that were not in it before (only the
+        # edited sentence's, whatever else of the block is still unspoken); nothing when
+        # the edit emptied the block and so removed it.
+        kept = len(draft.script.blocks) == len(old.blocks)
+        fresh = [s for s in self._segments(project, draft.script)
+                 if kept and s.paragraph == index and (s.voice, s.text) not in before]
+        takes = self.voices.speak(fresh, project.cache_dir) if fresh else []
+        # The page plays the take first, then asks for the new view (check and all).
+        return {"takes": [self._take_json(project, t.segment) for t in takes],
+                "synthesized": sum(1 for t in takes if not t.cached), "dirty": True}
+
+    # -- takes ------------------------------------------------------------------------
+
+    def _segment(self, project: Project, episode_id: str, number: int) -> Segment:
+        segments = self._segments(project, self.draft(episode_id).script)
+        if not 0 <= number < len(segments):
+            raise UsageError(f"{episode_id} has no segment {number}")
+        return segments[number]
+
+    def _take_json(self, project: Project, segment: Segment) -> dict:
+        def url(n: int) -> str:
+            return f"/api/takes/{take_key(segment.voice, segment.text, n)}"
+
+        found = readings.readings(project.cache_dir, segment.voice, segment.text)
+        return {"segment": segment.index, "url": url(segment.reading),
+                "reading": segment.reading,
+                "readings": [{"reading": n, "url": url(n), "chosen": n == segment.reading}
+                             for n in found],
+                "spoken": segment.text, "written": segment.written}
+
+    def speak(self, episode_id: str, number: int) -> dict:
+        """The take of segment ``number`` (spoken now if the cache has none)."""
+        project = self.project()
+        segment = self._segment(project, episode_id, number)
+        take = self.voices.speak([segment], project.cache_dir)[0]
+        return {**self._take_json(project, segment), "synthesized": int(not take.cached)}
+
+    def respeak(self, episode_id: str, number: int) -> dict:
+        """Speak segment ``number`` again as a new reading, and choose it."""
+        project = self.project()
+        segment = self._segment(project, episode_id, number)
+        new = readings.next_reading(project.cache_dir, segment.voice, segment.text)
+        segment = dataclasses.replace(segment, reading=new)
+        self.voices.speak([segment], project.cache_dir)
+        readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, new)
+        return {**self._take_json(project, segment), "synthesized": 1}
+
+    def choose(self, episode_id: str, number: int, reading: int) -> dict:
+        """Make reading ``reading`` of segment ``number`` the one builds use."""
+        project = self.project()
+        segment = self._segment(project, episode_id, number)
+        if reading not in readings.readings(project.cache_dir, segment.voice, segment.text):
+            raise UsageError(f"there is no reading {reading} of that sentence")
+        readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, reading)
+        return self._take_json(project, dataclasses.replace(segment, reading=reading))
+
+    def take_file(self, key: str) -> Path:
+        """The cached take with this key; nothing outside ``.cache/takes/`` is ever named."""
+        if not _KEY.match(key):
+            raise UsageError("not a take")
+        folder = self.project().cache_dir / "takes" / key[:2]
+        for suffix in (".wav", ".mp3"):
+            path = folder / f"{key}{suffix}"
+            if path.is_file():
+                return path
+        raise UsageError("that take is not in the cache")
+
+    # -- saving -----------------------------------------------------------------------
+
+    def save(self, episode_id: str, mode: str = "save") -> dict:
+        """Save the draft. On a conflict with the file on disk: ``save`` reports it (both
+        texts); ``mine`` keeps the disk version in a side file, then writes the draft;
+        ``side`` writes the draft to a side file only; ``theirs`` keeps the draft in a side
+        file and takes the disk version."""
+        project = self.project()
+        draft = self.draft(episode_id)
+        if mode == "side":
+            path = drafts.side_file(project, episode_id, "studio")
+            write_text(path, draft.text)
+            return {"saved": False, "side_file": _rel(project, path), "view": self.view(episode_id)}
+        if mode == "theirs":
+            path = drafts.side_file(project, episode_id, "studio")
+            write_text(path, draft.text)
+            return {"saved": False, "side_file": _rel(project, path),
+                    "view": self.discard(episode_id)}
+        if mode not in ("save", "mine"):
+            raise UsageError(f"unknown save mode {mode!r}")
+        saved, conflict, kept = drafts.save_draft(project, draft, overwrite=mode == "mine")
+        if conflict is not None:
+            return {"saved": False, "conflict": {"disk": conflict.disk_text,
+                                                 "mine": conflict.mine_text}}
+        self._set(saved)
+        return {"saved": True, "side_file": _rel(project, kept) if kept else None,
+                "view": self.view(episode_id)}
+
+    # -- pronunciation ----------------------------------------------------------------
+
+    def try_pronunciation(self, episode_id: str, word: str, says: str = "") -> dict:
+        """Speak ``word`` alone, as the script says it now or as ``says`` would."""
+        project = self.project()
+        word = word.strip()
+        blocks = [b for b in self.draft(episode_id).script.blocks if isinstance(b, Pronounce)]
+        if says:
+            problem = entry_problem(word, says)
+            if problem:
+                raise UsageError(problem, "a respelling like KILL-grave or IPA like /ˈkɪlɡɹeɪv/")
+            blocks.append(Pronounce(word, says))
+        script = Script(episode_id, self.draft(episode_id).script.meta,
+                        (*blocks, Paragraph(word)))
+        # Only the word's own segment (not an opening or sign-off the show adds).
+        segments = [s for s in plan_segments(script, project.show)[0]
+                    if s.paragraph == len(script.blocks) - 1 and s.written.strip()]
+        if not segments:
+            raise UsageError("there is nothing to speak in that word")
+        take = self.voices.speak(segments[:1], project.cache_dir)[0]
+        segment = take.segment
+        return {"url": f"/api/takes/{take_key(segment.voice, segment.text)}",
+                "spoken": segment.text, "synthesized": int(not take.cached)}
+
+    def keep_pronunciation(self, episode_id: str, word: str, says: str, scope: str) -> dict:
+        """Keep ``word = says`` for this script (a ``[pronounce ...]`` line in the draft)
+        or for the show (``lexicon.toml``); the view marks the sentences holding the word."""
+        project = self.project()
+        word, says = word.strip(), says.strip()
+        problem = entry_problem(word, says)
+        if problem:
+            raise UsageError(problem, "a respelling like KILL-grave or IPA like /ˈkɪlɡɹeɪv/")
+        draft = self.draft(episode_id)
+        if scope == "script":
+            blocks = list(draft.script.blocks)
+            at = next((i for i, b in enumerate(blocks)
+                       if isinstance(b, Pronounce) and b.word == word), None)
+            if at is None:
+                draft = drafts.with_block(project, draft, 0, Pronounce(word, says), insert=True)
+            else:
+                draft = drafts.with_block(project, draft, at, Pronounce(word, says))
+            self._set(draft)
+        elif scope == "show":
+            lexicon_file.set_entry(project.root / LEXICON_NAME, word, says)
+        else:
+            raise UsageError(f"unknown scope {scope!r}", "script or show")
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
+        affected = [s.index for s in self._segments(self.project(), draft.script)
+                    if pattern.search(s.written)]
+        return {"view": self.view(episode_id), "affected": affected}
+
+    # -- builds -----------------------------------------------------------------------
+
+    def build(self, episode_id: str, *, force: bool = False) -> dict:
+        project = self.project()
+        check_episode_id(episode_id)
+        draft = self.draft(episode_id)
+        if draft.dirty:
+            raise UsageError(f"{episode_id} has unsaved edits", "save them first")
+        digest = drafts.disk_digest(project.script_path(episode_id))
+        if not self.builds.start(episode_id, digest, force=force):
+            raise UsageError(f"the studio is already building {self.builds.running}",
+                             "wait for it to finish")
+        return {"started": episode_id, "events": self.events.count()}
+
+    # -- import -----------------------------------------------------------------------
+
+    def import_recap(self, data: dict) -> dict:
+        """A new script from pasted text, an uploaded file or a URL (as ``recapcast import``)."""
+        project = self.project()
+        episode_id = check_episode_id(str(data.get("episode", "")))
+        target = imports.import_source(project, episode_id, data, force=bool(data.get("force")))
+        with self._lock:
+            self._drafts.pop(episode_id, None)
+        return {"episode": episode_id, "script": _rel(project, target)}
+
+
+@lru_cache(maxsize=16)
+def _planned(script: Script, show: Show) -> tuple[Segment, ...]:
+    """The script's segments (the view, an edit and a click each plan the same draft)."""
+    return plan_segments(script, show)[0]
+
+
+def _voice_label(segment: Segment) -> str:
+    voice = segment.voice
+    label = f"{voice.engine}:{voice.voice}"
+    if voice.length_scale != 1.0:
+        label += f" pace {voice.length_scale:g}"
+    return label
+
+
+def _rel(project: Project, path: Path) -> str:
+    return str(path.relative_to(project.root))
+

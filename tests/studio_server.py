@@ -1,0 +1,93 @@
+"""``recapcast studio`` run as a user runs it, and plain HTTP requests to it."""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from conftest import SRC
+
+
+@dataclass
+class Studio:
+    """A running studio: its address, token and process."""
+
+    url: str
+    """The address it printed, token included."""
+    port: int
+    token: str
+    proc: subprocess.Popen
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    @property
+    def cookie(self) -> str:
+        return f"recapcast-studio-{self.port}={self.token}"
+
+    def request(self, method: str, path: str, body: object = None, *,
+                headers: dict | None = None, cookie: bool = True,
+                timeout: float = 120) -> tuple[int, dict, bytes]:
+        """One HTTP request, by default as the studio's own page sends it."""
+        sent = {"Host": f"127.0.0.1:{self.port}"}
+        if cookie:
+            sent["Cookie"] = self.cookie
+        data = None
+        if body is not None:
+            data = body if isinstance(body, bytes) else json.dumps(body).encode()
+            sent["Content-Type"] = "application/json"
+            sent["Origin"] = f"http://127.0.0.1:{self.port}"
+        sent.update(headers or {})
+        sent = {k: v for k, v in sent.items() if v is not None}
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        try:
+            connection.request(method, path, body=data, headers=sent)
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def api(self, path: str, body: object = None) -> dict:
+        """A JSON call that must succeed."""
+        status, _, data = self.request("POST" if body is not None else "GET", path, body)
+        assert status == 200, (path, status, data)
+        return json.loads(data)
+
+
+@contextlib.contextmanager
+def running_studio(show: Path, *args: str) -> Iterator[Studio]:
+    """Start ``recapcast studio --no-browser`` in ``show``; stop it with Ctrl-C (SIGINT)
+    and check it stopped cleanly."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(SRC), env.get("PYTHONPATH", "")])
+    proc = subprocess.Popen([sys.executable, "-m", "recapcast", "studio", "--no-browser", *args],
+                            cwd=show, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    try:
+        line = proc.stdout.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/\?token=(\S+)", line)
+        assert found, (line, proc.stderr.read() if proc.poll() is not None else "")
+        yield Studio(found.group(0), int(found.group(1)), found.group(2), proc)
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+        try:
+            code = proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+            raise AssertionError("the studio did not stop on Ctrl-C") from None
+        err = proc.stderr.read()
+        proc.stdout.close()
+        proc.stderr.close()
+        assert code == 0 and err.rstrip().endswith("stopped"), (code, err)
