@@ -14,6 +14,21 @@ import pytest
 DATA = Path(__file__).parent / "data"
 SRC = Path(__file__).resolve().parent.parent / "src"
 
+
+def _corpus() -> Path:
+    """The shared recap corpus: $RECAPCAST_CORPUS, else ``../shared/recaps/corpus`` beside
+    the repository, else the workplace's copy (a fresh clone may sit anywhere)."""
+    candidates = [Path(os.environ["RECAPCAST_CORPUS"])] if os.environ.get("RECAPCAST_CORPUS") \
+        else []
+    candidates += [SRC.parent.parent / "shared" / "recaps" / "corpus",
+                   Path("/work/shared/recaps/corpus")]
+    return next((p for p in candidates if p.is_dir()), candidates[0])
+
+
+CORPUS = _corpus()
+"""Where the corpus is; tests that need it skip, with this reason, when it is absent."""
+NO_CORPUS = f"the recap corpus is not at {CORPUS} (set RECAPCAST_CORPUS to its folder)"
+
 # The faster copy of the Piper voice is made once per test machine, not in the user's cache;
 # builds run by the tests in other processes inherit it.
 os.environ.setdefault("RECAPCAST_MODEL_CACHE",

@@ -7,14 +7,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 
-from conftest import make_show, run_cli
+from conftest import CORPUS, NO_CORPUS, make_show, run_cli
 from recapcast.text.script import parse_script
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "recaps" / "corpus"
 CASES = sorted(p.name.removesuffix(".expected.json") for p in CORPUS.glob("*.expected.json"))
 SYMBOLS_ONLY = re.compile(r"^[^\w\s]+$")
 
@@ -42,7 +40,7 @@ def imported(tmp_path_factory) -> dict[str, tuple[object, list[dict]]]:
     return out
 
 
-@pytest.mark.skipif(not CASES, reason=f"the recap corpus is not at {CORPUS}")
+@pytest.mark.skipif(not CASES, reason=NO_CORPUS)
 @pytest.mark.parametrize("case", CASES)
 def test_a_corpus_recap_imports_to_what_an_editor_would_write(case: str, imported):
     expected = json.loads((CORPUS / f"{case}.expected.json").read_text("utf-8"))

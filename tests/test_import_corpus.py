@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA
+from conftest import CORPUS, DATA, NO_CORPUS
 from recapcast.model import Heading, Paragraph, Quote, Script
 from recapcast.text.script import import_source, parse_script, render_script
 from recapcast.text.sources import format_of, read_source
 from recapcast.text.titles import straight_quotes
 
-CORPUS = Path(__file__).parents[2] / "shared/recaps/corpus"
 OURS = DATA / "recaps"
 EPISODE_ID = "ep1"
 
@@ -94,7 +93,7 @@ def _check(path: Path) -> None:
 CORPUS_RECAPS = _recaps(CORPUS)
 
 
-@pytest.mark.skipif(not CORPUS_RECAPS, reason=f"the shared recap corpus is not at {CORPUS}")
+@pytest.mark.skipif(not CORPUS_RECAPS, reason=NO_CORPUS)
 @pytest.mark.parametrize("path", CORPUS_RECAPS, ids=lambda p: p.name)
 def test_corpus_recap_imports_as_expected(path: Path):
     _check(path)
@@ -107,6 +106,6 @@ def test_our_recaps_in_other_shapes_import_as_expected(path: Path):
 
 def test_the_corpus_has_what_this_test_reads():
     if not CORPUS_RECAPS:
-        pytest.skip(f"the shared recap corpus is not at {CORPUS}")
+        pytest.skip(NO_CORPUS)
     assert len(CORPUS_RECAPS) == 8
     assert all(p.with_name(p.stem + ".expected.json").is_file() for p in CORPUS_RECAPS)
