@@ -52,3 +52,17 @@ def test_takes_cached_before_readings_existed_are_the_first_reading():
     before = hashlib.sha256(f"{CACHE_VERSION}\n{voice.fingerprint()}\nHello.".encode()).hexdigest()
     assert take_key(voice, "Hello.") == take_key(voice, "Hello.", 0) == before
     assert take_key(voice, "Hello.", 1) != before
+
+
+def test_preview_of_a_segment_plays_the_reading_the_episode_chose(show: Path):
+    from recapcast.voice import preview
+
+    project = load_project(show)
+    segment = plan_segments(read_script(project, "ep3"), project.show)[0][2]
+    assert preview.preview_segment(project, "ep3", 3).path == take_path(
+        project.cache_dir, segment.voice, segment.text, 0)
+    readings.choose(project.cache_dir, "ep3", segment.voice, segment.text, 2)
+    take = preview.preview_segment(project, "ep3", 3)
+    assert take.path == take_path(project.cache_dir, segment.voice, segment.text, 2)
+    assert take.path.stat().st_size > 0
+    assert [s.reading for s in preview.segments_of(project, "ep3")][2] == 2

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from recapcast.config import Project
 from recapcast.errors import EngineError, ScriptError
-from recapcast.model import Chapter, Release, Script, Segment, Show, Take, VoiceSettings
+from recapcast.model import Chapter, Release, Take, VoiceSettings
 from recapcast.publish import catalog
 from recapcast.publish.fingerprint import input_fingerprint
 from recapcast.release import tags
@@ -20,7 +20,6 @@ from recapcast.release.shownotes import episode_description, podcast_chapters
 from recapcast.safety import interrupts
 from recapcast.safety.atomic import atomic_path, write_text
 from recapcast.text.script import read_script
-from recapcast.text.segments import plan_segments
 from recapcast.voice import readings
 from recapcast.voice.engines import Engine, get_engine, with_engine
 from recapcast.voice.takes import CACHE_VERSION, render_takes
@@ -114,7 +113,7 @@ def build_episode(
                         fallback)
             fell_back = True
             show = with_engine(show, fallback)
-            segments, titles = _segments(project, script, show)
+            segments, titles = readings.planned(project.cache_dir, script, show)
             if on_plan:
                 on_plan(len(segments))
             takes = render_takes(segments, project.cache_dir, engine_for=engine_for,
@@ -170,19 +169,11 @@ def build_episode(
     )
 
 
-def _segments(project: Project, script: Script, show: Show
-              ) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
-    """The segments to speak, each with the reading of its take the episode chose."""
-    segments, titles = plan_segments(script, show)
-    choices = readings.chosen(project.cache_dir, script.episode_id)
-    return readings.with_readings(segments, choices), titles
-
-
 def _plan(project: Project, episode_id: str, engine: str | None):
     """The script, show, segments, chapter titles and input fingerprint of a build."""
     script = read_script(project, episode_id)
     show = with_engine(project.show, engine)
-    segments, titles = _segments(project, script, show)
+    segments, titles = readings.planned(project.cache_dir, script, show)
     if not segments:
         raise ScriptError(f"scripts/{episode_id}.md has nothing to speak",
                           "write at least one paragraph")

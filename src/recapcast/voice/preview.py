@@ -12,6 +12,7 @@ from recapcast.model import EpisodeMeta, Paragraph, Quote, Script, Segment, Take
 from recapcast.safety.atomic import write_bytes
 from recapcast.text.script import read_script
 from recapcast.text.segments import plan_segments
+from recapcast.voice import readings
 from recapcast.voice.engines import with_engine
 from recapcast.voice.takes import render_takes
 
@@ -25,15 +26,18 @@ PLAYERS = (("ffplay", "-nodisp", "-autoexit", "-loglevel", "quiet"), ("afplay",)
 
 def segments_of(project: Project, episode_id: str, engine: str | None = None
                 ) -> tuple[Segment, ...]:
-    """The segments a build of ``episode_id`` would speak, numbered from 1 by position."""
-    return plan_segments(read_script(project, episode_id), with_engine(project.show, engine))[0]
+    """The segments a build of ``episode_id`` would speak (with the readings the episode
+    chose), numbered from 1 by position."""
+    script = read_script(project, episode_id)
+    return readings.planned(project.cache_dir, script, with_engine(project.show, engine))[0]
 
 
 def segment_rows(project: Project, episode_id: str, engine: str | None = None) -> list[dict]:
     """What ``preview --json`` prints: each segment a build would speak, in order, with the
     written text and the exact text its engine is handed (normalised, lexicon applied)."""
     script = read_script(project, episode_id)
-    segments, titles = plan_segments(script, with_engine(project.show, engine))
+    segments, titles = readings.planned(project.cache_dir, script,
+                                        with_engine(project.show, engine))
     return [{"number": number, "role": s.role, "speaker": s.speaker,
              "chapter": titles[s.chapter], "written": s.written, "text": s.text,
              "engine": s.voice.engine, "voice": s.voice.voice}

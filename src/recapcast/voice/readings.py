@@ -17,11 +17,13 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from recapcast.model import Segment, VoiceSettings
+from recapcast.model import Script, Segment, Show, VoiceSettings
 from recapcast.safety.atomic import write_text
+from recapcast.text.segments import plan_segments
 from recapcast.voice.takes import take_key, take_path
 
-__all__ = ["MAX_READINGS", "chosen", "with_readings", "choose", "readings", "next_reading"]
+__all__ = ["MAX_READINGS", "chosen", "with_readings", "planned", "choose", "readings",
+           "next_reading"]
 
 MAX_READINGS = 32
 """Readings kept listed for one text (the history's length)."""
@@ -50,6 +52,14 @@ def with_readings(segments: Iterable[Segment], choices: dict[str, int]) -> tuple
         return tuple(segments)
     return tuple(dataclasses.replace(s, reading=choices.get(take_key(s.voice, s.text), 0))
                  for s in segments)
+
+
+def planned(cache_dir: Path, script: Script, show: Show
+            ) -> tuple[tuple[Segment, ...], tuple[str, ...]]:
+    """The segments a build of ``script`` speaks, each with the reading the episode chose,
+    and the chapter titles."""
+    segments, titles = plan_segments(script, show)
+    return with_readings(segments, chosen(cache_dir, script.episode_id)), titles
 
 
 def choose(cache_dir: Path, episode_id: str, voice: VoiceSettings, text: str,
