@@ -394,3 +394,30 @@ def test_import_a_web_address_as_the_cli_does_and_nothing_but_one(studio: Studio
     assert not (show / "scripts" / "ep45.md").exists()
     for name in ("ep43.md", "ep44.md"):
         (show / "scripts" / name).unlink()
+
+
+def test_unsaved_edits_survive_a_studio_that_is_killed(tmp_path: Path):
+    show = make_show(tmp_path / "show")
+    script = show / "scripts" / "ep3.md"
+    original = script.read_text("utf-8")
+    with running_studio(show) as first:
+        view = first.api("/api/episodes/ep3")
+        index = next(i for i, b in enumerate(view["blocks"]) if b["kind"] == "paragraph")
+        first.api("/api/episodes/ep3/block", {"index": index, "block": {
+            "kind": "paragraph", "text": "Jessica keeps this line through a crash."}})
+        first.proc.kill()  # no chance to save anything on the way out
+        first.proc.wait()
+    assert script.read_text("utf-8") == original
+    with running_studio(show) as second:
+        view = second.api("/api/episodes/ep3")
+        assert view["dirty"] and view["recovered"] and not view["disk_changed"]
+        assert "Jessica keeps this line through a crash." in view["text"]
+        assert next(e for e in second.api("/api/episodes")["episodes"]
+                    if e["id"] == "ep3")["dirty"]
+        assert second.api("/api/episodes/ep3/save", {})["saved"] is True
+        assert "Jessica keeps this line through a crash." in script.read_text("utf-8")
+        assert not second.api("/api/episodes/ep3")["recovered"]
+    # Saved: a third run opens the file itself, nothing left to restore.
+    with running_studio(show) as third:
+        view = third.api("/api/episodes/ep3")
+        assert not view["dirty"] and not view["recovered"]

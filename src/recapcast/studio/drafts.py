@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from recapcast.text.speakable import chunk_text
 
 __all__ = ["Draft", "Conflict", "load_draft", "block_from_json", "block_to_json", "with_block",
            "without_block", "with_sentence", "sentences_of", "save_draft", "disk_digest",
-           "side_file"]
+           "side_file", "keep_unsaved", "unsaved", "forget_unsaved"]
 
 KINDS = ("heading", "paragraph", "quote", "pause", "pronounce")
 
@@ -34,6 +35,8 @@ class Draft:
     disk_digest: str
     dirty: bool = False
     """Edited since it was loaded or saved."""
+    recovered: bool = False
+    """Unsaved edits of an earlier studio run, read back from the cache."""
 
     @property
     def text(self) -> str:
@@ -217,3 +220,43 @@ def save_draft(project: Project, draft: Draft, *, overwrite: bool = False
     write_text(path, text)
     return (Draft(draft.script, text, hashlib.sha256(text.encode("utf-8")).hexdigest()),
             None, kept)
+
+
+# Unsaved edits are kept on disk as they are made, the way editors keep a swap file, so a
+# studio that is stopped or crashes loses none of them: the next run opens them again.
+def _unsaved_path(project: Project, episode_id: str) -> Path:
+    return project.cache_dir / "drafts" / f"{episode_id}.json"
+
+
+def keep_unsaved(project: Project, draft: Draft) -> None:
+    """Write the draft's edits to the cache (atomically), to be read back by ``unsaved``."""
+    data = {"disk_digest": draft.disk_digest, "disk_text": draft.disk_text,
+            "text": draft.text}
+    write_text(_unsaved_path(project, draft.script.episode_id),
+               json.dumps(data, ensure_ascii=False))
+
+
+def unsaved(project: Project, episode_id: str) -> Draft | None:
+    """The unsaved edits an earlier studio run kept for ``episode_id``, as a dirty draft
+    over the file as it was then (so a later change on disk is a conflict), or None."""
+    path = _unsaved_path(project, episode_id)
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        text = data["text"]
+        if disk_digest(project.script_path(episode_id)) == hashlib.sha256(
+                text.encode("utf-8")).hexdigest():
+            # The file already holds these edits (saved from elsewhere).
+            path.unlink(missing_ok=True)
+            return None
+        script = parse_script(text, episode_id, _name(project, episode_id))
+        return Draft(script, data.get("disk_text"), str(data["disk_digest"]), dirty=True,
+                     recovered=True)
+    except (OSError, ValueError, KeyError, TypeError, ScriptError):
+        # Nothing kept, or not readable as a script: the file on disk is the draft (and
+        # an unreadable copy stays where it is rather than being deleted).
+        return None
+
+
+def forget_unsaved(project: Project, episode_id: str) -> None:
+    """Remove the kept edits of ``episode_id`` (they were saved or discarded)."""
+    _unsaved_path(project, episode_id).unlink(missing_ok=True)

@@ -140,6 +140,10 @@ class Workbench:
         with self._lock:
             draft = self._drafts.get(episode_id)
             project = self.project()
+            if draft is None:
+                draft = drafts.unsaved(project, episode_id)
+                if draft is not None:
+                    self._drafts[episode_id] = draft
             if draft is None or (not draft.dirty and drafts.disk_digest(
                     project.script_path(episode_id)) != draft.disk_digest):
                 draft = self._drafts[episode_id] = drafts.load_draft(project, episode_id)
@@ -148,12 +152,17 @@ class Workbench:
     def _set(self, draft: drafts.Draft) -> drafts.Draft:
         with self._lock:
             self._drafts[draft.script.episode_id] = draft
+            if draft.dirty:
+                drafts.keep_unsaved(self.project(), draft)
+            else:
+                drafts.forget_unsaved(self.project(), draft.script.episode_id)
         return draft
 
     def discard(self, episode_id: str) -> dict:
         """Drop the edits: the draft is the file on disk again."""
         with self._lock:
             self._drafts.pop(check_episode_id(episode_id), None)
+            drafts.forget_unsaved(self.project(), episode_id)
         return self.view(episode_id)
 
     def _segments(self, project: Project, script: Script) -> tuple[Segment, ...]:
@@ -193,6 +202,7 @@ class Workbench:
             "findings": [{"line": f.line, "severity": f.severity, "message": f.message}
                          for f in findings if f.line not in lines],
             "dirty": draft.dirty,
+            "recovered": draft.recovered,
             "disk_changed": disk != draft.disk_digest,
             "text": draft.text,
         }

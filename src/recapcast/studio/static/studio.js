@@ -110,6 +110,7 @@ function render(view) {
   $("#save").disabled = !view.dirty;
   $("#discard").disabled = !view.dirty;
   $("#findings").replaceChildren(...view.findings.map(finding));
+  if (view.recovered) status("Unsaved edits from an earlier studio session are restored: save them or discard them.", "warning");
   if (view.disk_changed) status("The script changed on disk since it was loaded; saving will ask what to keep.", "warning");
   const article = $("#script");
   article.replaceChildren(...view.blocks.map((block, i) => renderBlock(block, i)),
