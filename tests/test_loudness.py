@@ -76,7 +76,9 @@ def test_chunked_measures_agree_with_whole_signal_ones_across_chunk_edges():
     x = _speechlike(rate, seconds=14.0) * 0.3
     for edge in (1 << 18, 2 * (1 << 18), 282240):  # true-peak and filter chunk edges
         x[edge - 3:edge + 3] = [0.9, -0.9, 0.95, -0.95, 0.9, -0.9]
-    assert true_peak_db(x) == pytest.approx(20 * np.log10(_peak_envelope(x).max()), abs=1e-9)
+    # The whole-signal envelope of float32 samples is float32, the block search float64:
+    # they differ by about 1e-6 dB (numpy 2.4), far below any real miss.
+    assert true_peak_db(x) == pytest.approx(20 * np.log10(_peak_envelope(x).max()), abs=1e-4)
     assert integrated_loudness(x, rate) == pytest.approx(
         pyloudnorm.Meter(rate).integrated_loudness(x), abs=0.1)
 
