@@ -1,6 +1,7 @@
 """Main-content extractors on recap pages: what each keeps, drops and how long it takes.
 
-    pip install -e '.[bench]'          # readability-lxml, to compare with trafilatura
+    pip install readability-lxml       # to compare with trafilatura (on its own: with
+                                       # '.[bench]' pip 24 trips over lxml's two extras)
     python benchmarks/extractors.py
 
 For each HTML recap of the shared corpus (``../shared/recaps/corpus``) and of

@@ -415,3 +415,69 @@ def test_a_forum_posts_handle_age_and_edit_notes_are_not_narrated():
     assert (script.meta.show, script.meta.episode, script.meta.title, script.meta.author) == (
         "Ironbridge", 4, "The Weir", "u/millpond_kay")
     assert _kinds(script) == [("p", LONG), ("p", "Rating: 9/10.")]
+
+
+def test_site_furniture_lines_in_pasted_text_are_neither_chapters_nor_narration():
+    script = _import(f"""\
+        Copper Valley Recap: The Seam
+        Season 2, Episode 6
+
+        By Priyanka Osei
+        Photo: Northlight Studios
+        @priyankawrites
+
+        Advertisement
+
+        {LONG}
+
+        Related
+        Copper Valley Season Premiere Recap: The Seam
+        The Best Westerns on Television
+
+        SPONSORED CONTENT
+
+        Related:
+
+        Ten Shows Like Copper Valley
+
+        The sheriff rides out to the railhead and finds the payroll car empty.
+
+        @somebody
+
+        Tagged: Copper Valley, TV Recaps
+        More From This Series
+        """)
+    assert (script.meta.show, script.meta.season, script.meta.episode) == ("Copper Valley", 2, 6)
+    assert script.meta.author == "Priyanka Osei"
+    assert _kinds(script) == [
+        ("p", LONG),
+        ("p", "The sheriff rides out to the railhead and finds the payroll car empty."),
+    ]
+
+
+def test_a_blog_posts_metadata_line_tags_and_related_heading_are_left_out():
+    script = _import("""\
+        # Harrowgate S1E09 Review – The Quiet Room
+
+        **Posted on** April 4, 2027 by *Emeka Obi* | [5 comments](#comments)
+
+        Tags: [Harrowgate](/tag/harrowgate), [reviews](/tag/reviews)
+
+        The night nurse finally confronts the board over the missing files, and it lands.
+
+        > Nobody in this building is owed the truth.
+
+        — The Chairman
+
+        ## Related posts
+
+        - [Harrowgate S1E08 Review](/s1e08)
+        - [Harrowgate S1E07 Review](/s1e07)
+        """, fmt="md")
+    assert script.meta.author == "Emeka Obi"
+    assert (script.meta.season, script.meta.episode) == (1, 9)
+    assert _kinds(script) == [
+        ("p", "The night nurse finally confronts the board over the missing files, and it "
+              "lands."),
+        (">", "The Chairman", "Nobody in this building is owed the truth."),
+    ]

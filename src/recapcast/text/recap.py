@@ -8,6 +8,7 @@ spoiler warnings, timestamps, stage directions, sign-offs, site furniture) is le
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -172,9 +173,49 @@ _SIGN_OFF = re.compile(
     r"blog)|see you next week|until next (?:week|time)", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
                          re.IGNORECASE)
-_FURNITURE_HEADINGS = {"related", "related stories", "related articles", "comments",
-                       "share this", "share", "advertisement", "more from", "recommended",
-                       "you may also like", "most read", "newsletter", "tags"}
+_FURNITURE_HEADINGS = {"related", "related stories", "related articles", "related links",
+                       "related content", "comments", "share this", "share", "advertisement",
+                       "ad", "sponsored", "sponsored content", "paid content", "promoted",
+                       "more from", "recommended", "recommended for you", "you may also like",
+                       "you might also like", "most read", "most popular", "popular",
+                       "trending", "trending now", "latest", "latest news", "newsletter",
+                       "tags", "read more", "see also", "also read", "more stories",
+                       "more like this", "up next", "keep reading"}
+# Labels over a list of links to other articles: the lines under them are headlines.
+_LINK_LIST_LABELS = {"related", "related stories", "related articles", "related links",
+                     "related content", "read more", "see also", "also read", "more stories",
+                     "more like this", "recommended", "recommended for you",
+                     "you may also like", "you might also like", "most read", "most popular",
+                     "popular", "trending", "trending now", "latest", "up next", "keep reading",
+                     "more from"}
+_MORE_FROM = re.compile(
+    r"^more (?:from|on|in|about)\b|^related(?: \w+)?$|^(?:more|other|recent|latest|popular|"
+    r"similar|recommended) (?:stories|recaps|reviews|posts|articles|news|coverage|reading)\b",
+    re.IGNORECASE)
+_TAGS = re.compile(r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|"
+                   r"posted in|topics?|labels?)\s*:", re.IGNORECASE)
+_BARE_HANDLE = re.compile(r"^@[\w.]{2,40}$")
+_COMMENT_COUNT = re.compile(r"^(?:\d+|no|one)\s+(?:comments?|replies|responses)$|"
+                            r"^(?:leave|add|post) a (?:comment|reply)$|^comments?\s*\(\d+\)$",
+                            re.IGNORECASE)
+
+
+def _label(line: str) -> str:
+    return line.strip(" *_").rstrip(":").strip().lower()
+
+
+def _furniture_line(line: str) -> bool:
+    """A line of site furniture on its own: an ad slot, a credit, a tag list, a handle."""
+    label = _label(line)
+    return bool(_FURNITURE.match(line.strip(" *_")) or label in _FURNITURE_HEADINGS
+                or (_MORE_FROM.match(label) and _words(label) <= 6)
+                or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
+                or _COMMENT_COUNT.match(label))
+
+
+def _link_list_label(line: str) -> bool:
+    label = _label(line)
+    return label in _LINK_LIST_LABELS or bool(_MORE_FROM.match(label) and _words(label) <= 6)
 
 
 def _words(text: str) -> int:
@@ -193,8 +234,11 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if handle:
         return True, handle.group("handle").lstrip("/")
     if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
-        return True, ""
-    return bool(_DATE.match(segment) or _READ_TIME.match(segment) or _AGE.match(segment)), ""
+        by = re.search(r"\bby\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*$", segment, re.IGNORECASE)
+        name = by.group("name").strip() if by else ""
+        return True, name if _is_name(name, 5) else ""
+    return bool(_DATE.match(segment) or _READ_TIME.match(segment) or _AGE.match(segment)
+                or _COMMENT_COUNT.match(segment)), ""
 
 
 def _meta_line(line: str) -> tuple[bool, str]:
@@ -292,6 +336,7 @@ class _Reader:
         self.episode_title: str | None = None
         self.narration: list[str] = []  # paragraph lines waiting to become a Paragraph
         self.narration_line = 0
+        self.after_link_label = False  # the last block was a bare "Related" label
 
     # dialogue ----------------------------------------------------------------------------
 
@@ -378,6 +423,17 @@ class _Reader:
     def paragraph(self, block: SourceBlock, next_block: SourceBlock | None,
                   marked_headings: bool) -> None:
         lines = list(block.lines)
+        if self.after_link_label:
+            self.after_link_label = False
+            if all(_title_like(x) and not _DIALOGUE.match(x) for x in lines):
+                return  # the headlines listed under a bare "Related"
+        if _link_list_label(lines[0]) and (len(lines) == 1 or all(
+                _title_like(x) for x in lines[1:])):
+            # "Related" and the headlines under it, in this block or the next
+            self.after_link_label = len(lines) == 1
+            return
+        if len(lines) == 1 and _furniture_line(lines[0]):
+            return
         if len(lines) == 1:
             heading = (_heading_like(lines[0], next_block)
                        if (block.bold or not marked_headings) or lines[0].endswith(":")
@@ -394,7 +450,7 @@ class _Reader:
         run = shaped >= 2 and shaped >= len(lines) - 1
         for offset, line in enumerate(lines):
             number = block.line + offset if block.line else 0
-            if _FURNITURE.match(line) or _spoiler_warning(line):
+            if _furniture_line(line) or _spoiler_warning(line):
                 continue
             pause = _PAUSE.match(line)
             if pause:
@@ -409,6 +465,11 @@ class _Reader:
                 said = _unquoted(" ".join(self.narration))
                 self.narration = []
                 self.quote(_without_directions(said), speaker, self.narration_line)
+                continue
+            last = self.blocks[-1] if self.blocks else None
+            if speaker and len(lines) == 1 and isinstance(last, Quote) and not last.speaker:
+                # a block quote, a blank line, then "— Name"
+                self.blocks[-1] = dataclasses.replace(last, speaker=speaker)
                 continue
             if speaker and len(lines) == 1 and self.quotable_last():
                 said = self.blocks.pop()
@@ -460,6 +521,9 @@ class _Reader:
         self.quote(text, speaker, block.line)
 
     def list_block(self, block: SourceBlock) -> None:
+        if self.after_link_label:
+            self.after_link_label = False
+            return  # the links listed under a bare "Related"
         items = [_sentence(_narration(x)) for x in block.lines if _narration(x)]
         if block.ordered:
             items = [f"{n}: {item}" for n, item in enumerate(items, start=1)]
@@ -479,7 +543,8 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     in_front = True
     for block in blocks:
         if in_front and block.kind == "paragraph":
-            found = [_meta_line(line) for line in block.lines]
+            found = [(True, "") if _furniture_line(line) else _meta_line(line)
+                     for line in block.lines]
             if found and all(is_meta for is_meta, _ in found):
                 author = author or next((name for _, name in found if name), "")
                 continue
@@ -508,6 +573,44 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
     return blocks[:end]
 
 
+def _without_furniture_headings(blocks: tuple[SourceBlock, ...]) -> list[SourceBlock]:
+    """The blocks less headings such as "Comments" or "Related", and the list of links
+    under a "Related"-like heading."""
+    kept: list[SourceBlock] = []
+    skip_list = False
+    for block in blocks:
+        if skip_list and block.kind == "list":
+            skip_list = False
+            continue
+        skip_list = False
+        if block.kind == "heading" and (_label(block.text) in _FURNITURE_HEADINGS | {
+                "comments", "leave a comment", "leave a reply"} or _link_list_label(block.text)):
+            skip_list = _link_list_label(block.text)
+            continue
+        kept.append(block)
+    return kept
+
+
+def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
+                  ) -> tuple[TitleParts, list[SourceBlock]]:
+    """The season and episode from a line of its own under the title ("Season 2, Episode
+    6", "S02E06"), which then is not narrated."""
+    first = blocks[0] if blocks else None
+    if first is None or first.kind not in ("paragraph", "heading") or not first.lines:
+        return parts, blocks
+    found = parse_title(first.lines[0])
+    if (found is None or found.show or found.title or _words(first.lines[0]) > 6
+            or (found.season is None and found.episode is None)
+            or (parts.season, parts.episode) not in ((None, None),
+                                                     (found.season, found.episode))):
+        return parts, blocks
+    parts = TitleParts(parts.show, found.season, found.episode, parts.title)
+    rest = first.lines[1:]
+    rest_block = dataclasses.replace(first, lines=rest, line=first.line + 1 if first.line else 0)
+    blocks = ([rest_block] if rest else []) + blocks[1:]
+    return parts, blocks
+
+
 def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
     parsed = [(parse_title(line, site), line) for line in lines]
     found = [(p, line) for p, line in parsed if p is not None]
@@ -518,8 +621,7 @@ def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
 
 def recognise(source: RecapSource) -> Recognised:
     """What a recap's blocks are, in order, and what its title and byline say."""
-    blocks = [b for b in source.blocks if b.kind != "heading" or b.text.lower().rstrip(":")
-              not in _FURNITURE_HEADINGS]
+    blocks = _without_furniture_headings(source.blocks)
     title_lines = list(source.titles)
     if blocks:
         first = blocks[0]
@@ -533,6 +635,7 @@ def recognise(source: RecapSource) -> Recognised:
             rest = first.lines[1:]
             blocks[0:1] = [SourceBlock("paragraph", rest, first.line + 1)] if rest else []
     parts, title_line = _best_title(title_lines, source.site)
+    parts, blocks = _numbers_line(parts, blocks)
     blocks, author = _front_matter(blocks)
     blocks = _without_sign_off(blocks)
     reader = _Reader(source)
