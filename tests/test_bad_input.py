@@ -368,3 +368,26 @@ def test_an_unexpected_exception_is_an_internal_error_with_a_hint(built: Path, t
     debug = run_cli("--debug", "build", "ep3", "--engine", "broken", cwd=built, env=env)
     assert debug.returncode == 1
     assert "Traceback" in debug.stderr and "ZeroDivisionError" in debug.stderr
+
+
+def _zip_bytes() -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:  # stored: the text shows through
+        archive.writestr("recap.txt", "Jessica walks into the bar. " * 20)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("data", [
+    _zip_bytes(),
+    # every byte value cp1252 defines, as random bytes that happen to decode have them
+    bytes(b for b in range(256) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)) * 4,
+    b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"text " * 40,
+], ids=["zip", "all-bytes", "png"])
+def test_a_binary_file_is_refused_as_binary(built: Path, data: bytes):
+    before = snapshot(built)
+    result = _import(built, data)
+    assert_error(result, "looks like a binary file, not text")
+    assert not (built / "scripts" / "ep13.md").exists()
+    assert snapshot(built) == before

@@ -152,6 +152,23 @@ def source_of_text(text: str, name: str = "recap", fmt: str | None = None) -> Re
     return read_markdown(text)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+MAX_CONTROL_SHARE = 0.005
+"""Of a recap's characters, the share that may be control codes (a stray one from a
+paste is cleaned away; a binary file is full of them)."""
+
+
+def _refuse_binary(text: str, name: str) -> None:
+    """Raise ScriptError when ``text`` is a binary file decoded as text (a ZIP, an image,
+    random bytes): any NUL, or more control codes than text has."""
+    if not _CONTROL.sub("", text).strip():
+        return  # nothing but NULs or spaces: the recap is empty, as the next step says
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if "\x00" in text[:100_000] or controls > MAX_CONTROL_SHARE * min(len(text), 100_000):
+        raise ScriptError(f"{name} looks like a binary file, not text",
+                          "give a recap as a .txt, .md or .html file, or a web address")
+
+
 def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str | None = None,
                 max_bytes: int | None = None) -> RecapSource:
     """Decode and read a recap file or downloaded page into source blocks.
@@ -161,9 +178,11 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
     """
     if fmt == "html":
         _over_limit(data, name, MAX_PAGE_BYTES, " (a web page)")
-        text = clean_text(decode_page(data, name, charset))
+        decoded = decode_page(data, name, charset)
     else:
-        text = clean_text(decode_text(data, name, max_bytes))
+        decoded = decode_text(data, name, max_bytes)
+    _refuse_binary(decoded, name)
+    text = clean_text(decoded)
     source = source_of_text(text, name, fmt)
     if fmt == "html" or looks_like_html(text):
         words = "\n".join(b.text for b in source.blocks).encode("utf-8")
