@@ -86,3 +86,20 @@ def test_an_unknown_template_field_is_a_config_error(tmp_path: Path):
 def test_preview_json_refuses_a_segment_number(show: Path):
     result = run_cli("preview", "ep3", "--json", "--segment", "2", cwd=show)
     assert result.returncode == 2 and result.stderr.startswith("error: --json lists")
+
+
+def test_the_opening_and_default_sign_off_are_in_the_shows_language(show: Path):
+    meta = EpisodeMeta("La herencia", episode=5, season=2, show="Las Hermanas")
+    assert fill(DEFAULT, meta, "Pod", "es") == "Las Hermanas. Temporada 2, episodio 5: La herencia."
+    assert fill(DEFAULT, meta, "Pod", "de-AT") == "Las Hermanas. Staffel 2, Folge 5: La herencia."
+    _set(show, 'language = "es"')
+    rows = _preview(show)
+    assert rows[1]["text"] == "Temporada uno, episodio tres: A Short Test."
+    assert rows[-1]["role"] == "signoff"
+    assert rows[-1]["text"] == "Gracias por escuchar Test Show."
+
+
+def test_an_untitled_recaps_placeholder_title_is_not_announced(show: Path):
+    assert fill(DEFAULT, EpisodeMeta("ep7", episode=7), "Pod", "en", "ep7") == "Pod. Episode 7."
+    assert fill(DEFAULT, EpisodeMeta("ep7"), "Pod", "en", "ep7") == "Pod."
+    assert fill(DEFAULT, EpisodeMeta("Pilot"), "Pod", "en", "ep7") == "Pod. Pilot."

@@ -11,7 +11,7 @@ from recapcast.errors import ConfigError, UsageError
 from recapcast.model import AudioSettings, Show, VoiceSettings
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.lexicon import LEXICON_NAME, read_lexicon
-from recapcast.text.opening import check_template
+from recapcast.text.opening import check_template, default_signoff
 
 __all__ = ["CONFIG_NAME", "Project", "find_root", "load_project", "check_episode_id"]
 
@@ -183,6 +183,8 @@ def load_project(root: Path) -> Project:
     if not base_url.endswith("/"):
         base_url += "/"
     show_table["base_url"] = base_url
+    if "signoff" not in show_table:
+        show_table["signoff"] = default_signoff(str(show_table.get("language", Show.language)))
     for key in ("opening", "signoff"):
         if key in show_table:
             if not isinstance(show_table[key], str):

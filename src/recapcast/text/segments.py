@@ -77,7 +77,8 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
             pending_pause = 0.0
 
     paragraph = -1  # the opening belongs to no block of the script
-    add(opening.fill(show.opening, script.meta, show.title), show.voice, role="opening")
+    add(opening.fill(show.opening, script.meta, show.title, show.language, script.episode_id),
+        show.voice, role="opening")
     for number, block in enumerate(script.blocks):
         paragraph = number  # read by add()
         first = not segments
@@ -99,8 +100,8 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     if not any(s.role != "opening" for s in segments):
         return (), tuple(titles)  # an opening alone is not an episode
     paragraph = len(script.blocks)
-    add(opening.fill(show.signoff, script.meta, show.title), show.voice, role="signoff",
-        gap=show.chapter_pause_s)
+    add(opening.fill(show.signoff, script.meta, show.title, show.language, script.episode_id),
+        show.voice, role="signoff", gap=show.chapter_pause_s)
     return tuple(segments), tuple(titles)
 
 

@@ -107,6 +107,7 @@ _ENGLISH = dict(
         "minutes": "minutes", "seconds": "seconds", "hour": "hour", "minute": "minute",
         "second": "second", "o'clock": "o'clock", "hashtag": "",
         "in the words of": "In the words of",
+        "thanks for listening to": "Thanks for listening to",
     },
     abbreviations={
         "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Mt.": "Mount",
@@ -155,6 +156,7 @@ _SPANISH = dict(
         "hour": "hora", "minute": "minuto", "second": "segundo", "o'clock": "en punto",
         "hashtag": "",
         "in the words of": "En palabras de",
+        "thanks for listening to": "Gracias por escuchar",
     },
     abbreviations={
         "Dr.": "doctor", "Dra.": "doctora", "Sr.": "señor", "Sra.": "señora",
@@ -187,6 +189,7 @@ _FRENCH = dict(
         "the": "", "hours": "heures", "minutes": "minutes", "seconds": "secondes",
         "hour": "heure", "minute": "minute", "second": "seconde", "hashtag": "",
         "in the words of": "Pour citer",
+        "thanks for listening to": "Merci d'avoir écouté",
     },
     abbreviations={"M.": "monsieur", "Mme": "madame", "Mlle": "mademoiselle",
                    "Dr": "docteur", "etc.": "et cetera", "env.": "environ", "p.": "page"},
@@ -206,6 +209,7 @@ _GERMAN = dict(
         "hour": "Stunde", "minute": "Minute", "second": "Sekunde", "o'clock": "Uhr",
         "hashtag": "",
         "in the words of": "Mit den Worten von",
+        "thanks for listening to": "Danke fürs Zuhören bei",
     },
     abbreviations={"Dr.": "Doktor", "Hr.": "Herr", "Fr.": "Frau", "Prof.": "Professor",
                    "usw.": "und so weiter", "z.B.": "zum Beispiel", "ca.": "circa",
