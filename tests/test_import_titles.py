@@ -31,6 +31,14 @@ from recapcast.text.titles import TitleParts, parse_title, show_from_previously
     ("Episode 5: Lost Socks", (None, None, 5, "Lost Socks")),
     ("Watchtower Bay | Series 2, Episode 3 review: 'The Lamp Room'",
      ("Watchtower Bay", 2, 3, "The Lamp Room")),
+    # Recaps written in other languages name seasons and episodes in their words.
+    ("Las Hermanas Quiroga, temporada 2, episodio 5: «La herencia»",
+     ("Las Hermanas Quiroga", 2, 5, "La herencia")),
+    ("Las Hermanas Quiroga T2E5 – La herencia", ("Las Hermanas Quiroga", 2, 5, "La herencia")),
+    ("Reseña de El Faro, temporada 1, capítulo 3: Niebla", ("El Faro", 1, 3, "Niebla")),
+    ("Review of The Lantern, Season 1, Episode 2: Fog", ("The Lantern", 1, 2, "Fog")),
+    ("Dix pour cent saison 4 épisode 3 : « Le départ »", ("Dix pour cent", 4, 3, "Le départ")),
+    ("Der Leuchtturm Staffel 3, Folge 4: Der Fall", ("Der Leuchtturm", 3, 4, "Der Fall")),
 ])
 def test_title_line_shapes(line: str, parts: tuple):
     assert parse_title(line) == TitleParts(*parts)

@@ -30,18 +30,24 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
 _NUM = r"(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")"
 
 # Each pattern marks season and/or episode numbers; the first that matches a span wins.
+# The words for season and episode in the languages recaps are written in most (English,
+# Spanish, Portuguese, French, German, Italian, Dutch).
+_SEASON = r"(?:Season|Series|Temporada|Saison|Staffel|Stagione|Seizoen)"
+_EPISODE = (r"(?:Episode|Ep\.?|Episodio|Episódio|Capítulo|Cap\.|Épisode|Folge|Puntata|"
+            r"Aflevering)")
 _CODES = [
-    re.compile(r"\bS(?P<s>\d{1,2})\s?E(?P<e>\d{1,3})\b", re.IGNORECASE),
+    re.compile(r"\b[ST](?P<s>\d{1,2})\s?E(?P<e>\d{1,3})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})x(?P<e>\d{1,3})\b"),
-    re.compile(rf"\b(?:Season|Series)\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
-               rf"(?:Episode|Ep\.?)\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
-    re.compile(rf"\b(?:Episode|Ep\.?)\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
-    re.compile(rf"\b(?:Season|Series)\s+(?P<s>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
+               rf"{_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})\.(?P<e>\d{2})(?![\w.])"),
 ]
 _RECAP = re.compile(
     r"\b(?:(?:TV|Dialogue|Episode|Weekly|Full|Live)\s+)?"
-    r"(?:Recap|Review|Rundown|Breakdown|Reaction|Live-?blog)s?\b",
+    r"(?:Recap|Review|Rundown|Breakdown|Reaction|Live-?blog|Resumen|Reseña|Crítica|Critique|"
+    r"Récap|Rezension|Kritik|Recensione|Riassunto)s?\b",
     re.IGNORECASE,
 )
 _DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
@@ -133,10 +139,13 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     if show_at and spans[0] not in recap_words:
         show_at = None  # "Episode 8: Title": no show named before the code
     show = pieces[show_at] if show_at is not None else None
+    if show and show_at == 1 and not pieces[0] and spans[0] in recap_words:
+        # "Review of The Bear, ...", "Reseña de El Faro, ...": the show follows "of"
+        show = re.sub(r"^(?:of|de|del|du|des|von|di|della|van)\s+", "", show)
     if title is None:
         after = [pieces[i] for i in named if show_at is None or i > show_at]
         title = after[-1] if after else None
-    if show is not None and re.fullmatch(r"(?i)episode|season|series|part", show):
+    if show is not None and re.fullmatch(rf"(?i){_SEASON}|{_EPISODE}|part", show):
         show = None
     return TitleParts(show=show or None, season=season, episode=episode, title=title or None)
 
