@@ -481,3 +481,19 @@ def test_a_blog_posts_metadata_line_tags_and_related_heading_are_left_out():
               "lands."),
         (">", "The Chairman", "Nobody in this building is owed the truth."),
     ]
+
+
+def test_spanish_dash_dialogue_is_voiced_by_its_speaker():
+    script = _import(f"""\
+        {LONG}
+
+        —No pienso pelearme por dinero —dice Maite desde la puerta.
+        —Eso es mentira —responde Ximena—. Y lo sabes.
+        —Nada —dijo él.
+        """)
+    assert _kinds(script) == [
+        ("p", LONG),
+        (">", "Maite", "No pienso pelearme por dinero."),
+        (">", "Ximena", "Eso es mentira. Y lo sabes."),
+        ("p", "—Nada —dijo él."),
+    ]

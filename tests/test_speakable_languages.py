@@ -41,6 +41,21 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
     ("es", "Dr. Ruiz y Sra. Pérez", "doctor Ruiz y señora Pérez"),
     ("es", "Felipe II", "Felipe segundo"),
     ("es", "Parte 2", "Parte dos"),
+    # The decimal comma is said as a comma; 24-hour times with "h"; day/month/year dates.
+    ("es", "2,5 millones de euros", "dos coma cinco millones de euros"),
+    ("es", "a las 22:00 h en punto", "a las veintidós horas en punto"),
+    ("es", "el 15/08/2026", "el quince de agosto de dos mil veintiséis"),
+    # Numbers agree with the noun they count; ordinals shorten before it.
+    ("es", "350 hectáreas y 1.200 personas", "trescientas cincuenta hectáreas y mil doscientas "
+                                             "personas"),
+    ("es", "21 años, 31 días y 21 semanas", "veintiún años, treinta y un días y veintiuna "
+                                            "semanas"),
+    ("es", "el 21 de marzo", "el veintiuno de marzo"),
+    ("es", "200 millones de personas", "doscientos millones de personas"),
+    ("es", "el 3.º episodio", "el tercer episodio"),
+    ("es", "el siglo XXI en EE. UU.", "el siglo veintiuno en Estados Unidos"),
+    ("es", "en los 1990s", "en los mil novecientos noventa"),
+    ("fr", "2,5 millions", "deux virgule cinq millions"),
     ("es-MX", "12", "doce"),
     ("fr", "L'épisode 12 commence à 21h30.",
      "L'épisode douze commence à vingt et un heures trente."),

@@ -21,6 +21,10 @@ _UNITS = {
     "pt": {"JPY": ("iene", "ienes"), "INR": ("rupia", "rupias")},
     "nl": {"JPY": ("yen", "yen"), "INR": ("roepie", "roepies")},
 }
+# num2words reads 2.5 as "dos punto cinco"; where the decimal mark is a comma a narrator
+# says the comma ("dos coma cinco").
+_DECIMAL_MARK = {"es": "coma", "fr": "virgule", "de": "Komma", "it": "virgola",
+                 "pt": "vírgula", "nl": "komma"}
 _CUT = " \ue0ff"
 """A separator no text holds: what num2words says after it is the cents, when there are none."""
 
@@ -65,9 +69,11 @@ class NumberWords:
         whole, _, frac = digits.partition(".")
         if not frac:
             return self.cardinal(int(whole))
-        point = self._say(1.5).split()
-        # num2words reads 1.5 as "one point five": the middle word is the language's point.
-        mark = " ".join(point[len(self.cardinal(1).split()):-len(self.cardinal(5).split())])
+        mark = _DECIMAL_MARK.get(self.lang.split("_")[0])
+        if mark is None:
+            point = self._say(1.5).split()
+            # num2words reads 1.5 as "one point five": the middle word is the language's point.
+            mark = " ".join(point[len(self.cardinal(1).split()):-len(self.cardinal(5).split())])
         return " ".join([self.cardinal(int(whole)), mark] + [self.cardinal(int(d)) for d in frac])
 
     def money(self, amount: Decimal, currency: str) -> str:

@@ -114,6 +114,15 @@ _ATTRIBUTION_LINE = re.compile(r"^(?:—|–|--|―|~)\s*(?P<name>[^—–~]{1,6
 _QUOTED_THEN_NAME = re.compile(
     r"^(?P<before>.*?)[\"“](?P<quote>[^\"“”]{2,})[\"”]\s*(?:—|–|--|―|~)\s*(?P<name>[^\"“”—–~]{1,60}?)"
     r"\s*$")
+# Spanish dialogue: "—No pienso pelearme —dice Maite desde la puerta—. Nunca."
+_SAYING_VERBS = (
+    "dice|dijo|responde|respondió|pregunta|preguntó|grita|gritó|susurra|susurró|contesta|"
+    "contestó|añade|añadió|murmura|murmuró|explica|explicó|insiste|insistió|replica|replicó|"
+    "exclama|exclamó|suelta|soltó|admite|admitió|confiesa|confesó|advierte|advirtió|asegura|"
+    "aseguró|afirma|afirmó|sentencia|sentenció|repite|repitió|anuncia|anunció")
+_DASH_DIALOGUE = re.compile(
+    rf"^[—―]\s*(?P<quote>[^—―]+?)\s*[—―]\s*(?:{_SAYING_VERBS})\s+(?P<name>[^\W\d_][^—―,.;]*?)"
+    rf"(?P<aside>\s+[a-záéíóúñ][^—―]*?)?\s*(?:[—―]\s*[.,;]?\s*(?P<more>\S.*))?[.,;]?\s*$")
 _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
 _EPISODE_HEADING = re.compile(
     r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
@@ -481,6 +490,13 @@ class _Reader:
                 # a dialogue line wrapped onto the next line of the recap
                 self.blocks[-1] = Quote(f"{last.text} {_without_directions(line)}", last.speaker,
                                         last.line)
+                continue
+            dashed = _DASH_DIALOGUE.match(line)
+            if dashed and _is_name(dashed.group("name").strip()):
+                said = " ".join(_sentence(x) for x in (dashed.group("quote"),
+                                                      dashed.group("more")) if x)
+                self.quote(_without_directions(said),
+                           _speaker_name(dashed.group("name").strip(), self.known), number)
                 continue
             spoken = self.dialogue(line, run)
             if spoken:

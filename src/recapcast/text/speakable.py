@@ -84,7 +84,7 @@ _SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillio
 _TIME = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?!\w)"
     r"(?:\s(?P<zone>(?-i:[A-Z]{2,4}))\b)?"
-    r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?:\s?Uhr\b)?"
+    r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?P<hours>\s?(?:Uhr|hrs?|h)\b)?"
     r"(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
     re.IGNORECASE)
 _DURATION = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b")
@@ -116,6 +116,35 @@ _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
 _EUROPEAN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
 _EUROPEAN_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d+)(?![\d,])")
 _ROMAN = re.compile(r"\b(?P<before>[A-Z][\w'’]*) (?P<roman>[IVX]{1,6})\b(?!\.\w|['’](?!s\b)\w)")
+# "siglo XXI", "tomo II": Roman numerals after the words other languages write in lowercase
+_ROMAN_AFTER_WORD = re.compile(
+    r"\b(?P<before>siglo|tomo|volumen|capítulo|parte|acto|fase|temporada|siècle|tome|partie|"
+    r"chapitre|saison|Teil|Kapitel|Band|Staffel|secolo|capitolo|stagione|século)"
+    r" (?P<roman>[IVX]{1,6})\b(?!\.\w)")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")
+# Words after a number that are not the noun it counts.
+_ES_NOT_NOUNS = {"de", "del", "y", "o", "a", "al", "en", "por", "para", "con", "sin", "que",
+                 "es", "son", "más", "menos", "tras", "las", "los", "sus", "mis", "tus",
+                 "nos", "les", "pues", "veces", "dos", "tres", "seis", "diez", "doce",
+                 "millones", "horas"}
+_ES_MASCULINE_A = {"días", "problemas", "programas", "mapas", "temas", "sistemas",
+                   "planetas", "idiomas", "climas", "dramas", "poemas", "esquemas", "dilemas",
+                   "cometas", "tranvías", "sofás", "papás", "guardias", "policías", "pilotas"}
+_ES_FEMININE = {"veces", "mujeres", "noches", "partes", "calles", "llaves", "naves",
+                "clases", "fases", "series", "especies", "imágenes", "flores", "manos",
+                "gentes", "muertes", "torres", "madres", "redes", "leyes", "voces", "luces",
+                "cruces", "fuentes", "frases", "mieses", "sedes", "suertes", "carnes"}
+
+
+def _spanish_feminine(noun: str) -> bool:
+    """Whether a Spanish plural noun is (most likely) feminine."""
+    noun = noun.lower()
+    if noun in _ES_MASCULINE_A:
+        return False
+    return (noun.endswith("as") or noun in _ES_FEMININE
+            or noun.endswith(("dades", "tades", "ciones", "siones", "umbres", "tudes")))
+
+
 _ROMAN_VALID = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_CARDINAL_BEFORE = {"Part", "Chapter", "Book", "Act", "Volume", "Vol", "Season", "Episode",
                           "War", "Phase", "Round", "Level", "Stage", "Series", "Scene", "Pt"}
@@ -319,14 +348,17 @@ class _Reader:
                 spoken = (f"{self.n.cardinal(hour)} {'oh ' if minute < 10 else ''}"
                           f"{self.n.cardinal(minute)}{suffix}")
             return spoken + zone_word + tail
-        return self._foreign_time(hour, minute) + zone_word + tail
+        hours = bool((m.group("hours") or "").strip())
+        return self._foreign_time(hour, minute, hours) + zone_word + tail
 
-    def _foreign_time(self, hour: int, minute: int) -> str:
+    def _foreign_time(self, hour: int, minute: int, hours: bool = False) -> str:
         h = self.n.cardinal(hour)
         lang = self.w.language
         if lang == "es":
             # Hours are feminine (la una, las veintiuna).
             h = re.sub(r"uno$", "una", h)
+            if minute == 0 and (hour > 12 or hours):
+                return f"{h} horas"  # "a las 22:00 h": a las veintidós horas
             named = {0: "en punto", 15: "y cuarto", 30: "y media"}
             return f"{h} {named.get(minute) or 'y ' + self.n.cardinal(minute)}"
         if lang == "fr":
@@ -366,8 +398,12 @@ class _Reader:
             if not (1 <= month <= 12 and 1 <= day <= 31) or len(ordered) != 12:
                 return m.group(0)
             year_n = int(year) + (2000 if len(year) == 2 else 0)
-            spoken_day = self.ordinal(day) if self.en else self.n.cardinal(day)
-            return f"{ordered[month - 1]} {spoken_day} {self.n.year(year_n)}"
+            if not self.en:
+                of = self.say("of", "")
+                # 15/08/2026: quince de agosto de dos mil veintiséis
+                return " ".join(f"{self.n.cardinal(day)} {of} {ordered[month - 1]} {of} "
+                                f"{self.n.year(year_n)}".split())
+            return f"{ordered[month - 1]} {self.ordinal(day)} {self.n.year(year_n)}"
         text = _SLASH_DATE.sub(slash_date, text)
         text = _DAY_MONTH.sub(day_month, text)
         return _MONTH_DAY.sub(month_day, text)
@@ -460,14 +496,39 @@ class _Reader:
                                         f"{self.cardinal(m.group('b'))}", text)
         if self.en:
             text = _DECADE.sub(self._decade, text)
+        else:
+            # "los 1990s" (an English habit): the year, without the s
+            text = _DECADE.sub(lambda m: f" {self.cardinal(m.group('num'))} ", text)
         text = _DECIMAL.sub(lambda m: f" {self.number(m.group('num'))} ", text)
+        if self.w.language == "es":
+            return _INTEGER.sub(self._spanish_cardinal, text)
         return _INTEGER.sub(lambda m: f" {self.cardinal(m.group(0))} ", text)
+
+    def _spanish_cardinal(self, m: re.Match) -> str:
+        """A Spanish number agreeing with the noun after it: veintiún años, trescientas
+        cincuenta hectáreas, mil doscientas personas."""
+        words = self.cardinal(m.group(0))
+        following = _NEXT_WORD.match(m.string, m.end())
+        noun = following.group(1) if following else ""
+        if noun.lower() in _ES_NOT_NOUNS or not noun.islower() or not noun.endswith("s"):
+            return f" {words} "
+        if _spanish_feminine(noun):
+            words = re.sub(r"ientos\b", "ientas", re.sub(r"uno$", "una", words))
+        else:
+            words = re.sub(r"veintiuno$", "veintiún", re.sub(r"(?<!\w)uno$", "un", words))
+        return f" {words} "
 
     def _ordinal(self, m: re.Match) -> str:
         words = self.ordinal(int(m.group("num")))
         if m.group("mark") == "ª":
             # 1ª is feminine in Spanish, Portuguese and Italian: primera, not primero.
             words = re.sub(r"o\b", "a", words)
+        elif self.w.language == "es":
+            following = _NEXT_WORD.match(m.string, m.end())
+            noun = following.group(1) if following else ""
+            if noun.islower() and noun.lower() not in _ES_NOT_NOUNS:
+                # before a masculine noun: el tercer episodio, el primer día
+                words = re.sub(r"\b(prim|terc)ero$", r"\1er", words)
         return words
 
     def _decade(self, m: re.Match) -> str:
@@ -478,6 +539,9 @@ class _Reader:
     def roman(self, text: str) -> str:
         if self.n is None:
             return text
+        text = _ROMAN_AFTER_WORD.sub(
+            lambda m: f"{m.group('before')} {self.n.cardinal(_roman_value(m.group('roman')))}"
+            if _ROMAN_VALID.match(m.group("roman")) else m.group(0), text)
 
         def numeral(m: re.Match) -> str:
             roman, before = m.group("roman"), m.group("before")

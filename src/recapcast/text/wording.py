@@ -164,6 +164,8 @@ _SPANISH = dict(
         "vs.": "contra", "etc.": "etcétera", "aprox.": "aproximadamente", "pág.": "página",
         "núm.": "número", "Nº": "número", "n.º": "número", "Avda.": "avenida",
         "Prof.": "profesor", "Profa.": "profesora", "Cap.": "capítulo",
+        "EE. UU.": "Estados Unidos", "EE.UU.": "Estados Unidos", "EEUU": "Estados Unidos",
+        "Sto.": "santo", "Sta.": "santa",
     },
     month_names=tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre "
                       "noviembre diciembre".split()),
