@@ -28,6 +28,12 @@ from recapcast.text.speakable import speakable, split_sentences
     ("It took 1/3 of the time.", "It took one third of the time."),
     ("2 1/2 hours later", "two and a half hours later"),
     ("½ an hour", "half an hour"),
+    # Heights, words joined to a number, leading zeros, the comma after an amount
+    ("He is 5'10\" tall.", "He is five foot ten tall."),
+    ("a 12-year-old girl in Season 2's finale", "a twelve-year-old girl in Season two's finale"),
+    ("Agent 007 and room 0451", "Agent oh oh seven and room oh four five one"),
+    ("after WWII.", "after World War Two."),
+    ("He paid $9,500, to someone.", "He paid nine thousand five hundred dollars, to someone."),
     ("1/8 inch", "one eighth inch"),
     ("1/5 of the budget", "one fifth of the budget"),
     ("a 3/5 for me", "a three out of five for me"),

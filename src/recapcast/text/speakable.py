@@ -69,7 +69,7 @@ _ATTRIBUTION = re.compile(r"(?:^|\s)~\s*(?=[A-Z])")
 _TILDE_ABOUT = re.compile(r"~\s*(?=\d)")
 _ARITHMETIC = re.compile(r"(?<=\w)\s*([+=])\s*(?=\w)")
 
-_NUM = r"\d[\d,]*(?:\.\d+)?"
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"  # not the comma after it: "$9,500, to someone"
 _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
                    "₩": "KRW", "₽": "RUB", "C$": "CAD", "A$": "AUD"}
 _SIGN = "|".join(re.escape(s) for s in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
@@ -103,6 +103,8 @@ _ONE_LETTER_UNITS = {"m", "g", "V", "W", "L", "h", "°"}
 _RATING_DENOMINATORS = {5, 10, 20, 100}
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}
 _RATING_WORDS = {"stars", "star", "points", "point", "rating", "score"}
+_HEIGHT = re.compile(r"(?<![\w.])(?P<ft>[1-8])\s?['’′]\s?(?P<inch>\d{1,2})\s?(?:\"|”|″|''|’’)")
+_LEADING_ZERO = re.compile(r"(?<![\w.,:/])0\d+(?![\w.,:/]\d)")
 _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
 _UNIT = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
@@ -204,7 +206,8 @@ class _Reader:
         self.n = wording.numbers
         self.en = wording.english
         self.titles_re = _alternation(wording.titles, r"(?=\s+(?:[A-Z]|\w+\.\s+[A-Z]))")
-        self.abbreviations_re = _alternation(wording.abbreviations, r"(?=\s|$|[,;:)])")
+        self.abbreviations_re = _alternation(wording.abbreviations,
+                                             r"(?=\s|$|[,;:)!?]|\.(?:\s|$))")
 
     def say(self, role: str, default: str | None = None) -> str | None:
         return self.w.word(role, default)
@@ -456,6 +459,11 @@ class _Reader:
     def units(self, text: str) -> str:
         if self.n is None:
             return text
+        if self.en:
+            # 5'10": five foot ten
+            text = _HEIGHT.sub(lambda m: f"{self.n.cardinal(int(m.group('ft')))} foot "
+                                         f"{self.n.cardinal(int(m.group('inch')))}"
+                               if int(m.group("inch")) < 12 else m.group(0), text)
         minus = self.say("minus")
         if minus:
             text = _NEGATIVE.sub(minus + " ", text)
@@ -496,6 +504,9 @@ class _Reader:
                                         f"{self.cardinal(m.group('b'))}", text)
         if self.en:
             text = _DECADE.sub(self._decade, text)
+            # 007, 0451: digit by digit, zero as "oh"
+            text = _LEADING_ZERO.sub(lambda m: " " + " ".join(
+                "oh" if d == "0" else self.n.cardinal(int(d)) for d in m.group(0)) + " ", text)
         else:
             # "los 1990s" (an English habit): the year, without the s
             text = _DECADE.sub(lambda m: f" {self.cardinal(m.group('num'))} ", text)
@@ -625,6 +636,8 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
         text = rule(text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    # A number said as words keeps what was joined to it: "twelve-year-old", "Season two's".
+    text = re.sub(r"(?<=\w) +(?=-[^\W\d_]|['’]s\b)", "", text)
     text = _PLACEHOLDER.sub(lambda m: kept[ord(m.group(0)) - 0xE100], text)
     return re.sub(r"\s+", " ", text).strip()
 

@@ -118,7 +118,8 @@ _ENGLISH = dict(
         "Co.": "Company", "Inc.": "Incorporated", "Ltd.": "Limited", "Corp.": "Corporation",
         "Dept.": "Department", "Univ.": "University", "Jan.": "January", "Feb.": "February",
         "Aug.": "August", "Sept.": "September", "Oct.": "October", "Nov.": "November",
-        "Dec.": "December",
+        "Dec.": "December", "WWI": "World War One", "WWII": "World War Two",
+        "WW1": "World War One", "WW2": "World War Two",
     },
     titles={
         "Lt.": "Lieutenant", "Lieut.": "Lieutenant", "Cmdr.": "Commander",
