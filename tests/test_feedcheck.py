@@ -4,6 +4,7 @@ e-mail, and a cover without a 72 dpi density."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -124,3 +125,19 @@ def test_a_cover_without_72_dpi_is_named(show: Path, name: str, data: bytes, fou
                             "or PNG pHYs), which Apple asks for: save it with 72 dpi, or "
                             "leave [show] cover empty for the generated one"]
     assert validate_feed((show / "feed" / "feed.xml").read_bytes()) == []
+
+
+def test_an_episode_without_a_number_is_valid_and_a_bad_number_is_not(show: Path):
+    feed = show / "feed" / "feed.xml"
+    xml = feed.read_text("utf-8")
+    assert "<itunes:episode>" in xml and validate_feed(xml.encode()) == []
+    # Episode and season numbers are recommended, not required: no tag is no problem.
+    bare = xml
+    for tag in ("itunes:episode", "itunes:season"):
+        while f"<{tag}>" in bare:
+            start = bare.index(f"<{tag}>")
+            bare = bare[:start] + bare[bare.index(f"</{tag}>", start) + len(tag) + 3:]
+    assert "<itunes:episode>" not in bare and validate_feed(bare.encode()) == []
+    zero = re.sub(r"<itunes:episode>\d+<", "<itunes:episode>0<", xml, count=1)
+    assert any("<itunes:episode> must be a positive whole number" in p
+               for p in validate_feed(zero.encode()))

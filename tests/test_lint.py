@@ -95,7 +95,7 @@ guid: "1b4e28ba-2fa1-11d2-883f-0016cb4a4c02"
 # The Storm
 
 Down on Water Street, Captain Morrow waits out the Storm with Detective Hale. It is March,
-and the Deal they made in the Updated Harbour Office is falling apart.
+and the Deal they made over the Updated Harbour Office Wi-Fi is falling apart.
 
 # The Deal
 
@@ -112,7 +112,7 @@ def test_ordinary_words_are_never_warned_and_rare_names_once_with_count_and_line
     warned = [h.split("'")[1] for h in hints]
     for word in ("Street", "Water", "March", "Storm", "Deal", "Captain", "Detective",
                  "Updated", "Harbour", "Office", "Coast", "Guard", "Capt", "Det", "Lane",
-                 "Morrow", "Hale", "Marsh"):
+                 "Morrow", "Hale", "Marsh", "Wi", "Fi"):
         assert word not in warned, (word, hints)
     assert warned == ["Ines", "Oisín", "Nwachukwu"], hints
     ines = hints[0]
@@ -131,6 +131,13 @@ def test_a_spanish_show_warns_without_the_english_dictionary(tmp_path: Path):
     warned = [h.split("'")[1] for h in _hints(_check(show, "ep4").stdout)]
     # CMUdict is English: a Spanish show is told about every name its voice reads by rule.
     assert "Ines" in warned and "Morrow" in warned
+    # ... and that its narrator, the bundled English voice, would read Spanish with English
+    # sounds; an English show hears nothing of the kind.
+    out = _check(show, "ep4").stdout.splitlines()
+    assert out[0].startswith("recapcast.toml:0: warning: the show's language is es but the "
+                             "narrator voice joe-us speaks en-us")
+    toml.write_text(toml.read_text().replace('language = "es"\n', ""))
+    assert "the show's language" not in _check(show, "ep4").stdout
 
 
 def test_long_paragraphs_and_sentences_are_warned(tmp_path: Path):

@@ -232,13 +232,14 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     from recapcast.errors import BuildError, ScriptError
     from recapcast.publish.feedcheck import feed_warnings, validate_feed
     from recapcast.text.check import check_scripts
-    from recapcast.voice.engines import voice_dictionary
+    from recapcast.voice.engines import language_findings, voice_dictionary
 
     project = _project(ctx)
     findings = []
     if not feed_only:
         ids = [check_episode_id(episode_id)] if episode_id else None
-        findings = check_scripts(project, ids, voice_dictionary(project.show.voice))
+        findings = language_findings(project.show) + check_scripts(
+            project, ids, voice_dictionary(project.show.voice))
         for finding in findings:
             click.echo(str(finding))
     errors = sum(1 for f in findings if f.severity == "error")

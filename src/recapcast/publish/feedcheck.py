@@ -162,7 +162,9 @@ def _item(item: ET.Element, where: str) -> list[str]:
     if not _DURATION.match(_text(item, f"{_ITUNES}duration") or ""):
         problems.append(f"{where}: <itunes:duration> must be seconds or [HH:]MM:SS")
     for tag in ("episode", "season"):
-        if not _positive_int(_text(item, f"{_ITUNES}{tag}")):
+        # Recommended, not required: an episode without a number has no tag at all.
+        value = _text(item, f"{_ITUNES}{tag}")
+        if value is not None and not _positive_int(value):
             problems.append(f"{where}: <itunes:{tag}> must be a positive whole number")
     if _text(item, f"{_ITUNES}episodeType") not in ("full", "trailer", "bonus"):
         problems.append(f"{where}: <itunes:episodeType> must be full, trailer or bonus")

@@ -153,6 +153,8 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
                 word = _POSSESSIVE.sub("", match.group(0))
                 if len(word) < 2 or not word[0].isupper() or word.isupper():
                     continue
+                if _in_listed_compound(match):
+                    continue  # "Wi" of "Wi-Fi": the dictionary lists the whole
                 entry = uses.setdefault(word.casefold(), _Uses(word, block.line))
                 entry.count += 1
                 # A capital inside a sentence marks a name; at a sentence start or in a
@@ -163,6 +165,20 @@ def _uses(script: Script, language: str) -> dict[str, _Uses]:
                 entry.named = True
     # A word the script also writes in lowercase is an ordinary word ("the Storm", "a storm").
     return {key: use for key, use in uses.items() if key not in lowercase}
+
+
+_COMPOUND = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _in_listed_compound(match: re.Match) -> bool:
+    """Whether a word is part of a hyphenated compound the dictionary lists ("Wi-Fi")."""
+    text, start, end = match.string, match.start(), match.end()
+    if not (text[start - 1:start] == "-" or text[end:end + 1] == "-"):
+        return False
+    for compound in _COMPOUND.finditer(text):
+        if compound.start() <= start and end <= compound.end():
+            return in_dictionary(compound.group(0))
+    return False
 
 
 class _Uses:

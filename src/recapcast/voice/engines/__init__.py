@@ -18,9 +18,10 @@ from importlib.metadata import entry_points
 from typing import Protocol
 
 from recapcast.errors import EngineError, RecapcastError
-from recapcast.model import Show, VoiceSettings
+from recapcast.model import Finding, Show, VoiceSettings
 
 __all__ = ["Audio", "Engine", "engine_names", "get_engine", "is_cpu_bound", "prepare_voice",
+           "language_findings",
            "voice_identity", "voice_dictionary", "with_engine"]
 
 
@@ -115,6 +116,25 @@ def voice_dictionary(voice: VoiceSettings):
     if not (hasattr(engine, "known_words") and hasattr(engine, "phonemes")):
         return None
     return engine.known_words(), engine.phonemes
+
+
+def language_findings(show: Show, config_name: str = "recapcast.toml") -> list[Finding]:
+    """A warning when the narrator voice speaks another language than the show is in: its
+    letters would be read with the voice's sounds ("doce" in an English accent)."""
+    try:
+        engine = get_engine(show.voice)
+    except RecapcastError:
+        return []
+    if not hasattr(engine, "language"):
+        return []
+    spoken = engine.language()
+    if spoken.replace("_", "-").split("-")[0].lower() == show.language.replace(
+            "_", "-").split("-")[0].lower():
+        return []
+    return [Finding(config_name, 0, f"the show's language is {show.language} but the narrator "
+                    f"voice {show.voice.voice} speaks {spoken}: choose a voice in "
+                    f"{show.language} ([voice] voice = a Piper .onnx file, or engine = "
+                    f'"gtts" with voice = "{show.language.split("-")[0]}")', "warning")]
 
 
 def with_engine(show: Show, engine: str | None) -> Show:

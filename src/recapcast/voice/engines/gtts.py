@@ -54,6 +54,10 @@ class GttsEngine:
         self.timeout_s = (timeout_s if timeout_s is not None
                           else _env_number("RECAPCAST_GTTS_TIMEOUT_S", TIMEOUT_S))
 
+    def language(self) -> str:
+        """The language this voice speaks (gTTS: its language code)."""
+        return self.lang
+
     def _speech(self, text: str):
         from gtts import gTTS
 

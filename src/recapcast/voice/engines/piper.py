@@ -205,6 +205,10 @@ class PiperEngine:
         config = json.loads(self.config.read_text(encoding="utf-8"))
         return config.get("espeak", {}).get("voice", "en-us")
 
+    def language(self) -> str:
+        """The language this voice speaks (its espeak-ng voice: ``en-us``)."""
+        return self.espeak_voice()
+
     def known_words(self) -> frozenset[str]:
         """Words the voice's espeak-ng dictionary lists (lowercase); others go by spelling rules."""
         return _dictionary_words(self.espeak_voice().split("-")[0])
