@@ -62,9 +62,12 @@ def _all_bold(element: ET.Element) -> bool:
             and not (children[0].tail or "").strip())
 
 
-def _blocks(main: ET.Element) -> tuple[list[SourceBlock], list[str]]:
-    blocks: list[SourceBlock] = []
-    titles: list[str] = []
+def _blocks(main: ET.Element, blocks: list[SourceBlock] | None = None,
+            titles: list[str] | None = None) -> tuple[list[SourceBlock], list[str]]:
+    """The source blocks of trafilatura's ``main`` element, in order; containers such as
+    the ``div`` a newsletter's table layout leaves are read through."""
+    blocks = [] if blocks is None else blocks
+    titles = [] if titles is None else titles
     for element in main:
         if element.tag == "head":
             level = int((element.get("rend") or "h2")[1:] or 2)
@@ -95,6 +98,8 @@ def _blocks(main: ET.Element) -> tuple[list[SourceBlock], list[str]]:
             lines = _lines(element)
             if lines:
                 blocks.append(SourceBlock("paragraph", lines))
+        elif element.tag in ("div", "main", "section", "article", "body"):
+            _blocks(element, blocks, titles)
     return blocks, titles
 
 

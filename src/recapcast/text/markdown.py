@@ -11,8 +11,13 @@ from recapcast.text.source import RecapSource, SourceBlock
 
 __all__ = ["read_markdown"]
 
-# CommonMark, less indented code blocks: a pasted recap's indented paragraph is text.
-_PARSER = MarkdownIt("commonmark").disable("code")
+# CommonMark, less indented code blocks (a pasted recap's indented paragraph is text), plus
+# GitHub's tables (a blog's table of ratings).
+_PARSER = MarkdownIt("commonmark").disable("code").enable("table")
+# Footnotes (a Markdown extension the parser does not know): the marks go, the notes are
+# read where they stand, as paragraphs.
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]{1,20}\]:[ \t]*", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _BULLET_CHARACTER = re.compile(r"^[ \t]*[•◦▪▸►‣⁃][ \t]+", re.MULTILINE)
 
@@ -25,7 +30,12 @@ def _inline_text(token) -> tuple[str, bool]:
     strong = 0
     plain_outside_strong = False
     bold_seen = False
-    for child in token.children or ():
+    children = list(token.children or ())
+    if children and children[0].type == "image" and all(
+            c.type in ("softbreak", "hardbreak", "image", "em_open", "em_close", "text")
+            for c in children) and _emphasised_only(children[1:]):
+        return "", False  # an image and its italic caption: not the recap's words
+    for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
             if in_link_auto:
@@ -50,8 +60,34 @@ def _inline_text(token) -> tuple[str, bool]:
     return "".join(parts), bold_seen and not plain_outside_strong
 
 
+def _emphasised_only(children) -> bool:
+    """Whether every word among ``children`` is inside emphasis (a caption's italics)."""
+    depth = 0
+    for child in children:
+        if child.type == "em_open":
+            depth += 1
+        elif child.type == "em_close":
+            depth -= 1
+        elif child.type == "text" and child.content.strip() and not depth:
+            return False
+    return True
+
+
 def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.split("\n") if line.strip())
+
+
+def _table_sentences(rows: list[list[str]]) -> tuple[str, ...]:
+    """A table read row by row, under its header: "Nkechi, 9/10, carried the hour." (not
+    "Nkechi: ...", which would read as her line of dialogue)."""
+    out = []
+    for cells in rows[1:]:
+        cells = [c for c in cells if c]
+        if not cells:
+            continue
+        sentence = ", ".join(cells)
+        out.append(sentence if sentence[-1] in ".!?" else sentence + ".")
+    return tuple(out)
 
 
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
@@ -75,6 +111,7 @@ def read_markdown(text: str) -> RecapSource:
     text, fields = _front_matter(text)
     # Text copied from a page keeps its bullets as characters; line for line, so line
     # numbers stay.
+    text = _FOOTNOTE_DEF.sub("", _FOOTNOTE_REF.sub("", text))
     tokens = _PARSER.parse(_BULLET_CHARACTER.sub("- ", text))
     blocks: list[SourceBlock] = []
     quote_depth = 0
@@ -82,9 +119,25 @@ def read_markdown(text: str) -> RecapSource:
     quote_start = 0
     lists: list[tuple[bool, int, list[str]]] = []
     heading_level = 0
+    table: list[list[str]] | None = None  # the rows of the table being read
+    table_start = 0
     for token in tokens:
         start = token.map[0] + 1 if token.map else 0
         kind = token.type
+        if kind == "table_open":
+            table, table_start = [], start
+            continue
+        if table is not None:
+            if kind == "tr_open":
+                table.append([])
+            elif kind == "inline" and table:
+                table[-1].append(" ".join(_lines(_inline_text(token)[0])))
+            elif kind == "table_close":
+                rows = _table_sentences(table)
+                if rows:
+                    blocks.append(SourceBlock("paragraph", rows, table_start))
+                table = None
+            continue
         if kind == "blockquote_open":
             if not quote_depth:
                 quote_lines, quote_start = [], start

@@ -109,7 +109,10 @@ _BRACKETED_LINE = re.compile(r"^\s*[\[(][^\])]{1,80}[\])]\s*$")
 _PAUSE = re.compile(r"^\[pause\s+(?P<s>\d+(?:\.\d+)?)\s*s?\]$", re.IGNORECASE)
 _INLINE_DIRECTION = re.compile(r"\s*\[(?:[a-z][^\[\]]{0,40}|\d{1,2}:\d{2}(?::\d{2})?)\]")
 _TIMESTAMP = re.compile(
-    r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?!\s*(?:[ap]\.?\s?m\b|o'clock))\s*(?:[—–\-|:]+\s*)?")
+    # a live blog's "8:58 PM:" or "9:15 p.m. ET —": a clock time with its mark after it
+    r"^[\[(]?\d{1,2}:\d{2}\s*[apAP]\.?\s?[mM]\.?(?:\s+[A-Z]{2,4})?[\])]?\s*[—–\-|:]+\s*"
+    r"|^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?!\s*(?:[apAP]\.?\s?[mM]\b|o'clock))\s*"
+    r"(?:[—–\-|:]+\s*)?")
 _ATTRIBUTION_LINE = re.compile(r"^(?:—|–|--|―|~)\s*(?P<name>[^—–~]{1,60}?)\s*$")
 _QUOTED_THEN_NAME = re.compile(
     r"^(?P<before>.*?)[\"“](?P<quote>[^\"“”]{2,})[\"”]\s*(?:—|–|--|―|~)\s*(?P<name>[^\"“”—–~]{1,60}?)"
@@ -143,13 +146,16 @@ _DATE = re.compile(
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|story|text)\s+)?by\s+"
+    r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
+    r"updates|coverage|reporting|story|text|photos?)\s+)?(?:by|par|von|por|di|door)\s+"
     r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?"
     r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 _DATED = re.compile(
     r"^(?:posted|published|updated|last updated|first published|originally published|"
-    r"modified)\b(?:\s+(?:on|at))?", re.IGNORECASE)
+    r"modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
+    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b(?:\s+(?:on|at|le|am|el|il|op))?",
+    re.IGNORECASE)
 # "Posted by u/fenlandfan", "by @kay": a forum or social handle instead of a name.
 _HANDLE_BYLINE = re.compile(
     r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40})$",
@@ -160,18 +166,23 @@ _AGE = re.compile(
     r"years?)(?:\s+ago)?|yesterday|just now|edited)$", re.IGNORECASE)
 # The poster's own notes under a forum post: "Edit: typo", "EDIT 2: thanks for the gold".
 _POST_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]", re.IGNORECASE)
-_READ_TIME = re.compile(r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time)$",
-                        re.IGNORECASE)
+_READ_TIME = re.compile(
+    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time|de lecture)$"
+    r"|^(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd)\s*:?\s*"
+    r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
 _META_SPLIT = re.compile(
     rf"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))", re.IGNORECASE)
 _SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
 _SPOILER_CUE = re.compile(
-    r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full)|\b(?:ahead|contains?|"
-    r"below|alert|warning|follow|discuss(?:es|ed)?|you've been warned|be warned)\b",
+    r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full|attention|achtung|"
+    r"vorsicht|atención|cuidado|aviso|attenzione)|\b(?:ahead|contains?|below|alert|warning|"
+    r"follow|discuss(?:es|ed)?|you've been warned|be warned|contient|enthält|contiene)\b",
     re.IGNORECASE)
 _FURNITURE = re.compile(
-    r"^(?:(?:read more|related|see also|also read|more|watch|recommended|most read|trending)"
-    r"\s*:|(?:photo|image|photograph|picture|video)s?(?:\s+credit)?\s*:|\(?(?:photo|image)s?"
+    r"^(?:(?:read more|related|see also|also read|more|watch|recommended|most read|trending|"
+    r"lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
+    r"lee también|leer más|ver también|leggi anche|lees ook)"
+    r"\s*:|\(?(?:photo|image|photograph|picture|video|foto|bild)s?(?:\s+credit)?\s*:|\(?(?:photo|image)s?"
     r"\s+(?:by|courtesy|credit)\b|©|\(c\)\s|copyright\b|all rights reserved|advertisement$|"
     r"sponsored$|share this|like this:)",
     re.IGNORECASE)
@@ -203,20 +214,52 @@ _MORE_FROM = re.compile(
     re.IGNORECASE)
 _TAGS = re.compile(r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|"
                    r"posted in|topics?|labels?)\s*:", re.IGNORECASE)
-_BARE_HANDLE = re.compile(r"^@[\w.]{2,40}$")
+_BARE_HANDLE = re.compile(r"^@[\w.]{2,40}$|^/?r/\w{2,40}$")
+# A forum's vote count and action links, a sort menu, a thread's flair: "1.4k", "Reply Share
+# Report", "Sort by: Best", "Episode Discussion".
+_FORUM_FURNITURE = re.compile(
+    r"^[+-]?\d[\d.,]*\s?[kKmM]?(?:\s+(?:points?|votes?|upvotes?|likes?))?$"
+    r"|^(?:(?:reply|share|save|report|award|give award|hide|permalink|embed|more replies|"
+    r"continue this thread|upvote|downvote|vote|follow|like|quote)\b\s*)+$"
+    r"|^sort by\b.{0,30}$|^(?:episode|post-episode|pre-episode|live|weekly|official)\s+"
+    r"discussion(?: thread)?$|^level \d+$",
+    re.IGNORECASE)
+# A button or call to action on its own line: a newsletter's "Subscribe now".
+_BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in app",
+            "open in app", "upgrade to paid", "give a gift subscription", "restack",
+            "leave a comment", "sign up", "sign in", "log in", "download the app", "listen now",
+            "print", "email", "tweet", "pin it", "copy link", "back to top", "continue reading",
+            "show comments", "view comments", "load more", "s'abonner", "abonnieren",
+            "suscríbete", "iscriviti", "partager", "teilen", "compartir", "condividi"}
+# What ends a recap pasted from a page: the comments under it.
+_COMMENTS_START = re.compile(
+    r"^(?:\d[\d.,]*\s?k?\s+)?(?:comments?|replies|responses|kommentare|commentaires|"
+    r"comentarios|commenti)$|^sort by\b|^(?:leave a reply|join the discussion|add a comment|"
+    r"post a comment|comments are closed)$",
+    re.IGNORECASE)
+# Sections of a reference page that are not the recap: a wiki's notes and sources.
+_BACK_MATTER = {"references", "notes", "footnotes", "citations", "sources", "bibliography",
+                "external links", "further reading", "see also", "notes and references",
+                "références", "einzelnachweise", "weblinks", "referencias", "enlaces externos",
+                "note", "collegamenti esterni"}
+_INLINE_CREDIT = re.compile(r"\s*\((?:photo|image|picture|photograph|credit|foto|bild)s?"
+                            r"(?:\s+credit)?\s*:[^()]{1,60}\)", re.IGNORECASE)
+_FOOTNOTE_MARK = re.compile(r"\s*\[(?:\d{1,3}|[a-z]|note \d+|nb \d+|citation needed|"
+                            r"clarification needed|who\?|when\?|according to whom\?)\]")
 _COMMENT_COUNT = re.compile(r"^(?:\d+|no|one)\s+(?:comments?|replies|responses)$|"
                             r"^(?:leave|add|post) a (?:comment|reply)$|^comments?\s*\(\d+\)$",
                             re.IGNORECASE)
 
 
 def _label(line: str) -> str:
-    return line.strip(" *_").rstrip(":").strip().lower()
+    return _EDIT_LINK.sub("", line).strip(" *_").rstrip(":").strip().lower()
 
 
 def _furniture_line(line: str) -> bool:
     """A line of site furniture on its own: an ad slot, a credit, a tag list, a handle."""
     label = _label(line)
     return bool(_FURNITURE.match(line.strip(" *_")) or label in _FURNITURE_HEADINGS
+                or label in _BUTTONS or _FORUM_FURNITURE.match(label)
                 or (_MORE_FROM.match(label) and _words(label) <= 6)
                 or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
                 or _COMMENT_COUNT.match(label))
@@ -326,7 +369,7 @@ def _narration(text: str) -> str:
     """Narration as a voice should get it: no timestamps, bracketed directions or hashtags."""
     text = without_emoji(text).strip()
     text = _TIMESTAMP.sub("", text) if _TIMESTAMP.match(text) else text
-    text = _INLINE_DIRECTION.sub("", text)
+    text = _INLINE_DIRECTION.sub("", _FOOTNOTE_MARK.sub("", _INLINE_CREDIT.sub("", text)))
     text = _HASHTAG.sub(lambda m: re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ",
                                          m.group("tag")).replace("_", " "), text)
     # A leading "#" or ">" would make the written script read it as a heading or quote.
@@ -589,12 +632,43 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
     return blocks[:end]
 
 
+def _furniture_block(block: SourceBlock) -> bool:
+    """A paragraph made only of furniture lines (votes, buttons, a tag list), but not a
+    "Related" label, which says what the next block is."""
+    return (block.kind == "paragraph" and bool(block.lines)
+            and all(_furniture_line(x) and not _link_list_label(x) for x in block.lines))
+
+
+def _without_comments(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The blocks up to the comments under the recap ("412 Comments", "Sort by: Best",
+    "Leave a Reply"), once some of the recap has been read."""
+    seen_words = 0
+    for index, block in enumerate(blocks):
+        first = block.lines[0] if block.lines else ""
+        if (seen_words >= 40 and block.kind in ("paragraph", "heading")
+                and _COMMENTS_START.match(_label(first))):
+            return blocks[:index]
+        if block.kind in ("paragraph", "quote", "list"):
+            seen_words += _words(block.text)
+    return blocks
+
+
 def _without_furniture_headings(blocks: tuple[SourceBlock, ...]) -> list[SourceBlock]:
-    """The blocks less headings such as "Comments" or "Related", and the list of links
-    under a "Related"-like heading."""
+    """The blocks less headings such as "Comments" or "Related", the list of links under a
+    "Related"-like heading, and a reference page's back matter ("References", "External
+    links") up to the next heading of its level."""
     kept: list[SourceBlock] = []
     skip_list = False
+    back_matter = None  # the level of the back-matter heading being skipped
     for block in blocks:
+        if back_matter is not None:
+            if block.kind == "heading" and block.level <= back_matter:
+                back_matter = None
+            else:
+                continue
+        if block.kind == "heading" and _label(block.text) in _BACK_MATTER:
+            back_matter = block.level
+            continue
         if skip_list and block.kind == "list":
             skip_list = False
             continue
@@ -605,6 +679,23 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...]) -> list[SourceB
             continue
         kept.append(block)
     return kept
+
+
+def _without_leading_furniture(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The blocks without furniture lines at the top of the first ("Episode Discussion"
+    flair under a forum post's title)."""
+    if not blocks or blocks[0].kind != "paragraph":
+        return blocks
+    first = blocks[0]
+    lines = list(first.lines)
+    while lines and _furniture_line(lines[0]) and not _link_list_label(lines[0]):
+        lines.pop(0)
+    if len(lines) == len(first.lines):
+        return blocks
+    skipped = len(first.lines) - len(lines)
+    rest = dataclasses.replace(first, lines=tuple(lines),
+                               line=first.line + skipped if first.line else 0)
+    return ([rest] if lines else []) + blocks[1:]
 
 
 def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
@@ -637,7 +728,13 @@ def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
 
 def recognise(source: RecapSource) -> Recognised:
     """What a recap's blocks are, in order, and what its title and byline say."""
-    blocks = _without_furniture_headings(source.blocks)
+    blocks = _without_comments(_without_furniture_headings(source.blocks))
+    blocks = [b for b in blocks if not _furniture_block(b)]
+    # A forum's subreddit, poster and age above the title: front matter, not the title.
+    lead: list[SourceBlock] = []
+    while blocks and blocks[0].kind == "paragraph" and all(
+            _meta_line(x)[0] or _furniture_line(x) for x in blocks[0].lines):
+        lead.append(blocks.pop(0))
     title_lines = list(source.titles)
     if blocks:
         first = blocks[0]
@@ -651,8 +748,8 @@ def recognise(source: RecapSource) -> Recognised:
             rest = first.lines[1:]
             blocks[0:1] = [SourceBlock("paragraph", rest, first.line + 1)] if rest else []
     parts, title_line = _best_title(title_lines, source.site)
-    parts, blocks = _numbers_line(parts, blocks)
-    blocks, author = _front_matter(blocks)
+    parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks))
+    blocks, author = _front_matter(lead + blocks)
     blocks = _without_sign_off(blocks)
     reader = _Reader(source)
     reader.learn_speakers()

@@ -45,11 +45,14 @@ _CODES = [
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})\.(?P<e>\d{2})(?![\w.])"),
 ]
 _RECAP = re.compile(
-    r"\b(?:(?:TV|Dialogue|Episode|Weekly|Full|Live)\s+)?"
+    r"\b(?:(?:TV|Dialogue|Episode|Post-Episode|Pre-Episode|Weekly|Full|Live|Official)\s+)?"
+    r"(?:Discussion(?:\s+Thread)?\b|"
     r"(?:Recap|Review|Rundown|Breakdown|Reaction|Live-?blog|Resumen|Reseña|Crítica|Critique|"
-    r"Récap|Rezension|Kritik|Recensione|Riassunto)s?\b",
+    r"Récap|Rezension|Kritik|Recensione|Riassunto)s?\b)",
     re.IGNORECASE,
 )
+_TAGS = re.compile(r"\s*[\[(](?:no |minor |major |book |full )?(?:spoilers?|discussion|"
+                   r"spoiler-free|nsfw|oc|meta|serious|live|recap)[\])]", re.IGNORECASE)
 _DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s,.;:)\]–—-])")
 _EDGE = " \t,:;|–—-()[]·•"
@@ -92,6 +95,8 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     site name to cut from the end (``... | ReelHarbor``).
     """
     text = re.sub(r"\s+", " ", straight_quotes(line)).strip()
+    # A forum's tags: "[Spoilers]", "(No Spoilers)", "[Discussion]".
+    text = _TAGS.sub("", text).strip()
     if site:
         text = re.sub(rf"\s*[|\-–—:·•]\s*{re.escape(straight_quotes(site))}\s*$", "", text,
                       flags=re.IGNORECASE)
