@@ -421,3 +421,37 @@ def test_unsaved_edits_survive_a_studio_that_is_killed(tmp_path: Path):
     with running_studio(show) as third:
         view = third.api("/api/episodes/ep3")
         assert not view["dirty"] and not view["recovered"]
+
+
+def test_a_sentence_edit_keeps_the_paragraph_a_paragraph(studio: Studio, show: Path):
+    script = show / "scripts" / "ep3.md"
+    original = script.read_text("utf-8")
+    try:
+        view = studio.api("/api/episodes/ep3")
+        index = next(i for i, b in enumerate(view["blocks"])
+                     if b["kind"] == "paragraph" and b["text"].startswith("Jessica walks"))
+        for text, refused in (("# Jessica arrives", "cannot start with # or >"),
+                              ("> She waits", "cannot start with # or >"),
+                              ("She waits [pause 3s] and drinks.", "[directive]"),
+                              (None, "has no text")):
+            body = {"index": index, "sentence": 0}
+            if text is not None:
+                body["text"] = text
+            status, _, data = studio.request("POST", "/api/episodes/ep3/sentence", body)
+            assert status == 400 and refused in json.loads(data)["error"], (text, data)
+        assert studio.api("/api/episodes/ep3")["blocks"][index]["text"] == (
+            "Jessica walks into the bar. She orders a drink and waits.")
+        # A sentence typed without its full stop stays a sentence of its own.
+        studio.api("/api/episodes/ep3/sentence", {"index": index, "sentence": 0,
+                                                  "text": "Jessica walks in"})
+        block = studio.api("/api/episodes/ep3")["blocks"][index]
+        assert block["text"] == "Jessica walks in. She orders a drink and waits."
+        assert [s["written"] for s in block["sentences"]] == [
+            "Jessica walks in.", "She orders a drink and waits."]
+        # An empty edit deletes the sentence (the page asks first).
+        studio.api("/api/episodes/ep3/sentence", {"index": index, "sentence": 0, "text": ""})
+        assert studio.api("/api/episodes/ep3")["blocks"][index]["text"] == (
+            "She orders a drink and waits.")
+    finally:
+        script.write_text(original, "utf-8")
+        studio.api("/api/episodes/ep3/discard", {})

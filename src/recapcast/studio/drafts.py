@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,8 @@ __all__ = ["Draft", "Conflict", "load_draft", "block_from_json", "block_to_json"
            "side_file", "keep_unsaved", "unsaved", "forget_unsaved"]
 
 KINDS = ("heading", "paragraph", "quote", "pause", "pronounce")
+_DIRECTIVE = re.compile(r"\[(?:pause|pronounce)\b", re.IGNORECASE)
+_SENTENCE_ENDS = ".!?…\"”’)»"
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,7 @@ def sentences_of(block: Block) -> list[str]:
 
 
 def with_sentence(project: Project, draft: Draft, index: int, sentence: int,
-                  text: str) -> Draft:
+                  text: str | None) -> Draft:
     """The draft with sentence ``sentence`` of block ``index`` replaced by ``text`` (empty:
     removed; a block left without text is removed too)."""
     blocks = draft.script.blocks
@@ -176,7 +179,17 @@ def with_sentence(project: Project, draft: Draft, index: int, sentence: int,
     sentences = sentences_of(block)
     if not 0 <= sentence < len(sentences):
         raise ScriptError(f"block {index} has no sentence {sentence}")
-    sentences[sentence] = " ".join(_text(text, "a sentence").split())
+    if text is None:
+        raise ScriptError("the edit has no text", 'send "text" (empty deletes the sentence)')
+    new = " ".join(_text(text, "a sentence").split())
+    if new.startswith(("#", ">")) or _DIRECTIVE.search(new):
+        # Written into a paragraph, these would turn it into a heading, a quote or a
+        # directive when the script is read again.
+        raise ScriptError("a sentence cannot start with # or > or hold a [directive]",
+                          "add a heading, quote or pause with the + add… menu")
+    if new and sentence < len(sentences) - 1 and new[-1] not in _SENTENCE_ENDS:
+        new += "."  # so it stays its own sentence, not the start of the next one
+    sentences[sentence] = new
     joined = " ".join(s for s in sentences if s)
     if not joined:
         return without_block(project, draft, index)

@@ -185,7 +185,7 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
         json_route("/api/episodes/{id}/delete", lambda p, d: bench.delete_block(
             p["id"], _int(d, "index"))),
         json_route("/api/episodes/{id}/sentence", lambda p, d: bench.edit_sentence(
-            p["id"], _int(d, "index"), _int(d, "sentence"), d.get("text", ""))),
+            p["id"], _int(d, "index"), _int(d, "sentence"), d.get("text"))),
         json_route("/api/episodes/{id}/speak", lambda p, d: bench.speak(
             p["id"], _int(d, "segment"))),
         json_route("/api/episodes/{id}/respeak", lambda p, d: bench.respeak(

@@ -243,7 +243,7 @@ class Workbench:
         self._set(drafts.without_block(self.project(), self.draft(episode_id), index))
         return self.view(episode_id)
 
-    def edit_sentence(self, episode_id: str, index: int, sentence: int, text: str) -> dict:
+    def edit_sentence(self, episode_id: str, index: int, sentence: int, text: str | None) -> dict:
         """Change one sentence and speak what changed with the warm voice: the new view and
         the takes to play (normally the one edited sentence's)."""
         project = self.project()

@@ -8,7 +8,18 @@ const state = { id: null, view: null, selected: null, affected: new Set(), event
 async function api(path, body) {
   const options = body === undefined ? {} : {
     method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
-  const response = await fetch(path, options);
+  let response;
+  try { response = await fetch(path, options); }
+  catch (_) {
+    const error = new Error("the studio does not answer: is it still running?");
+    error.hint = "start it again with recapcast studio, then open the address it prints";
+    throw error;
+  }
+  if (response.status === 403) {
+    const error = new Error("this page's token is no longer valid (the studio was restarted?)");
+    error.hint = "open the address the studio printed when it started";
+    throw error;
+  }
   const data = await response.json().catch(() => ({ error: response.statusText }));
   if (!response.ok) {
     const error = new Error(data.error || response.statusText);
@@ -68,10 +79,10 @@ async function openEpisode(id) {
     $("#panel").hidden = false;
     $("#take-panel").hidden = true;
     $("#conflict").hidden = true;
-    render(view);
+    status("");
+    render(view);  // says when the edits were restored or the file changed on disk
     await loadEpisodes();
     await loadEpisodeAudio(false);
-    status("");
   } catch (error) { fail(error); }
 }
 
@@ -211,7 +222,8 @@ function editBlock(index, newKind) {
 }
 
 async function deleteBlock(index) {
-  try { render(await api(`/api/episodes/${state.id}/delete`, { index })); status("block deleted"); }
+  if (!confirm("Delete this block from the script?")) return;
+  try { render(await api(`/api/episodes/${state.id}/delete`, { index })); hideTake(); status("block deleted"); }
   catch (error) { fail(error); }
 }
 
@@ -222,7 +234,8 @@ function editSentence(index, s) {
   input.value = s.raw;
   const done = async () => {
     if (input.value === s.raw) { render(state.view); return; }
-    status("speaking the new sentence…");
+    if (!input.value.trim() && !confirm("Delete this sentence from the script?")) return;
+    status(input.value.trim() ? "speaking the new sentence…" : "deleting the sentence…");
     try {
       const result = await api(`/api/episodes/${state.id}/sentence`, { index, sentence: s.sentence, text: input.value });
       const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
@@ -232,7 +245,8 @@ function editSentence(index, s) {
         showTake(result.takes[0]);
         await playing;
       }
-      status(`spoke ${result.synthesized} new take(s)`);
+      if (!result.takes.length) hideTake();  // the sentence is gone: no take to act on
+      status(input.value.trim() ? `spoke ${result.synthesized} new take(s)` : "sentence deleted");
       loadEpisodes();
     } catch (error) { fail(error); }
   };
@@ -270,6 +284,12 @@ async function playSegment(segment, span) {
     await playUrl(take.url);
   } catch (error) { fail(error); }
   finally { span?.classList.remove("speaking"); }
+}
+
+function hideTake() {
+  state.selected = null;
+  $("#take-panel").hidden = true;
+  document.querySelectorAll(".sentence.selected").forEach((n) => n.classList.remove("selected"));
 }
 
 function showTake(take) {
@@ -358,6 +378,8 @@ function onEvent(event) {
     status(event.up_to_date ? "up to date: nothing to build" : `built: ${event.duration_s.toFixed(1)} s of audio, ${event.synthesized} spoken, ${event.cached} cached, in ${event.seconds} s`, "ok");
     const play = state.building === state.id;
     state.building = null;
+    // The build spoke the takes: the sentences' "not spoken" marks are out of date.
+    api(`/api/episodes/${state.id}`).then(render).catch(fail);
     loadEpisodes().then(() => loadEpisodeAudio(play)).catch(fail);
   } else if (event.type === "failed") {
     progress.hidden = true;
@@ -402,7 +424,8 @@ async function keepWord(scope) {
 document.addEventListener("selectionchange", () => {
   const selection = window.getSelection();
   const text = selection.toString().trim();
-  if (text && text.length < 60 && !/\s{2,}/.test(text) && $("#script").contains(selection.anchorNode)) {
+  const inEditor = document.activeElement && ["TEXTAREA", "INPUT"].includes(document.activeElement.tagName);
+  if (text && text.length < 60 && !/\s{2,}/.test(text) && !inEditor && $("#script").contains(selection.anchorNode)) {
     $("#pron-word").value = text.replace(/['’]s$/, "").replace(/[.,;:!?"“”]+$/g, "");
   }
 });
@@ -437,7 +460,11 @@ async function importRecap(event) {
 // -- wiring ------------------------------------------------------------------------
 
 $("#save").addEventListener("click", () => save());
-$("#discard").addEventListener("click", async () => { render(await api(`/api/episodes/${state.id}/discard`, {})); loadEpisodes(); });
+$("#discard").addEventListener("click", async () => {
+  if (!confirm("Discard every unsaved edit of this script?")) return;
+  try { render(await api(`/api/episodes/${state.id}/discard`, {})); hideTake(); status("edits discarded"); loadEpisodes(); }
+  catch (error) { fail(error); }
+});
 $("#build").addEventListener("click", build);
 $("#respeak").addEventListener("click", respeak);
 $("#edit-sentence").addEventListener("click", () => {
