@@ -63,7 +63,19 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
     ("fr", "3/4", "trois quarts"),
     ("de", "Folge 12 beginnt um 9:30 Uhr.", "Folge zwölf beginnt um neun Uhr dreißig."),
     ("de", "Es kostet 3,5 Mio. Euro, 20 %",
-     "Es kostet drei Komma fünf Mio. Euro, zwanzig Prozent"),
+     "Es kostet drei Komma fünf Millionen Euro, zwanzig Prozent"),
+    # German ordinals and dates: the number and a full stop before a noun, in its case.
+    ("de", "Am 14.11.2026 beginnt die 3. Folge.",
+     "Am vierzehnten November zweitausendsechsundzwanzig beginnt die dritte Folge."),
+    ("de", "in der 1. Folge, z. B. am 3. Oktober",
+     "in der ersten Folge, zum Beispiel am dritten Oktober"),
+    # French: spaces between thousands, 1er/3e, Roman centuries, kings with cardinals.
+    ("fr", "Il a payé 150 000 € pour 1 500 vaches.",
+     "Il a payé cent cinquante mille euros pour mille cinq cents vaches."),
+    ("fr", "Le 1er épisode et le 3e acte", "Le premier épisode et le troisième acte"),
+    ("fr", "Au XIXe siècle, Louis XIV et François Ier",
+     "Au dix neuvième siècle, Louis quatorze et François premier"),
+    ("fr", "le 01/11/2026", "le premier novembre deux mille vingt six"),
     ("en-gb", "In 2005 she paid £105.",
      "In two thousand and five she paid one hundred and five pounds."),
     ("en-us", "In 2005 she paid £105.", "In two thousand five she paid one hundred five pounds."),
@@ -96,3 +108,15 @@ def test_the_show_language_reaches_the_segments():
         segments, _ = plan_segments(script, show)
         spoken = [s.text for s in segments if "12" in s.written]
         assert spoken and word in spoken[0], (language, spoken)
+
+
+def test_sentences_end_neither_at_a_german_ordinal_nor_inside_guillemets():
+    from recapcast.text.speakable import split_sentences
+
+    assert split_sentences("Die 3. Folge ist gut. Sie beginnt am 3. Oktober.") == [
+        "Die 3. Folge ist gut.", "Sie beginnt am 3. Oktober."]
+    assert split_sentences("« Tu étais où, exactement ? » demande-t-elle. Puis elle part.") == [
+        "« Tu étais où, exactement ? » demande-t-elle.", "Puis elle part."]
+    # An English number at a sentence's end still ends it.
+    assert split_sentences("He was 12. The next day he left.") == [
+        "He was 12.", "The next day he left."]

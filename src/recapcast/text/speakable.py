@@ -20,13 +20,15 @@ __all__ = [
 MAX_CHUNK_WORDS = 50
 """Piper's memory grows with sentence length; no chunk handed to a voice is longer."""
 
-_SENTENCE = re.compile(r"(?<=[.!?…][\"”’)])\s+|(?<=[.!?…])\s+")
+_SENTENCE = re.compile(r"(?<=[.!?…][\"”’)»])\s+|(?<=[.!?…])\s+(?![»”])")
 _NOT_AN_END = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|Jr|Sr|St|No|vs|etc|approx|e\.g|i\.e|Lt|Lieut|Cmdr|Cdr|Capt|Sgt|"
     r"Det|Prof|Gen|Sen|Rep|Gov|Pres|Col|Maj|Adm|Insp|Supt|Cpl|Pvt|Rev|Hon|Fr|Mme|Mlle|Cllr|"
     r"Amb|Ep|Eps|Vol|Ch|Pt|pp|p|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|"
     r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B)"
     r"|\b[A-Z])\.$"
+    # a German ordinal after its article: "die 3." goes on with "Folge"
+    r"|\b(?i:die|der|das|den|dem|des|am|im|vom|zum|zur|beim|seit|ab|bis)\s+\d{1,3}\.$"
 )
 # A sentence does not start in lowercase ("at 2 a.m. in the box"), nor with the time zone
 # of the time before it ("10 p.m. ET").
@@ -116,6 +118,14 @@ _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
 _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
 _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
 _EUROPEAN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
+_FRENCH_ORDINAL = re.compile(r"\b(?P<num>\d{1,4})(?P<mark>ère|ème|er|re|e|ᵉ|ᵉʳ)(?!\w)")
+# "die 3. Folge", "am 3. Oktober": a German ordinal is the number and a full stop before a noun.
+_GERMAN_ORDINAL = re.compile(r"(?<![\d.,])(?P<num>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
+_GERMAN_DATIVE = re.compile(r"\b(?:am|im|vom|zum|zur|beim|dem|den|des|(?:in|an|aus|bei|mit|nach|"
+                            r"von|zu|seit|auf|unter|vor|nach) der)\s+$", re.IGNORECASE)
+_DOTTED_DATE = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.]\d)")
+_SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)")
 _EUROPEAN_DECIMAL = re.compile(r"(?<![\d,])(\d+),(\d+)(?![\d,])")
 _ROMAN = re.compile(r"\b(?P<before>[A-Z][\w'’]*) (?P<roman>[IVX]{1,6})\b(?!\.\w|['’](?!s\b)\w)")
 # "siglo XXI", "tomo II": Roman numerals after the words other languages write in lowercase
@@ -123,6 +133,7 @@ _ROMAN_AFTER_WORD = re.compile(
     r"\b(?P<before>siglo|tomo|volumen|capítulo|parte|acto|fase|temporada|siècle|tome|partie|"
     r"chapitre|saison|Teil|Kapitel|Band|Staffel|secolo|capitolo|stagione|século)"
     r" (?P<roman>[IVX]{1,6})\b(?!\.\w)")
+_FRENCH_ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVX]{1,6})(?:e|ème|er|ᵉ)\b")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")
 # Words after a number that are not the noun it counts.
 _ES_NOT_NOUNS = {"de", "del", "y", "o", "a", "al", "en", "por", "para", "con", "sin", "que",
@@ -391,6 +402,10 @@ class _Reader:
             if self.en:
                 the = "" if re.search(r"\b[Tt]he\s+$", m.string[:m.start()]) else "the "
                 return f"{the}{self.ordinal(day)} of {month}"
+            if self.w.language == "de":
+                return f"{self.n.ordinal(day)} {month}"
+            if self.w.language == "fr":
+                return f"{'premier' if day == 1 else self.n.cardinal(day)} {month}"
             return f"{self.n.cardinal(day)} {self.say('of', '')} {month}"
 
         def slash_date(m: re.Match) -> str:
@@ -402,14 +417,30 @@ class _Reader:
                 return m.group(0)
             year_n = int(year) + (2000 if len(year) == 2 else 0)
             if not self.en:
-                of = self.say("of", "")
-                # 15/08/2026: quince de agosto de dos mil veintiséis
-                return " ".join(f"{self.n.cardinal(day)} {of} {ordered[month - 1]} {of} "
-                                f"{self.n.year(year_n)}".split())
+                return self._foreign_date(day, month, year_n, m)
             return f"{ordered[month - 1]} {self.ordinal(day)} {self.n.year(year_n)}"
+        if self.w.language == "de":
+            text = _DOTTED_DATE.sub(self._german_date, text)
         text = _SLASH_DATE.sub(slash_date, text)
         text = _DAY_MONTH.sub(day_month, text)
         return _MONTH_DAY.sub(month_day, text)
+
+    def _german_date(self, m: re.Match) -> str:
+        day, month, year = int(m.group("d")), int(m.group("m")), m.group("y")
+        if not (1 <= month <= 12 and 1 <= day <= 31) or len(self.w.month_names) != 12:
+            return m.group(0)
+        return self._foreign_date(day, month, int(year) + (2000 if len(year) == 2 else 0), m)
+
+    def _foreign_date(self, day: int, month: int, year: int, m: re.Match) -> str:
+        """A day/month/year date as the show's language says it: quince de agosto de dos
+        mil veintiséis, quatorze novembre, am vierzehnten November."""
+        name, lang = self.w.month_names[month - 1], self.w.language
+        if lang == "de":
+            ending = "n" if _GERMAN_DATIVE.search(m.string[:m.start()]) else ""
+            return f"{self.n.ordinal(day)}{ending} {name} {self.n.year(year)}"
+        spoken_day = "premier" if lang == "fr" and day == 1 else self.n.cardinal(day)
+        of = self.say("of", "") if lang in ("es", "pt") else ""
+        return " ".join(f"{spoken_day} {of} {name} {of} {self.n.year(year)}".split())
 
     def fractions(self, text: str) -> str:
         if self.n is None:
@@ -483,8 +514,10 @@ class _Reader:
         return _UNIT.sub(unit, text)
 
     def digits(self, text: str) -> str:
-        """Numbers as the later rules read them: 40.000 and 12,5 in languages that write so."""
+        """Numbers as the later rules read them: 40.000, 40 000 and 12,5 in languages that
+        write so."""
         if self.w.decimal_comma:
+            text = _SPACE_GROUPS.sub(lambda m: re.sub(r"[ \u00a0\u202f]", "", m.group(0)), text)
             text = _EUROPEAN_GROUPS.sub(lambda m: m.group(0).replace(".", ""), text)
             text = _EUROPEAN_DECIMAL.sub(r"\1.\2", text)
         return text
@@ -495,6 +528,10 @@ class _Reader:
         percent = self.say("percent")
         if percent:
             text = _PERCENT.sub(lambda m: f"{self.number(m.group('num'))} {percent}", text)
+        if self.w.language == "fr":
+            text = _FRENCH_ORDINAL.sub(self._french_ordinal, text)
+        elif self.w.language == "de":
+            text = _GERMAN_ORDINAL.sub(self._german_ordinal, text)
         text = _ORDINAL.sub(self._ordinal, text)
         # Model numbers and codes: "TS-4000", "Q3", "COVID-19".
         text = _LETTERS_DIGITS.sub(lambda m: m.group("letters") + " ", text)
@@ -529,6 +566,18 @@ class _Reader:
             words = re.sub(r"veintiuno$", "veintiún", re.sub(r"(?<!\w)uno$", "un", words))
         return f" {words} "
 
+    def _french_ordinal(self, m: re.Match) -> str:
+        n = int(m.group("num"))
+        if n == 1:
+            return "première" if m.group("mark") in ("re", "ère") else "premier"
+        return self.n.ordinal(n)
+
+    def _german_ordinal(self, m: re.Match) -> str:
+        # "die 3. Folge": die dritte Folge; after "am", "im", "in der": the dative, dritten.
+        words = self.n.ordinal(int(m.group("num")))
+        before = m.string[:m.start()]
+        return words + ("n" if _GERMAN_DATIVE.search(before) else "")
+
     def _ordinal(self, m: re.Match) -> str:
         words = self.ordinal(int(m.group("num")))
         if m.group("mark") == "ª":
@@ -550,6 +599,12 @@ class _Reader:
     def roman(self, text: str) -> str:
         if self.n is None:
             return text
+        if self.w.language == "fr":
+            # "XIXe siècle": le dix-neuvième siècle; "François Ier": premier
+            text = _FRENCH_ROMAN_ORDINAL.sub(
+                lambda m: ("premier" if _roman_value(m.group("roman")) == 1 else
+                           self.n.ordinal(_roman_value(m.group("roman"))))
+                if _ROMAN_VALID.match(m.group("roman")) else m.group(0), text)
         text = _ROMAN_AFTER_WORD.sub(
             lambda m: f"{m.group('before')} {self.n.cardinal(_roman_value(m.group('roman')))}"
             if _ROMAN_VALID.match(m.group("roman")) else m.group(0), text)
@@ -563,6 +618,8 @@ class _Reader:
                                                    and not (regnal and roman == "V")):
                 return m.group(0)
             value = _roman_value(roman)
+            if regnal and self.w.language == "fr":
+                return f"{before} {self.n.cardinal(value)}"  # Louis XIV: Louis quatorze
             if regnal:
                 the = self.say("the", "")
                 return f"{before} {the} {self.n.ordinal(value)}".replace("  ", " ")
