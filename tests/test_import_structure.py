@@ -497,3 +497,34 @@ def test_spanish_dash_dialogue_is_voiced_by_its_speaker():
         (">", "Ximena", "Eso es mentira. Y lo sabes."),
         ("p", "—Nada —dijo él."),
     ]
+
+
+def test_a_line_that_is_one_quotation_and_its_speaker_is_voiced_by_them():
+    script = _import(f"""\
+        {LONG}
+
+        "I'm done," Mara says.
+
+        Mara tells him, "Go."
+
+        « Non, je reste », répond Anselme.
+
+        „Sie waren wo?“, fragt Henrike.
+
+        — Ta sœur habite à Marseille, dit Capucine.
+
+        "Leave the lever where it is," he tells her.
+
+        She says "Ask me again" and walks off.
+        """)
+    assert _kinds(script) == [
+        ("p", LONG),
+        (">", "Mara", "I'm done."),
+        (">", "Mara", "Go."),
+        (">", "Anselme", "Non, je reste."),
+        (">", "Henrike", "Sie waren wo?"),
+        (">", "Capucine", "Ta sœur habite à Marseille."),
+        # A pronoun names nobody, and a quotation inside a sentence stays narration.
+        ("p", '"Leave the lever where it is," he tells her.'),
+        ("p", 'She says "Ask me again" and walks off.'),
+    ]

@@ -126,6 +126,29 @@ _SAYING_VERBS = (
 _DASH_DIALOGUE = re.compile(
     rf"^[—―]\s*(?P<quote>[^—―]+?)\s*[—―]\s*(?:{_SAYING_VERBS})\s+(?P<name>[^\W\d_][^—―,.;]*?)"
     rf"(?P<aside>\s+[a-záéíóúñ][^—―]*?)?\s*(?:[—―]\s*[.,;]?\s*(?P<more>\S.*))?[.,;]?\s*$")
+# French dialogue: "— Ta sœur habite à Marseille, dit Capucine."
+_FRENCH_VERBS = ("dit|répond|demande|lance|murmure|crie|ajoute|souffle|explique|réplique|"
+                 "rétorque|poursuit|insiste|soupire|s'exclame|avoue|annonce|chuchote|hurle")
+_FRENCH_DASH = re.compile(
+    rf"^[—―–]\s*(?P<quote>.+?)[,!?…]\s*(?:{_FRENCH_VERBS})(?:-t-(?:il|elle))?\s+"
+    rf"(?P<name>[^\W\d_][^,.;!?]*?)\s*[.!]?$")
+# A line that is one quotation and who said it, in English, French or German:
+# '"I'm done," Mara says.', 'Mara tells him, "Go."', '« Non », répond Anselme.',
+# '„Warum?“, fragt Henrike.'
+_SAID = (r"says|said|asks|asked|replies|replied|shouts|shouted|yells|yelled|whispers|"
+         r"whispered|adds|added|snaps|snapped|mutters|muttered|explains|explained|insists|"
+         r"insisted|admits|admitted|warns|warned|screams|screamed|tells (?:him|her|them|us)|"
+         r"told (?:him|her|them|us)|"
+         rf"{_FRENCH_VERBS}|sagt|fragt|antwortet|ruft|flüstert|meint|erwidert|murmelt|"
+         r"schreit|gesteht|erklärt")
+_OPEN, _CLOSE = "\"“«„‚", "\"”»“‘"
+_QUOTE_THEN_SAID = re.compile(
+    rf"^[{_OPEN}]\s*(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*,?\s*"
+    rf"(?:(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
+    rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID}))\s*[.!]?$")
+_SAID_THEN_QUOTE = re.compile(
+    rf"^(?P<name>[^\W\d_][^,.;!?\"“«„]*?)\s+(?:{_SAID})\s*[,:]\s*[{_OPEN}]\s*"
+    rf"(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*\.?$")
 _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
 _EPISODE_HEADING = re.compile(
     r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
@@ -342,6 +365,23 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
     return text
 
 
+def _said_line(line: str) -> tuple[str, str] | None:
+    """(speaker, words) of a line that is only a quotation and who said it, else None. A
+    pronoun ("he tells her") names nobody, so such a line stays narration."""
+    for pattern in (_QUOTE_THEN_SAID, _SAID_THEN_QUOTE, _FRENCH_DASH):
+        found = pattern.match(line.strip())
+        if not found:
+            continue
+        name = (found.groupdict().get("name") or found.groupdict().get("name2") or "").strip()
+        if _is_name(name) and name.lower() not in _PRONOUNS:
+            return name, _sentence(found.group("quote").strip().rstrip(","))
+    return None
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "il", "elle", "ils", "elles", "on",
+             "er", "sie", "es", "wir", "ihr", "someone", "everyone", "nobody", "somebody"}
+
+
 def _sentence(item: str) -> str:
     item = item.strip()
     if item and item[0].islower():
@@ -533,6 +573,11 @@ class _Reader:
                 # a dialogue line wrapped onto the next line of the recap
                 self.blocks[-1] = Quote(f"{last.text} {_without_directions(line)}", last.speaker,
                                         last.line)
+                continue
+            said = _said_line(line)
+            if said:
+                self.quote(_without_directions(said[1]), _speaker_name(said[0], self.known),
+                           number)
                 continue
             dashed = _DASH_DIALOGUE.match(line)
             if dashed and _is_name(dashed.group("name").strip()):
