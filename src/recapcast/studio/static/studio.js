@@ -263,7 +263,12 @@ function editSentence(index, s) {
 async function playUrl(url) {
   const audio = $("#take-audio");
   audio.src = url;
-  await audio.play();
+  try { await audio.play(); }
+  catch (error) {
+    // The browser plays sound only after a click or key press on the page.
+    if (error.name === "NotAllowedError") { status("the take is ready: press ▶ to play it", "warning"); return; }
+    throw error;
+  }
 }
 
 function markSelected(segment) {
