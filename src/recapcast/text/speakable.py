@@ -56,7 +56,7 @@ _SHOUT_WORD = r"(?:[A-Z][A-Z'’]*(?:-[A-Z]+)*)"
 _SHOUTING = re.compile(rf"(?<![\w-]){_SHOUT_WORD}(?:[ \t]+{_SHOUT_WORD})+(?![\w-])")
 _REPEATED_MARKS = re.compile(r"([!?])[!?]+")
 
-_EPISODE_CODE = re.compile(r"\b[Ss](?P<s>\d{1,2})\s?[Ee][Pp]?(?P<e>\d{1,3})\b"
+_EPISODE_CODE = re.compile(r"\b[Ss]\s?(?P<s>\d{1,2})\s?[Ee][Pp]?\s?(?P<e>\d{1,3})\b"
                            r"|\b(?P<s2>\d{1,2})x(?P<e2>\d{2,3})\b")
 _SEASON_CODE = re.compile(r"\bS(?P<s>\d{1,2})\b(?![-–]\d)")
 _EPISODE_ABBR = re.compile(r"\b(?P<abbr>Eps?|EPS?|ep)\.?\s*(?=\d)")
@@ -84,7 +84,7 @@ _SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion
 _SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 
 _TIME = re.compile(
-    r"\b(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?!\w)"
+    r"\b(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?(?!\w)"
     r"(?:\s(?P<zone>(?-i:[A-Z]{2,4}))\b)?"
     r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?P<hours>\s?(?:Uhr|hrs?|h)\b)?"
     r"(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
@@ -134,6 +134,9 @@ _ROMAN_AFTER_WORD = re.compile(
     r"chapitre|saison|Teil|Kapitel|Band|Staffel|secolo|capitolo|stagione|século)"
     r" (?P<roman>[IVX]{1,6})\b(?!\.\w)")
 _FRENCH_ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVX]{1,6})(?:e|ème|er|ᵉ)\b")
+_GRADE = re.compile(r"(?<![\w+-])([A-F])([+-])(?=[\s.,;:!?)]|$)")
+_TRAILING_PLUS = re.compile(r"(?<=[a-z])\+(?=[\s.,;:!?)]|$)")
+_STARS = re.compile(r"★+(?:\s?½)?")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")
 # Words after a number that are not the noun it counts.
 _ES_NOT_NOUNS = {"de", "del", "y", "o", "a", "al", "en", "por", "para", "con", "sin", "que",
@@ -455,7 +458,9 @@ class _Reader:
             after, nxt = m.group("after") or "", (m.group("next") or "").lower()
             out_of = self.say("out of")
             proper = "." not in a and 0 < int(a) < b and b in _FRACTION_DENOMINATORS
-            if (b in _RATING_DENOMINATORS and out_of and not m.group("whole")
+            # A score out of a round total (26/30, 41/50); 9/11 and 24/7 are not.
+            total = b >= 15 and b % 5 == 0 and float(a) <= b
+            if ((b in _RATING_DENOMINATORS or total) and out_of and not m.group("whole")
                     and float(a) <= b and (nxt in _RATING_WORDS or not proper
                                            or b in (5, 10) and nxt != "of")):
                 return f"{self.number(a)} {out_of} {self.n.cardinal(b)}{after}"
@@ -626,6 +631,29 @@ class _Reader:
             return f"{before} {self.n.cardinal(value)}"
         return _ROMAN.sub(numeral, text)
 
+    def grades(self, text: str) -> str:
+        """Letter grades and star ratings: B+ is "B plus", ★★★½ "three and a half stars"."""
+        plus, minus = self.say("plus"), self.say("minus")
+        if plus and minus:
+            text = _GRADE.sub(lambda m: f"{m.group(1)} {plus if m.group(2) == '+' else minus}",
+                              text)
+            # "Disney+." at a sentence's end: the sign is part of the name
+            text = _TRAILING_PLUS.sub(f" {plus}", text)
+        return text
+
+    def stars(self, text: str) -> str:
+        """★★★½ as "three and a half stars" (before emoji, which ★ is, are dropped)."""
+        if self.en and self.n is not None:
+            text = _STARS.sub(self._stars, text)
+        return text
+
+    def _stars(self, m: re.Match) -> str:
+        full, half = m.group(0).count("★"), "½" in m.group(0)
+        if not full:
+            return "half a star" if half else m.group(0)
+        count = self.n.cardinal(full) + (" and a half" if half else "")
+        return f"{count} {'star' if full == 1 and not half else 'stars'}"
+
     def symbols(self, text: str) -> str:
         text = _ATTRIBUTION.sub(" — ", text)
         text = text.replace("&", f" {self.say('and', '&')} ")
@@ -680,18 +708,19 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
     # Private-use characters mean nothing to a voice, and these ones mark protected tokens.
     text = _markup(_PLACEHOLDER.sub(" ", text))
     text = substitute(text, lexicon, phonemes, protect)
-    text = _EMOJI.sub(" ", text)
+    text = _EMOJI.sub(" ", reader.stars(text))
     text = _EMAIL.sub(
         lambda m: f"{m.group('user')} {at} {m.group('host').replace('.', f' {dot} ')}", text)
     text = _URL.sub(lambda m: _url(m, dot), text)
     rules: tuple[Callable[[str], str], ...] = (
         reader.digits, reader.handles, reader.shouting, reader.episodes, reader.abbreviations,
-        reader.money, reader.times, reader.dates, reader.fractions, reader.units, reader.roman,
+        reader.grades, reader.money, reader.times, reader.dates, reader.fractions, reader.units,
+        reader.roman,
         reader.numbers, reader.symbols,
     )
     for rule in rules:
         text = rule(text)
-    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     # A number said as words keeps what was joined to it: "twelve-year-old", "Season two's".
     text = re.sub(r"(?<=\w) +(?=-[^\W\d_]|['’]s\b)", "", text)

@@ -119,6 +119,7 @@ _ENGLISH = dict(
         "Dept.": "Department", "Univ.": "University", "Jan.": "January", "Feb.": "February",
         "Aug.": "August", "Sept.": "September", "Oct.": "October", "Nov.": "November",
         "Dec.": "December", "WWI": "World War One", "WWII": "World War Two",
+        "INT.": "Interior", "EXT.": "Exterior", "INT./EXT.": "Interior, exterior",
         "WW1": "World War One", "WW2": "World War Two",
     },
     titles={
