@@ -528,3 +528,15 @@ def test_a_line_that_is_one_quotation_and_its_speaker_is_voiced_by_them():
         ("p", '"Leave the lever where it is," he tells her.'),
         ("p", 'She says "Ask me again" and walks off.'),
     ]
+
+
+def test_the_line_that_names_the_episode_is_the_title_not_a_byline_above_it():
+    script = _import(f"""\
+        Review by marguerite ★★★½
+        Fernhollow 1x01 — "Pilot"
+
+        {LONG}
+        """)
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
+        "Fernhollow", 1, 1, "Pilot")
+    assert _kinds(script) == [("p", LONG)]

@@ -39,9 +39,21 @@ from recapcast.text.titles import TitleParts, parse_title, show_from_previously
     ("Review of The Lantern, Season 1, Episode 2: Fog", ("The Lantern", 1, 2, "Fog")),
     ("Dix pour cent saison 4 épisode 3 : « Le départ »", ("Dix pour cent", 4, 3, "Le départ")),
     ("Der Leuchtturm Staffel 3, Folge 4: Der Fall", ("Der Leuchtturm", 3, 4, "Der Fall")),
+    # Forums, wikis, anime and soaps write the numbers their own way.
+    ("The Quarry Line - 2x07 \"Blasting Cap\" - Episode Discussion [Spoilers]",
+     ("The Quarry Line", 2, 7, "Blasting Cap")),
+    ("Hoshikuzu no Kanata #12 — \"Kimi no Na wa\" (I Don't Know Your Name) Recap",
+     ("Hoshikuzu no Kanata", None, 12, "Kimi no Na wa")),
+    ("Ep 8,123 | BBC One, 7.30pm", (None, None, 8123, None)),
 ])
 def test_title_line_shapes(line: str, parts: tuple):
     assert parse_title(line) == TitleParts(*parts)
+
+
+def test_a_wiki_page_title_with_spaced_codes_and_a_slash():
+    assert parse_title("The Brass Cartographers S 2 E 3 The Inkwell Gambit / Recap - TV Tropes",
+                       "TV Tropes") == TitleParts("The Brass Cartographers", 2, 3,
+                                                  "The Inkwell Gambit")
 
 
 def test_the_site_name_is_cut_from_a_page_title():

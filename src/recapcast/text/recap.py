@@ -763,6 +763,20 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
     return parts, blocks
 
 
+def _title_at(lines: tuple[str, ...]) -> int:
+    """Which of a recap's first lines is its title: the first, unless a later one names
+    more of the episode and every line above it is title-like too."""
+    best, best_score = 0, -1
+    for index, line in enumerate(lines):
+        if index and not _title_like(lines[index - 1]):
+            break
+        parsed = parse_title(line)
+        score = parsed.score() if parsed else 0
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
 def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
     parsed = [(parse_title(line, site), line) for line in lines]
     found = [(p, line) for p, line in parsed if p is not None]
@@ -789,9 +803,13 @@ def recognise(source: RecapSource) -> Recognised:
         elif not title_lines and first.kind == "paragraph" and first.lines and _title_like(
                 first.lines[0]) and (
                 len(first.lines) > 1 or len(blocks) > 1):
-            title_lines.append(first.lines[0])
-            rest = first.lines[1:]
-            blocks[0:1] = [SourceBlock("paragraph", rest, first.line + 1)] if rest else []
+            # Of the first lines, the one that says most is the title ("Review by marguerite
+            # ★★★½" above "Fernhollow 1x01 — "Pilot""); the title-like lines above it go.
+            at = _title_at(first.lines[:3])
+            title_lines.append(first.lines[at])
+            rest = first.lines[at + 1:]
+            start = first.line + at + 1 if first.line else 0
+            blocks[0:1] = [SourceBlock("paragraph", rest, start)] if rest else []
     parts, title_line = _best_title(title_lines, source.site)
     parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks))
     blocks, author = _front_matter(lead + blocks)

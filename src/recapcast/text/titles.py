@@ -36,26 +36,28 @@ _SEASON = r"(?:Season|Series|Temporada|Saison|Staffel|Stagione|Seizoen)"
 _EPISODE = (r"(?:Episode|Ep\.?|Episodio|Episódio|Capítulo|Cap\.|Épisode|Folge|Puntata|"
             r"Aflevering)")
 _CODES = [
-    re.compile(r"\b[ST](?P<s>\d{1,2})\s?E(?P<e>\d{1,3})\b", re.IGNORECASE),
+    re.compile(r"\b[ST]\s?(?P<s>\d{1,2})\s?E\s?(?P<e>\d{1,3})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})x(?P<e>\d{1,3})\b"),
     re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
                rf"{_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
+    re.compile(rf"(?<!\w){_EPISODE}\s*(?P<e>\d{{1,3}}(?:,\d{{3}})+|{_NUM[1:-1]})\b",
+               re.IGNORECASE),
     re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})\.(?P<e>\d{2})(?![\w.])"),
+    re.compile(r"(?<![\w&])#(?P<e>\d{1,4})\b"),  # an anime's "#12"
 ]
 _RECAP = re.compile(
     r"\b(?:(?:TV|Dialogue|Episode|Post-Episode|Pre-Episode|Weekly|Full|Live|Official)\s+)?"
     r"(?:Discussion(?:\s+Thread)?\b|"
     r"(?:Recap|Review|Rundown|Breakdown|Reaction|Live-?blog|Resumen|Reseña|Crítica|Critique|"
-    r"Récap|Rezension|Kritik|Recensione|Riassunto)s?\b)",
+    r"Récap|Rezension|Kritik|Recensione|Riassunto|Spoilers)s?\b)",
     re.IGNORECASE,
 )
 _TAGS = re.compile(r"\s*[\[(](?:no |minor |major |book |full )?(?:spoilers?|discussion|"
                    r"spoiler-free|nsfw|oc|meta|serious|live|recap)[\])]", re.IGNORECASE)
 _DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s,.;:)\]–—-])")
-_EDGE = " \t,:;|–—-()[]·•"
+_EDGE = " \t,:;|–—-()[]·•/"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "‟": '"', "«": '"', "»": '"', "\u00a0": " "})
 _PREVIOUSLY = re.compile(
@@ -76,6 +78,7 @@ def straight_quotes(text: str) -> str:
 def _number(raw: str | None) -> int | None:
     if raw is None:
         return None
+    raw = raw.replace(",", "")
     return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower())
 
 
@@ -101,7 +104,7 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
         text = re.sub(rf"\s*[|\-–—:·•]\s*{re.escape(straight_quotes(site))}\s*$", "", text,
                       flags=re.IGNORECASE)
     # "... | Site": segments after a bar that name no episode are the site's, not the title's.
-    segments = text.split(" | ")
+    segments = re.split(r" [|/] ", text)
     while len(segments) > 1 and not _marked(segments[-1]):
         segments.pop()
     text = " | ".join(segments)
