@@ -540,3 +540,72 @@ def test_the_line_that_names_the_episode_is_the_title_not_a_byline_above_it():
     assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
         "Fernhollow", 1, 1, "Pilot")
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_a_screenplay_excerpt_is_voiced_and_its_directions_are_not_spoken():
+    script = _import(f"""\
+        {LONG}
+
+        INT. MAUREEN'S KITCHEN - NIGHT
+
+                                 LORNA
+                  You've got a key, then.
+
+                                 CALLUM
+                       (not moving)
+                  She never changed the locks.
+
+        CUT TO:
+
+        The silence after that lasts nearly twenty seconds.
+        """)
+    assert _kinds(script) == [
+        ("p", LONG),
+        (">", "Lorna", "You've got a key, then."),
+        (">", "Callum", "She never changed the locks."),
+        ("p", "The silence after that lasts nearly twenty seconds."),
+    ]
+
+
+def test_a_pasted_list_reads_a_sentence_a_line_and_an_award_is_no_speaker():
+    script = _import(f"""\
+        {LONG}
+
+        Results:
+        1st — PRIYA
+        2nd — AUGUSTINE
+        3rd — MARGIT
+
+        GARMENT OF THE WEEK: AUGUSTINE, for the second time.
+
+        Stray observations
+
+        The zip was the real villain.
+        """)
+    assert _kinds(script) == [
+        ("p", LONG),
+        ("p", "Results: 1st — PRIYA. 2nd — AUGUSTINE. 3rd — MARGIT."),
+        ("p", "GARMENT OF THE WEEK: AUGUSTINE, for the second time."),
+        ("#", "Stray observations"),
+        ("p", "The zip was the real villain."),
+    ]
+
+
+def test_a_posts_notes_likes_and_a_repeated_title_are_not_narrated():
+    script = _import(f"""\
+        # Hollowmere 2x07 "The Drowned Choir" thoughts
+
+        ## hollowmere 2x07 "the drowned choir" thoughts (spoilers!!)
+
+        Watched 14 Jan 2027
+
+        {LONG}
+
+        ♥ 214 likes
+        Liked by josephine, petrichor_films and 212 others
+
+        - mothwing reblogged this from lanternlit
+        - lanternlit posted this
+        """, fmt="md")
+    assert script.meta.title == "The Drowned Choir"
+    assert _kinds(script) == [("p", LONG)]

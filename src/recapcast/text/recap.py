@@ -59,6 +59,16 @@ _LABELS = {
 }
 _SECTION_WORDS = {"part", "act", "chapter", "round", "day", "night", "week", "episode",
                   "season", "series", "scene", "previously", "next", "last", "this"}
+# The sections a review is written in, whatever their case: "Stray observations".
+_SECTION_LABELS = {"stray observations", "final thoughts", "the verdict", "bottom line",
+                   "the bottom line", "what worked", "what didn't work", "what happened",
+                   "the good", "the bad", "the ugly", "odds and ends", "loose ends",
+                   "best line", "best lines", "quote of the week", "mvp", "observations",
+                   "previously", "next week", "next time", "the recap", "the review",
+                   "spoiler-free summary", "our verdict", "the episode"}
+_LABEL_WORDS = {"week", "winner", "winners", "challenge", "result", "results", "score",
+                "scores", "verdict", "grade", "rating", "ratings", "eliminated", "round",
+                "episode", "season", "immunity", "reward", "vote", "votes", "standings"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 
 
@@ -70,6 +80,9 @@ def _is_name(text: str, max_words: int = 4) -> bool:
         return False
     if words[0].lower() in _SECTION_WORDS:
         return False  # "PART ONE: THE CLIMB" is a heading, not a speaker
+    if any(w.lower() in _LABEL_WORDS for w in words) or (
+            len(words) > 2 and any(w.lower() in ("of", "the") for w in words[1:])):
+        return False  # "GARMENT OF THE WEEK: AUGUSTINE" names an award, not who speaks
     return all(w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
@@ -149,6 +162,13 @@ _QUOTE_THEN_SAID = re.compile(
 _SAID_THEN_QUOTE = re.compile(
     rf"^(?P<name>[^\W\d_][^,.;!?\"“«„]*?)\s+(?:{_SAID})\s*[,:]\s*[{_OPEN}]\s*"
     rf"(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*\.?$")
+# A screenplay excerpt: a character's cue alone on its line, then the words; sluglines and
+# transitions are stage directions.
+_CUE = re.compile(r"^(?P<name>[A-Z][A-Z'’.\- ]{1,30}?)\s*"
+                  r"(?:\((?:CONT'D|CONT’D|V\.O\.|O\.S\.|O\.C\.|CONTINUED)\))?$")
+_SLUGLINE = re.compile(r"^(?:INT|EXT|INT\./EXT|EXT\./INT|I/E)[.\s]\s*[A-Z0-9'’ .,\-–—/]+$")
+_TRANSITION = re.compile(r"^(?:(?:SMASH |MATCH |HARD |JUMP )?CUT TO|DISSOLVE TO|FADE (?:IN|OUT|TO "
+                         r"BLACK)|CUT TO BLACK|BACK TO SCENE|END OF (?:ACT|EPISODE)\b.*)[:.]?$")
 _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
 _EPISODE_HEADING = re.compile(
     r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
@@ -175,14 +195,18 @@ _BYLINE = re.compile(
     r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 _DATED = re.compile(
-    r"^(?:posted|published|updated|last updated|first published|originally published|"
+    r"^(?:posted|published|updated|last updated|first published|originally published|watched|"
+    r"rewatched|reviewed|aired|air date|airdate|"
     r"modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b(?:\s+(?:on|at|le|am|el|il|op))?",
     re.IGNORECASE)
 # "Posted by u/fenlandfan", "by @kay": a forum or social handle instead of a name.
 _HANDLE_BYLINE = re.compile(
-    r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40})$",
-    re.IGNORECASE)
+    r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
+    r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))$", re.IGNORECASE)
+# What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
+_POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
+                        r"episode \d+ of \d+|season \d+,? episode \d+)$", re.IGNORECASE)
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
 _AGE = re.compile(
     r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|yr|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
@@ -244,6 +268,9 @@ _FORUM_FURNITURE = re.compile(
     r"^[+-]?\d[\d.,]*\s?[kKmM]?(?:\s+(?:points?|votes?|upvotes?|likes?))?$"
     r"|^(?:(?:reply|share|save|report|award|give award|hide|permalink|embed|more replies|"
     r"continue this thread|upvote|downvote|vote|follow|like|quote)\b\s*)+$"
+    r"|^(?:♥|❤|♡)?\s*\d[\d.,]*\s?[kK]?\s+(?:likes?|notes?|reblogs?|claps?|views?|shares?|"
+    r"retweets?|reposts?|responses?|hearts?)\b.{0,80}$|^liked by\b.{0,80}$"
+    r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}|liked this|posted this)$"
     r"|^sort by\b.{0,30}$|^(?:episode|post-episode|pre-episode|live|weekly|official)\s+"
     r"discussion(?: thread)?$|^level \d+$",
     re.IGNORECASE)
@@ -313,7 +340,7 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
         name = by.group("name").strip() if by else ""
         return True, name if _is_name(name, 5) else ""
     return bool(_DATE.match(segment) or _READ_TIME.match(segment) or _AGE.match(segment)
-                or _COMMENT_COUNT.match(segment)), ""
+                or _COMMENT_COUNT.match(segment) or _POST_INFO.match(segment)), ""
 
 
 def _meta_line(line: str) -> tuple[bool, str]:
@@ -347,8 +374,8 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
         return None
     if _BRACKETED_LINE.match(text) or _TIMESTAMP.match(text) or _meta_line(text)[0]:
         return None
-    if _PART_HEADING.match(text):
-        return text
+    if _PART_HEADING.match(text) or text.lower().rstrip(":") in _SECTION_LABELS:
+        return text.rstrip(":")
     if text.endswith(":"):
         label = text[:-1].strip()
         followed_by_list = next_block is not None and next_block.kind == "list"
@@ -363,6 +390,15 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
                for w in text.split()) and not _EPISODE_HEADING.match(text):
         return None
     return text
+
+
+def _listed_lines(lines: list[str]) -> bool:
+    """Whether a block's lines are a list's items, not a wrapped paragraph: three or more
+    short lines that each start with a capital or a digit and end without a comma."""
+    items = lines[1:] if lines and lines[0].rstrip().endswith(":") else lines
+    return len(items) >= 3 and all(
+        _words(x) <= 8 and (x[:1].isupper() or x[:1].isdigit()) and not x.rstrip().endswith(
+            (",", ";", "-", "—")) for x in items)
 
 
 def _said_line(line: str) -> tuple[str, str] | None:
@@ -386,8 +422,9 @@ def _sentence(item: str) -> str:
     item = item.strip()
     if item and item[0].islower():
         item = item[0].upper() + item[1:]
-    if item and (item[-1].isalnum() or item[-1] in ")”\"'’%"):
-        item += "."
+    if item and (item[-1].isalnum() or item[-1] in ")”\"'’%") and not (
+            item[-1] in "”\"'’)" and item[-2:-1] in tuple(".!?…")):
+        item += "."  # not after 'forever."', which has its full stop
     return item
 
 
@@ -515,6 +552,16 @@ class _Reader:
     def paragraph(self, block: SourceBlock, next_block: SourceBlock | None,
                   marked_headings: bool) -> None:
         lines = list(block.lines)
+        if all(_SLUGLINE.match(x) or _TRANSITION.match(x) for x in lines):
+            return  # "INT. KITCHEN - NIGHT", "CUT TO:": where the camera is, not the story
+        cue = _CUE.match(lines[0]) if len(lines) > 1 else None
+        if cue and _shouted(cue.group("name")) and _is_name(cue.group("name").strip().title()):
+            # LORNA / (not moving) / You've got a key, then.
+            said = " ".join(x for x in lines[1:] if not _BRACKETED_LINE.match(x))
+            if said.strip():
+                self.quote(_without_directions(said),
+                           _speaker_name(cue.group("name").strip(), self.known), block.line)
+                return
         if self.after_link_label:
             self.after_link_label = False
             if all(_title_like(x) and not _DIALOGUE.match(x) for x in lines):
@@ -540,6 +587,11 @@ class _Reader:
                 return
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
         run = shaped >= 2 and shaped >= len(lines) - 1
+        if not run and not shaped and _listed_lines(lines):
+            # A list pasted without its bullets ("1st — PRIYA" a line): a sentence a line.
+            lines = [lines[0]] + [_sentence(x) for x in lines[1:]]
+            if not lines[0].rstrip().endswith((":", ".", "!", "?")):
+                lines[0] = _sentence(lines[0])
         for offset, line in enumerate(lines):
             number = block.line + offset if block.line else 0
             if _furniture_line(line) or _spoiler_warning(line):
@@ -628,7 +680,9 @@ class _Reader:
         if self.after_link_label:
             self.after_link_label = False
             return  # the links listed under a bare "Related"
-        items = [_sentence(_narration(x)) for x in block.lines if _narration(x)]
+        # A list of a post's notes ("x reblogged this from y") is furniture.
+        items = [_sentence(_narration(x)) for x in block.lines
+                 if _narration(x) and not _furniture_line(x)]
         if block.ordered:
             items = [f"{n}: {item}" for n, item in enumerate(items, start=1)]
         if items:
@@ -763,6 +817,21 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
     return parts, blocks
 
 
+def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
+                            ) -> list[SourceBlock]:
+    """The blocks less a heading above the recap that only repeats its title (a blog post's
+    own title under the page's)."""
+    for index, block in enumerate(blocks):
+        if block.kind != "heading":
+            if block.kind != "rule":
+                break
+            continue
+        again = parse_title(block.text)
+        if parts.title and again and (again.title or "").casefold() == parts.title.casefold():
+            return blocks[:index] + blocks[index + 1:]
+    return blocks
+
+
 def _title_at(lines: tuple[str, ...]) -> int:
     """Which of a recap's first lines is its title: the first, unless a later one names
     more of the episode and every line above it is title-like too."""
@@ -816,6 +885,7 @@ def recognise(source: RecapSource) -> Recognised:
     blocks = _without_sign_off(blocks)
     reader = _Reader(source)
     reader.learn_speakers()
+    blocks = _without_repeated_title(blocks, parts)
     marked = any(b.kind == "heading" for b in blocks)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
