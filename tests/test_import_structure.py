@@ -513,6 +513,10 @@ def test_a_line_that_is_one_quotation_and_its_speaker_is_voiced_by_them():
 
         — Ta sœur habite à Marseille, dit Capucine.
 
+        — Pourquoi avez-vous décroché ? répond Solveig sans la regarder.
+
+        "Leave it," Teodor says quietly.
+
         "Leave the lever where it is," he tells her.
 
         She says "Ask me again" and walks off.
@@ -524,6 +528,8 @@ def test_a_line_that_is_one_quotation_and_its_speaker_is_voiced_by_them():
         (">", "Anselme", "Non, je reste."),
         (">", "Henrike", "Sie waren wo?"),
         (">", "Capucine", "Ta sœur habite à Marseille."),
+        (">", "Solveig", "Pourquoi avez-vous décroché?"),
+        (">", "Teodor", "Leave it."),
         # A pronoun names nobody, and a quotation inside a sentence stays narration.
         ("p", '"Leave the lever where it is," he tells her.'),
         ("p", 'She says "Ask me again" and walks off.'),

@@ -120,3 +120,15 @@ def test_sentences_end_neither_at_a_german_ordinal_nor_inside_guillemets():
     # An English number at a sentence's end still ends it.
     assert split_sentences("He was 12. The next day he left.") == [
         "He was 12.", "The next day he left."]
+
+
+def test_german_abbreviations_and_lowercase_chat_do_not_break_sentences_wrongly():
+    from recapcast.text.speakable import split_sentences
+
+    assert split_sentences("Sie hat 3,5 Mio. Euro verloren, z. B. im Winter. Dann geht sie.") == [
+        "Sie hat 3,5 Mio. Euro verloren, z. B. im Winter.", "Dann geht sie."]
+    # A chat log written all in lowercase still has sentences.
+    assert split_sentences("ok so the twins are back. ollie asks where dad is. nobody answers.") \
+        == ["ok so the twins are back.", "ollie asks where dad is.", "nobody answers."]
+    assert split_sentences("It was 2 a.m. in the box. Then she left.") == [
+        "It was 2 a.m. in the box.", "Then she left."]

@@ -43,6 +43,10 @@ from recapcast.text.speakable import speakable, split_sentences
     ("★★★½ from me, ★ from him", "three and a half stars from me, one star from him"),
     ("the S 2 E 3 recap, #7)", "the season two episode three recap, number seven)"),
     ("INT. KITCHEN - NIGHT", "Interior KITCHEN, NIGHT"),
+    ("Verdict: ★★★★☆", "Verdict: four out of five stars"),
+    ("at 53.421 N, 2.235 W", "at fifty three point four two one north, two point two three "
+                             "five west"),
+    ("paid ₩50,000,000", "paid fifty million won"),
     ("1/8 inch", "one eighth inch"),
     ("1/5 of the budget", "one fifth of the budget"),
     ("a 3/5 for me", "a three out of five for me"),

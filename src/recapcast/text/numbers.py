@@ -14,7 +14,7 @@ __all__ = ["NumberWords", "number_words_for"]
 # at all for some languages; these fill the gaps for the symbols recaps use.
 _UNITS = {
     "en": {"GBP": ("pound", "pounds"), "EUR": ("euro", "euros"), "JPY": ("yen", "yen"),
-           "INR": ("rupee", "rupees")},
+           "INR": ("rupee", "rupees"), "KRW": ("won", "won"), "RUB": ("ruble", "rubles")},
     "fr": {"JPY": ("yen", "yens"), "INR": ("roupie", "roupies")},
     "de": {"JPY": ("Yen", "Yen"), "INR": ("Rupie", "Rupien")},
     "it": {"JPY": ("yen", "yen"), "INR": ("rupia", "rupie")},

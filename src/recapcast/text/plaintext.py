@@ -20,8 +20,10 @@ _DROPPED_TAGS = {"script", "style", "head", "title", "noscript", "template"}
 
 # Pictographs, dingbats, flags, keycaps, skin tones, joiners and variation selectors:
 # a voice reads them by name ("pouting face"), which no listener wants.
+# Not ★ and ☆ (U+2605, U+2606): a star rating is words the voice says.
 _EMOJI = re.compile(
-    "[\U0001F000-\U0001FAFF\U0001F1E6-\U0001F1FF\u2600-\u27BF\u2B00-\u2BFF\u231A\u231B"
+    "[\U0001F000-\U0001FAFF\U0001F1E6-\U0001F1FF\u2600-\u2604\u2607-\u27BF\u2B00-\u2BFF"
+    "\u231A\u231B"
     "\u23E9-\u23FA\u200D\uFE0E\uFE0F\u20E3\U000E0020-\U000E007F]"
 )
 

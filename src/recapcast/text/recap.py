@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from recapcast.model import Block, Heading, Paragraph, Pause, Quote
+from recapcast.text.names import in_dictionary
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.titles import TitleParts, parse_title, show_from_previously, straight_quotes
@@ -141,10 +142,14 @@ _DASH_DIALOGUE = re.compile(
     rf"(?P<aside>\s+[a-záéíóúñ][^—―]*?)?\s*(?:[—―]\s*[.,;]?\s*(?P<more>\S.*))?[.,;]?\s*$")
 # French dialogue: "— Ta sœur habite à Marseille, dit Capucine."
 _FRENCH_VERBS = ("dit|répond|demande|lance|murmure|crie|ajoute|souffle|explique|réplique|"
-                 "rétorque|poursuit|insiste|soupire|s'exclame|avoue|annonce|chuchote|hurle")
+                 "rétorque|poursuit|insiste|soupire|s'exclame|s’exclame|s'écrie|s’écrie|"
+                 "s'étonne|s’étonne|avoue|annonce|chuchote|hurle|lâche|glisse|tranche|ironise")
+# Words after the speaker's name that say how ("quietly", "sans la regarder").
+_MANNER = (r"(?:\s+(?!(?:and|then|as|before|while|but|et|puis|mais|und|dann|y|pero)\b)"
+           r"[a-zà-ÿ'’\-]+){0,4}")
 _FRENCH_DASH = re.compile(
-    rf"^[—―–]\s*(?P<quote>.+?)[,!?…]\s*(?:{_FRENCH_VERBS})(?:-t-(?:il|elle))?\s+"
-    rf"(?P<name>[^\W\d_][^,.;!?]*?)\s*[.!]?$")
+    rf"^[—―–]\s*(?P<quote>.+?)\s*(?P<mark>[,!?…])\s*(?:{_FRENCH_VERBS})(?:-t-(?:il|elle))?\s+"
+    rf"(?P<name>[^\W\d_][^,.;!?]*?){_MANNER}\s*[.!]?$")
 # A line that is one quotation and who said it, in English, French or German:
 # '"I'm done," Mara says.', 'Mara tells him, "Go."', '« Non », répond Anselme.',
 # '„Warum?“, fragt Henrike.'
@@ -158,7 +163,7 @@ _OPEN, _CLOSE = "\"“«„‚", "\"”»“‘"
 _QUOTE_THEN_SAID = re.compile(
     rf"^[{_OPEN}]\s*(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*,?\s*"
     rf"(?:(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
-    rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID}))\s*[.!]?$")
+    rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID})){_MANNER}\s*[.!]?$")
 _SAID_THEN_QUOTE = re.compile(
     rf"^(?P<name>[^\W\d_][^,.;!?\"“«„]*?)\s+(?:{_SAID})\s*[,:]\s*[{_OPEN}]\s*"
     rf"(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*\.?$")
@@ -186,7 +191,8 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _DATE = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
     rf"(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}})(?:,?\s+(?:at\s+)?\d{{1,2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
+    rf"(?:,?\s+(?:at\s+|um\s+|à\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?"
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
@@ -215,7 +221,8 @@ _AGE = re.compile(
 _POST_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]", re.IGNORECASE)
 _READ_TIME = re.compile(
     r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time|de lecture)$"
-    r"|^(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd)\s*:?\s*"
+    r"|^(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|reading time|"
+    r"read time|time to read)\s*:?\s*"
     r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
 _META_SPLIT = re.compile(
     rf"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))", re.IGNORECASE)
@@ -410,12 +417,39 @@ def _said_line(line: str) -> tuple[str, str] | None:
             continue
         name = (found.groupdict().get("name") or found.groupdict().get("name2") or "").strip()
         if _is_name(name) and name.lower() not in _PRONOUNS:
-            return name, _sentence(found.group("quote").strip().rstrip(","))
+            words = found.group("quote").strip().rstrip(",")
+            mark = found.groupdict().get("mark") or ""
+            if mark in ("?", "!", "…"):
+                words += mark  # "— Pourquoi ? répond Solveig": still a question
+            return name, _sentence(words)
     return None
 
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "il", "elle", "ils", "elles", "on",
              "er", "sie", "es", "wir", "ihr", "someone", "everyone", "nobody", "somebody"}
+
+
+_BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")
+_LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl",
+                            "ﬅ": "st", "ﬆ": "st"})
+_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\W\d_]|[.,;:!?)”\"’])[¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=\s|$|[.,;:!?])"
+                               r"|^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s*")
+
+
+def _joined(lines: list[str]) -> str:
+    """A paragraph's lines as one text. A word broken at a line's end ("Daugh-" / "ter", as
+    text copied from a PDF has it) is joined again: without its hyphen when the dictionary
+    knows the whole word, else with it ("well-" / "known")."""
+    text = ""
+    for line in lines:
+        broken = _BROKEN_WORD.search(text)
+        head = line.split(maxsplit=1)[0] if line.split() else ""
+        if broken and head[:1].islower():
+            whole = broken.group(1) + re.sub(r"[^\w'’-].*$", "", head)
+            text = text[:-1] + line if in_dictionary(whole) else text + line
+        else:
+            text = f"{text} {line}" if text else line
+    return _SUPERSCRIPT_MARK.sub("", text.translate(_LIGATURES))
 
 
 def _sentence(item: str) -> str:
@@ -507,7 +541,7 @@ class _Reader:
 
     def flush(self) -> None:
         if self.narration:
-            text = _narration(" ".join(self.narration))
+            text = _narration(_joined(self.narration))
             if text:
                 self.blocks.append(Paragraph(text, self.narration_line))
         self.narration = []
@@ -674,6 +708,12 @@ class _Reader:
                 self.quote(spoken, name, block.line + offset if block.line else 0)
             return
         text = _unquoted(_without_directions(" ".join(lines)))
+        if not speaker and _words(text) > 80:
+            # A long passage quoted with no speaker (a quoted article or letter) is read
+            # as narration, not in a character's voice.
+            self.say(text, block.line)
+            self.flush()
+            return
         self.quote(text, speaker, block.line)
 
     def list_block(self, block: SourceBlock) -> None:
@@ -832,6 +872,11 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
     return blocks
 
 
+def _score(line: str) -> int:
+    parsed = parse_title(line)
+    return parsed.score() if parsed else 0
+
+
 def _title_at(lines: tuple[str, ...]) -> int:
     """Which of a recap's first lines is its title: the first, unless a later one names
     more of the episode and every line above it is title-like too."""
@@ -864,6 +909,13 @@ def recognise(source: RecapSource) -> Recognised:
             _meta_line(x)[0] or _furniture_line(x) for x in blocks[0].lines):
         lead.append(blocks.pop(0))
     title_lines = list(source.titles)
+    if (not title_lines and len(blocks) > 1 and blocks[0].kind == "paragraph"
+            and len(blocks[0].lines) == 1 and blocks[1].kind == "paragraph"
+            and _title_like(blocks[0].lines[0]) and _score(blocks[1].lines[0]) >= 2
+            and _score(blocks[1].lines[0]) > _score(blocks[0].lines[0])):
+        # A running header above the title ("SCREEN QUARTERLY   Winter 2027"), as text
+        # copied from a PDF has it: not the title, not narration.
+        blocks = blocks[1:]
     if blocks:
         first = blocks[0]
         if first.kind == "heading" and first.level == 1:

@@ -25,14 +25,16 @@ _NOT_AN_END = re.compile(
     r"(?:\b(?:Dr|Mr|Mrs|Ms|Mt|Jr|Sr|St|No|vs|etc|approx|e\.g|i\.e|Lt|Lieut|Cmdr|Cdr|Capt|Sgt|"
     r"Det|Prof|Gen|Sen|Rep|Gov|Pres|Col|Maj|Adm|Insp|Supt|Cpl|Pvt|Rev|Hon|Fr|Mme|Mlle|Cllr|"
     r"Amb|Ep|Eps|Vol|Ch|Pt|pp|p|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|"
-    r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B)"
-    r"|\b[A-Z])\.$"
+    r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B|Mio|Mrd|"
+    r"Tsd|vgl|ggf|evtl|inkl|bspw|Str|Hr|Fr|Mme|Mlle|Sto|Sta|Avda|núm|pág)"
+    r"|\b[A-Z]|(?<![\w.])[a-z])\.$"
     # a German ordinal after its article: "die 3." goes on with "Folge"
     r"|\b(?i:die|der|das|den|dem|des|am|im|vom|zum|zur|beim|seit|ab|bis)\s+\d{1,3}\.$"
 )
 # A sentence does not start in lowercase ("at 2 a.m. in the box"), nor with the time zone
 # of the time before it ("10 p.m. ET").
 _GOES_ON = re.compile(r"[a-z]")
+_CAPITAL_START = re.compile(r"[.!?…]\s+[\"“(]?[A-Z]")
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 _ZONE_START = re.compile(r"[A-Z]{2,4}\b")
 _CLAUSE = re.compile(r"(?<=[,;:–—])\s+")
@@ -134,9 +136,12 @@ _ROMAN_AFTER_WORD = re.compile(
     r"chapitre|saison|Teil|Kapitel|Band|Staffel|secolo|capitolo|stagione|século)"
     r" (?P<roman>[IVX]{1,6})\b(?!\.\w)")
 _FRENCH_ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVX]{1,6})(?:e|ème|er|ᵉ)\b")
+_COORDINATES = re.compile(r"(?P<a>\d{1,3}(?:\.\d+)?)°?\s?(?P<ns>[NS]),?\s+"
+                          r"(?P<b>\d{1,3}(?:\.\d+)?)°?\s?(?P<ew>[EW])\b")
+_COMPASS = {"N": "north", "S": "south", "E": "east", "W": "west"}
 _GRADE = re.compile(r"(?<![\w+-])([A-F])([+-])(?=[\s.,;:!?)]|$)")
 _TRAILING_PLUS = re.compile(r"(?<=[a-z])\+(?=[\s.,;:!?)]|$)")
-_STARS = re.compile(r"★+(?:\s?½)?")
+_STARS = re.compile(r"★+(?:\s?½)?☆*")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")
 # Words after a number that are not the noun it counts.
 _ES_NOT_NOUNS = {"de", "del", "y", "o", "a", "al", "en", "por", "para", "con", "sin", "que",
@@ -496,6 +501,11 @@ class _Reader:
         if self.n is None:
             return text
         if self.en:
+            # 53.421 N, 2.235 W: north and west, not newtons and watts
+            text = _COORDINATES.sub(
+                lambda m: f"{m.group('a')} {_COMPASS[m.group('ns')]}, "
+                          f"{m.group('b')} {_COMPASS[m.group('ew')]}", text)
+        if self.en:
             # 5'10": five foot ten
             text = _HEIGHT.sub(lambda m: f"{self.n.cardinal(int(m.group('ft')))} foot "
                                          f"{self.n.cardinal(int(m.group('inch')))}"
@@ -648,10 +658,10 @@ class _Reader:
         return text
 
     def _stars(self, m: re.Match) -> str:
-        full, half = m.group(0).count("★"), "½" in m.group(0)
-        if not full:
-            return "half a star" if half else m.group(0)
+        full, half, empty = m.group(0).count("★"), "½" in m.group(0), m.group(0).count("☆")
         count = self.n.cardinal(full) + (" and a half" if half else "")
+        if empty:  # ★★★★☆: four out of five stars
+            return f"{count} out of {self.n.cardinal(full + empty + half)} stars"
         return f"{count} {'star' if full == 1 and not half else 'stars'}"
 
     def symbols(self, text: str) -> str:
@@ -768,8 +778,12 @@ def _pack(pieces: list[str], limit: int) -> list[str]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of a paragraph; abbreviations such as ``Dr.`` do not end one."""
     sentences: list[str] = []
+    # Text written all in lowercase (a chat log) starts its sentences in lowercase too.
+    lowercase = not _CAPITAL_START.search(text) and not text[:1].isupper()
     for piece in _SENTENCE.split(text.strip()):
-        if sentences and (_NOT_AN_END.search(sentences[-1]) or _GOES_ON.match(piece)
+        goes_on = _GOES_ON.match(piece) and not (lowercase and not _CLOCK_END.search(
+            sentences[-1] if sentences else ""))
+        if sentences and (_NOT_AN_END.search(sentences[-1]) or goes_on
                           or (_CLOCK_END.search(sentences[-1]) and _ZONE_START.match(piece))):
             sentences[-1] += " " + piece
         elif piece.strip():

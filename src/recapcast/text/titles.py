@@ -36,7 +36,7 @@ _SEASON = r"(?:Season|Series|Temporada|Saison|Staffel|Stagione|Seizoen)"
 _EPISODE = (r"(?:Episode|Ep\.?|Episodio|Episódio|Capítulo|Cap\.|Épisode|Folge|Puntata|"
             r"Aflevering)")
 _CODES = [
-    re.compile(r"\b[ST]\s?(?P<s>\d{1,2})\s?E\s?(?P<e>\d{1,3})\b", re.IGNORECASE),
+    re.compile(r"\b[ST]\s?(?P<s>\d{1,2})\s?\.?\s?E\s?(?P<e>\d{1,3})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})x(?P<e>\d{1,3})\b"),
     re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
                rf"{_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
@@ -53,6 +53,7 @@ _RECAP = re.compile(
     r"Récap|Rezension|Kritik|Recensione|Riassunto|Spoilers)s?\b)",
     re.IGNORECASE,
 )
+_IMDB = re.compile(r'^"(?P<show>[^"]{1,80})" (?P<title>[^"]{1,120}?) \(TV Episode(?: \d{4})?\)')
 _TAGS = re.compile(r"\s*[\[(](?:no |minor |major |book |full )?(?:spoilers?|discussion|"
                    r"spoiler-free|nsfw|oc|meta|serious|live|recap)[\])]", re.IGNORECASE)
 _DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
@@ -100,6 +101,10 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     text = re.sub(r"\s+", " ", straight_quotes(line)).strip()
     # A forum's tags: "[Spoilers]", "(No Spoilers)", "[Discussion]".
     text = _TAGS.sub("", text).strip()
+    imdb = _IMDB.match(text)
+    if imdb:
+        # IMDb: '"Show" Episode Title (TV Episode 2027) - IMDb'
+        return TitleParts(show=imdb.group("show"), title=imdb.group("title"))
     if site:
         text = re.sub(rf"\s*[|\-–—:·•]\s*{re.escape(straight_quotes(site))}\s*$", "", text,
                       flags=re.IGNORECASE)
