@@ -45,6 +45,14 @@ from recapcast.text.titles import TitleParts, parse_title, show_from_previously
     ("Hoshikuzu no Kanata #12 — \"Kimi no Na wa\" (I Don't Know Your Name) Recap",
      ("Hoshikuzu no Kanata", None, 12, "Kimi no Na wa")),
     ("Ep 8,123 | BBC One, 7.30pm", (None, None, 8123, None)),
+    ("#episode-talk | the reed house s1e3 \"low tide\" recap thread",
+     ("the reed house", 1, 3, "low tide")),
+    ("Moonlight Pharmacy (달빛 약국) Episode 7 Recap: \"The Prescription\"",
+     ("Moonlight Pharmacy", None, 7, "The Prescription")),
+    ('"Thornfield Abbey" The Glass Orchard (TV Episode 2027) - IMDb',
+     ("Thornfield Abbey", None, None, "The Glass Orchard")),
+    ("Thornfield Abbey S2.E5 Recap: The Glass Orchard", ("Thornfield Abbey", 2, 5,
+                                                         "The Glass Orchard")),
 ])
 def test_title_line_shapes(line: str, parts: tuple):
     assert parse_title(line) == TitleParts(*parts)

@@ -145,12 +145,13 @@ def _page_source(page: str, name: str) -> RecapSource:
 
 def source_of_text(text: str, name: str = "recap", fmt: str | None = None) -> RecapSource:
     """Source blocks of recap text: HTML through the extractor, anything else as Markdown."""
+    from recapcast.text.chatlog import chat_recap
     from recapcast.text.forwarded import quoted_recap
     from recapcast.text.markdown import read_markdown
 
     if fmt == "html" or (fmt != "markdown" and looks_like_html(text)):
         return _page_source(text, name)
-    return read_markdown(quoted_recap(text) or text)
+    return read_markdown(quoted_recap(text) or chat_recap(text) or text)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")

@@ -53,6 +53,8 @@ _RECAP = re.compile(
     r"Récap|Rezension|Kritik|Recensione|Riassunto|Spoilers)s?\b)",
     re.IGNORECASE,
 )
+_OTHER_SCRIPT = re.compile(r"\s*\((?=[^()]*[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f"
+                           r"\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])[^()]{1,60}\)")
 _IMDB = re.compile(r'^"(?P<show>[^"]{1,80})" (?P<title>[^"]{1,120}?) \(TV Episode(?: \d{4})?\)')
 _TAGS = re.compile(r"\s*[\[(](?:no |minor |major |book |full )?(?:spoilers?|discussion|"
                    r"spoiler-free|nsfw|oc|meta|serious|live|recap)[\])]", re.IGNORECASE)
@@ -101,6 +103,9 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     text = re.sub(r"\s+", " ", straight_quotes(line)).strip()
     # A forum's tags: "[Spoilers]", "(No Spoilers)", "[Discussion]".
     text = _TAGS.sub("", text).strip()
+    # A title also given in its own script, "Moonlight Pharmacy (달빛 약국)": the voice
+    # cannot read it, and it is no part of the title.
+    text = _OTHER_SCRIPT.sub("", text).strip()
     imdb = _IMDB.match(text)
     if imdb:
         # IMDb: '"Show" Episode Title (TV Episode 2027) - IMDb'
@@ -110,6 +115,9 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
                       flags=re.IGNORECASE)
     # "... | Site": segments after a bar that name no episode are the site's, not the title's.
     segments = re.split(r" [|/] ", text)
+    # A chat channel or forum ahead of the title: "#episode-talk | ...", "r/Show | ...".
+    while len(segments) > 1 and re.fullmatch(r"(?:#|/?r/)[\w-]+", segments[0]):
+        segments.pop(0)
     while len(segments) > 1 and not _marked(segments[-1]):
         segments.pop()
     text = " | ".join(segments)
