@@ -872,6 +872,14 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
     return blocks
 
 
+def _running_header(line: str) -> bool:
+    """A PDF page's running header: set in capitals, or two parts far apart ("SCREEN
+    QUARTERLY          Winter 2027")."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(re.search(r"\S\s{3,}\S", line)) or (
+        len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
 def _score(line: str) -> int:
     parsed = parse_title(line)
     return parsed.score() if parsed else 0
@@ -911,7 +919,8 @@ def recognise(source: RecapSource) -> Recognised:
     title_lines = list(source.titles)
     if (not title_lines and len(blocks) > 1 and blocks[0].kind == "paragraph"
             and len(blocks[0].lines) == 1 and blocks[1].kind == "paragraph"
-            and _title_like(blocks[0].lines[0]) and _score(blocks[1].lines[0]) >= 2
+            and _title_like(blocks[0].lines[0]) and _running_header(blocks[0].lines[0])
+            and _score(blocks[1].lines[0]) >= 2
             and _score(blocks[1].lines[0]) > _score(blocks[0].lines[0])):
         # A running header above the title ("SCREEN QUARTERLY   Winter 2027"), as text
         # copied from a PDF has it: not the title, not narration.
