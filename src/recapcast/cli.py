@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -362,6 +363,11 @@ def main(argv: list[str] | None = None) -> None:
         click.echo(f"error: internal error: {type(exc).__name__}: {exc}", err=True)
         click.echo("hint: rerun with --debug to see the traceback, and report it", err=True)
         sys.exit(1)
+    # The work is done and in place: an interrupt from here on (the interpreter's teardown,
+    # which joins the speech threads) would only turn a success into a silent death by
+    # signal, as a crash test once saw under load.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     sys.exit(0)
 
 
