@@ -375,7 +375,8 @@ def _zip_bytes() -> bytes:
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:  # stored: the text shows through
-        archive.writestr("recap.txt", "Jessica walks into the bar. " * 20)
+        archive.writestr(zipfile.ZipInfo("recap.txt", (2027, 1, 1, 12, 0, 0)),
+                         "Jessica walks into the bar. " * 20)
     return buffer.getvalue()
 
 
@@ -383,8 +384,9 @@ def _zip_bytes() -> bytes:
     _zip_bytes(),
     # every byte value cp1252 defines, as random bytes that happen to decode have them
     bytes(b for b in range(256) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)) * 4,
+    bytes(range(256)) * 4,  # ... and with the bytes no text encoding here accepts
     b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"text " * 40,
-], ids=["zip", "all-bytes", "png"])
+], ids=["zip", "cp1252-bytes", "all-bytes", "png"])
 def test_a_binary_file_is_refused_as_binary(built: Path, data: bytes):
     before = snapshot(built)
     result = _import(built, data)

@@ -178,6 +178,9 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
     Text and Markdown must fit ``max_bytes``; a page must fit MAX_PAGE_BYTES and its
     article's text ``max_bytes``.
     """
+    if not (data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data)):
+        # Before decoding: a binary file is binary whether or not it happens to decode.
+        _refuse_binary(data.decode("latin-1"), name)
     if fmt == "html":
         _over_limit(data, name, MAX_PAGE_BYTES, " (a web page)")
         decoded = decode_page(data, name, charset)
