@@ -974,10 +974,46 @@ def recognise(source: RecapSource) -> Recognised:
         parts = TitleParts(show, parts.season, parts.episode, reader.episode_title)
     else:
         parts = TitleParts(show, parts.season, parts.episode, parts.title)
+    parts = _from_lead(parts, reader.blocks, title_line)
     body = _with_previously(reader.blocks, parts.episode)
     author = author or source.author
     return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
                       summary=_summary(source.summary, body))
+
+
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split())}
+_ORDINAL = r"(\d{1,3})(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS)
+# A reference page's lead: '"Tinder" is the third episode of the first season of ...'
+_LEAD = re.compile(rf"\bis the (?P<e>{_ORDINAL}) episode of the (?P<s>{_ORDINAL}) season\b"
+                   rf"(?: of (?:the )?(?:[a-z][\w-]* )*(?P<show>[A-Z][^.,;]{{1,60}}?))?[.,;]",
+                   re.IGNORECASE)
+_TITLE_SHOW = re.compile(r"^(?P<title>.+?) \((?P<show>[^()]{2,60})\)$")
+
+
+def _ordinal(word: str) -> int | None:
+    word = word.lower()
+    digits = re.match(r"(\d+)", word)
+    return int(digits.group(1)) if digits else _ORDINAL_WORDS.get(word)
+
+
+def _from_lead(parts: TitleParts, blocks: list[Block], title_line: str = "") -> TitleParts:
+    """The season and episode a reference page's first paragraph gives when the title did
+    not; and its "Title (Show)" page title split when the lead names that show."""
+    lead = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
+    found = _LEAD.search(lead)
+    if not found:
+        return parts
+    season, episode = parts.season, parts.episode
+    if season is None and episode is None:
+        season, episode = _ordinal(found.group("s")), _ordinal(found.group("e"))
+    show, title = parts.show, parts.title or straight_quotes(title_line).strip() or None
+    named = _TITLE_SHOW.match(title or "")
+    if show is None and named and named.group("show") in lead:
+        show, title = named.group("show"), named.group("title").strip('"')
+    return TitleParts(show, season, episode, title)
 
 
 def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
