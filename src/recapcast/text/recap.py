@@ -1007,8 +1007,10 @@ def _from_lead(parts: TitleParts, blocks: list[Block], title_line: str = "") -> 
     if not found:
         return parts
     season, episode = parts.season, parts.episode
-    if season is None and episode is None:
-        season, episode = _ordinal(found.group("s")), _ordinal(found.group("e"))
+    lead_season, lead_episode = _ordinal(found.group("s")), _ordinal(found.group("e"))
+    if season in (None, lead_season):
+        # Only a lead that agrees with what the title said fills in the rest.
+        season, episode = lead_season, episode if episode is not None else lead_episode
     show, title = parts.show, parts.title or straight_quotes(title_line).strip() or None
     named = _TITLE_SHOW.match(title or "")
     if show is None and named and named.group("show") in lead:
