@@ -615,3 +615,27 @@ def test_a_posts_notes_likes_and_a_repeated_title_are_not_narrated():
         """, fmt="md")
     assert script.meta.title == "The Drowned Choir"
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_several_sentence_case_headings_are_chapters_but_one_short_line_is_not():
+    script = _import(f"""\
+        Harbor Lights S1E2 Recap: The Tide
+
+        The night shift
+
+        {LONG} {LONG}
+
+        Notre avis
+
+        {LONG} {LONG}
+        """)
+    assert [b.text for b in script.blocks if isinstance(b, Heading)] == [
+        "The night shift", "Notre avis"]
+    single = _import(f"""\
+        {LONG}
+
+        Cut to black
+
+        {LONG} {LONG}
+        """)
+    assert not any(isinstance(b, Heading) for b in single.blocks)

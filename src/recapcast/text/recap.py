@@ -399,6 +399,22 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
     return text
 
 
+def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
+    """The lines of short one-line blocks in sentence case that head a long paragraph
+    ("Notre avis", "The night shift"), when a recap has two or more: one such line is as
+    likely a line of narration ("Cut to black"), several are its sections."""
+    found = set()
+    for block, following in zip(blocks, blocks[1:], strict=False):
+        line = block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else ""
+        if (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
+                and line[-1] not in ".,;:!?…\"”’)»" and not _DIALOGUE.match(line)
+                and not _meta_line(line)[0] and not _furniture_line(line)
+                and not _QUOTE_MARKS.count(line[:1])
+                and following.kind == "paragraph" and _words(following.text) >= 25):
+            found.add(block.line)
+    return found if len(found) >= 2 else set()
+
+
 def _listed_lines(lines: list[str]) -> bool:
     """Whether a block's lines are a list's items, not a wrapped paragraph: three or more
     short lines that each start with a capital or a digit and end without a comma."""
@@ -500,6 +516,7 @@ class _Reader:
         self.narration: list[str] = []  # paragraph lines waiting to become a Paragraph
         self.narration_line = 0
         self.after_link_label = False  # the last block was a bare "Related" label
+        self.guessed_headings: set[int] = set()  # lines of sentence-case headings
 
     # dialogue ----------------------------------------------------------------------------
 
@@ -615,6 +632,8 @@ class _Reader:
                     (".", "!", "?")):
                 heading = lines[0].rstrip(":")
             if heading is None and _EPISODE_HEADING.match(lines[0]) and _words(lines[0]) <= 16:
+                heading = lines[0]
+            if heading is None and block.line in self.guessed_headings:
                 heading = lines[0]
             if heading:
                 self.heading(heading, block.line)
@@ -948,6 +967,8 @@ def recognise(source: RecapSource) -> Recognised:
     reader.learn_speakers()
     blocks = _without_repeated_title(blocks, parts)
     marked = any(b.kind == "heading" for b in blocks)
+    if not marked:
+        reader.guessed_headings = _sentence_case_headings(blocks)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "heading":
