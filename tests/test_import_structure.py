@@ -639,3 +639,25 @@ def test_several_sentence_case_headings_are_chapters_but_one_short_line_is_not()
         {LONG} {LONG}
         """)
     assert not any(isinstance(b, Heading) for b in single.blocks)
+
+
+def test_scores_listed_a_contestant_a_line_and_a_works_header_are_read_right():
+    script = _import(f"""\
+        Stitch Off S5E8 Recap: Sequins
+
+        Fandom: Stitch Off (TV)
+        Characters: Priya, Augustine
+        Kudos: 412
+
+        {LONG}
+
+        PRIYA — silver catsuit with a detachable train. Judges: 9, 9, 8 = 26/30
+        AUGUSTINE — a gold suit of armour. Judges: 10, 9, 9 = 28/30
+        MARGIT — a beaded flamenco dress. Judges: 8, 7, 8 = 23/30
+        """)
+    assert _kinds(script) == [
+        ("p", LONG),
+        ("p", "PRIYA — silver catsuit with a detachable train. Judges: 9, 9, 8 = 26/30. "
+              "AUGUSTINE — a gold suit of armour. Judges: 10, 9, 9 = 28/30. "
+              "MARGIT — a beaded flamenco dress. Judges: 8, 7, 8 = 23/30."),
+    ]

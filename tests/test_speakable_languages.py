@@ -132,3 +132,10 @@ def test_german_abbreviations_and_lowercase_chat_do_not_break_sentences_wrongly(
         == ["ok so the twins are back.", "ollie asks where dad is.", "nobody answers."]
     assert split_sentences("It was 2 a.m. in the box. Then she left.") == [
         "It was 2 a.m. in the box.", "Then she left."]
+
+
+def test_sentences_end_after_a_contraction_and_a_temperature():
+    from recapcast.text.speakable import split_sentences
+
+    assert split_sentences("Until she doesn't. Bake at 350°F. It leans. J. Smith waits.") == [
+        "Until she doesn't.", "Bake at 350°F.", "It leans.", "J. Smith waits."]

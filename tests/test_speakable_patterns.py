@@ -47,6 +47,11 @@ from recapcast.text.speakable import speakable, split_sentences
     ("at 53.421 N, 2.235 W", "at fifty three point four two one north, two point two three "
                              "five west"),
     ("paid ₩50,000,000", "paid fifty million won"),
+    ("Rhea Ripley def. Liv Morgan", "Rhea Ripley defeated Liv Morgan"),
+    ("add 2 tbsp and 1 tsp, then ½ cup of flour",
+     "add two tablespoons and one teaspoon, then half a cup of flour"),
+    ("Penal Code § 187, Dana (55)", "Penal Code section one hundred eighty seven, Dana (fifty "
+                                    "five)"),
     ("1/8 inch", "one eighth inch"),
     ("1/5 of the budget", "one fifth of the budget"),
     ("a 3/5 for me", "a three out of five for me"),

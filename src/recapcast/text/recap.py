@@ -211,6 +211,10 @@ _HANDLE_BYLINE = re.compile(
     r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
     r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))$", re.IGNORECASE)
 # What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
+# A fan-fiction archive's header of a work: "Fandom: ...", "Kudos: 412".
+_WORK_FIELD = re.compile(r"^(?:fandoms?|characters?|relationships?|additional tags|words|"
+                         r"chapters|kudos|hits|bookmarks|archive warnings?|categor(?:y|ies)|"
+                         r"stats|collections?|series)\s*:\s*\S", re.IGNORECASE)
 _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
                         r"episode \d+ of \d+|season \d+,? episode \d+)$", re.IGNORECASE)
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
@@ -277,7 +281,8 @@ _FORUM_FURNITURE = re.compile(
     r"continue this thread|upvote|downvote|vote|follow|like|quote)\b\s*)+$"
     r"|^(?:♥|❤|♡)?\s*\d[\d.,]*\s?[kK]?\s+(?:likes?|notes?|reblogs?|claps?|views?|shares?|"
     r"retweets?|reposts?|responses?|hearts?)\b.{0,80}$|^liked by\b.{0,80}$"
-    r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}|liked this|posted this)$"
+    r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}(?: and added:?.*)?|liked this|"
+    r"posted this)$"
     r"|^sort by\b.{0,30}$|^(?:episode|post-episode|pre-episode|live|weekly|official)\s+"
     r"discussion(?: thread)?$|^level \d+$",
     re.IGNORECASE)
@@ -342,6 +347,8 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     handle = _HANDLE_BYLINE.match(segment)
     if handle:
         return True, handle.group("handle").lstrip("/")
+    if _WORK_FIELD.match(segment):
+        return True, ""
     if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
         by = re.search(r"\bby\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*$", segment, re.IGNORECASE)
         name = by.group("name").strip() if by else ""
@@ -415,13 +422,19 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
     return found if len(found) >= 2 else set()
 
 
+_LIST_ITEM = re.compile(r"^(?:[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?|\d+\w{0,2})\s*[—–:]\s")
+
+
 def _listed_lines(lines: list[str]) -> bool:
     """Whether a block's lines are a list's items, not a wrapped paragraph: three or more
     short lines that each start with a capital or a digit and end without a comma."""
     items = lines[1:] if lines and lines[0].rstrip().endswith(":") else lines
-    return len(items) >= 3 and all(
-        _words(x) <= 8 and (x[:1].isupper() or x[:1].isdigit()) and not x.rstrip().endswith(
-            (",", ";", "-", "—")) for x in items)
+    if len(items) < 3 or any(x.rstrip().endswith((",", ";", "-", "—")) for x in items):
+        return False
+    # Short lines, or lines that each open with a name in capitals or a number and a dash
+    # ("PRIYA — silver catsuit ... 26/30"), as results and scores are listed.
+    return (all(_words(x) <= 8 and (x[:1].isupper() or x[:1].isdigit()) for x in items)
+            or all(_LIST_ITEM.match(x) and _words(x) <= 30 for x in items))
 
 
 def _said_line(line: str) -> tuple[str, str] | None:
@@ -640,7 +653,7 @@ class _Reader:
                 return
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
         run = shaped >= 2 and shaped >= len(lines) - 1
-        if not run and not shaped and _listed_lines(lines):
+        if not any(self.dialogue(x, run) for x in lines) and _listed_lines(lines):
             # A list pasted without its bullets ("1st — PRIYA" a line): a sentence a line.
             lines = [lines[0]] + [_sentence(x) for x in lines[1:]]
             if not lines[0].rstrip().endswith((":", ".", "!", "?")):
@@ -939,8 +952,8 @@ def recognise(source: RecapSource) -> Recognised:
     if (not title_lines and len(blocks) > 1 and blocks[0].kind == "paragraph"
             and len(blocks[0].lines) == 1 and blocks[1].kind == "paragraph"
             and _title_like(blocks[0].lines[0]) and _running_header(blocks[0].lines[0])
-            and _score(blocks[1].lines[0]) >= 2
-            and _score(blocks[1].lines[0]) > _score(blocks[0].lines[0])):
+            and max(_score(x) for x in blocks[1].lines[:3]) >= 2
+            and max(_score(x) for x in blocks[1].lines[:3]) > _score(blocks[0].lines[0])):
         # A running header above the title ("SCREEN QUARTERLY   Winter 2027"), as text
         # copied from a PDF has it: not the title, not narration.
         blocks = blocks[1:]

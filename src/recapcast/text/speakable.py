@@ -26,8 +26,8 @@ _NOT_AN_END = re.compile(
     r"Det|Prof|Gen|Sen|Rep|Gov|Pres|Col|Maj|Adm|Insp|Supt|Cpl|Pvt|Rev|Hon|Fr|Mme|Mlle|Cllr|"
     r"Amb|Ep|Eps|Vol|Ch|Pt|pp|p|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|"
     r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B|Mio|Mrd|"
-    r"Tsd|vgl|ggf|evtl|inkl|bspw|Str|Hr|Fr|Mme|Mlle|Sto|Sta|Avda|núm|pág)"
-    r"|\b[A-Z]|(?<![\w.])[a-z])\.$"
+    r"Tsd|vgl|ggf|evtl|inkl|bspw|Str|Hr|Fr|Mme|Mlle|Sto|Sta|Avda|núm|pág|Cal|def|mr|mrs|dr)"
+    r"|(?<!°)\b[A-Z]|(?<![\w.'’])[a-z])\.$"
     # a German ordinal after its article: "die 3." goes on with "Folge"
     r"|\b(?i:die|der|das|den|dem|des|am|im|vom|zum|zur|beim|seit|ab|bis)\s+\d{1,3}\.$"
 )
@@ -456,7 +456,10 @@ class _Reader:
 
         def char(m: re.Match) -> str:
             a, b = _FRACTION_CHARS[m.group("f")]
-            return self._fraction(m.group("whole"), a, b, "")
+            # "½ cup": what follows decides "half a cup" (as for 1/2 cup)
+            after = re.match(r"\s+[^\W\d_][\w'’-]*", m.string[m.end():])
+            spoken = self._fraction(m.group("whole"), a, b, after.group(0) if after else "")
+            return spoken[:len(spoken) - len(after.group(0))] if after else spoken
 
         def slash(m: re.Match) -> str:
             a, b = m.group("a"), int(m.group("b"))
@@ -731,6 +734,7 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
     for rule in rules:
         text = rule(text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
+    text = re.sub(r"([(\[])\s+", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
     # A number said as words keeps what was joined to it: "twelve-year-old", "Season two's".
     text = re.sub(r"(?<=\w) +(?=-[^\W\d_]|['’]s\b)", "", text)

@@ -81,6 +81,8 @@ _EN_UNITS = {
     "ft": ("foot", "feet"), "yd": ("yard", "yards"),
     "kg": ("kilogram", "kilograms"), "g": ("gram", "grams"), "mg": ("milligram", "milligrams"),
     "lb": ("pound", "pounds"), "lbs": ("pound", "pounds"), "oz": ("ounce", "ounces"),
+    "tbsp": ("tablespoon", "tablespoons"), "tsp": ("teaspoon", "teaspoons"),
+    "tbs": ("tablespoon", "tablespoons"),
     "mph": ("mile per hour", "miles per hour"), "kph": ("kilometer per hour",
                                                         "kilometers per hour"),
     "km/h": ("kilometer per hour", "kilometers per hour"),
@@ -120,6 +122,8 @@ _ENGLISH = dict(
         "Aug.": "August", "Sept.": "September", "Oct.": "October", "Nov.": "November",
         "Dec.": "December", "WWI": "World War One", "WWII": "World War Two",
         "INT.": "Interior", "EXT.": "Exterior", "INT./EXT.": "Interior, exterior",
+        "def.": "defeated", "mr.": "mister", "mrs.": "missus", "dr.": "doctor", "§": "section",
+        "§§": "sections",
         "WW1": "World War One", "WW2": "World War Two",
     },
     titles={
