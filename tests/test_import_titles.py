@@ -45,6 +45,8 @@ from recapcast.text.titles import TitleParts, parse_title, show_from_previously
     ("Hoshikuzu no Kanata #12 — \"Kimi no Na wa\" (I Don't Know Your Name) Recap",
      ("Hoshikuzu no Kanata", None, 12, "Kimi no Na wa")),
     ("Ep 8,123 | BBC One, 7.30pm", (None, None, 8123, None)),
+    ("Brackwater series 2 episode 5 review: The Eel Weir – a tense, tender hour",
+     ("Brackwater", 2, 5, "The Eel Weir")),
     ("#episode-talk | the reed house s1e3 \"low tide\" recap thread",
      ("the reed house", 1, 3, "low tide")),
     ("Moonlight Pharmacy (달빛 약국) Episode 7 Recap: \"The Prescription\"",

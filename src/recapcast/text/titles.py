@@ -168,6 +168,10 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
         title = after[-1] if after else None
     if show is not None and re.fullmatch(rf"(?i){_SEASON}|{_EPISODE}|part", show):
         show = None
+    if title and quoted is None:
+        # "The Eel Weir – a tense, tender hour": a review's verdict after a dash, in
+        # lowercase, is not part of the episode's title.
+        title = re.split(r"\s[–—-]\s(?=[a-z])", title, maxsplit=1)[0].strip()
     return TitleParts(show=show or None, season=season, episode=episode, title=title or None)
 
 
