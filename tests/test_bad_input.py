@@ -55,9 +55,14 @@ def _import(show: Path, data: bytes, name: str = "recap.txt", *args: str):
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t\n  \n", "\ufeff \u3000\n".encode(), b"\x00\x00"])
 def test_an_empty_recap_is_refused(built: Path, data: bytes):
+    _assert_import_refused(built, data, "the recap is empty")
+
+
+def _assert_import_refused(built: Path, data: bytes, message: str) -> None:
+    """Importing ``data`` fails with ``message`` and writes nothing."""
     before = snapshot(built)
     result = _import(built, data)
-    assert_error(result, "the recap is empty")
+    assert_error(result, message)
     assert not (built / "scripts" / "ep13.md").exists()
     assert snapshot(built) == before
 
@@ -388,8 +393,4 @@ def _zip_bytes() -> bytes:
     b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"text " * 40,
 ], ids=["zip", "cp1252-bytes", "all-bytes", "png"])
 def test_a_binary_file_is_refused_as_binary(built: Path, data: bytes):
-    before = snapshot(built)
-    result = _import(built, data)
-    assert_error(result, "looks like a binary file, not text")
-    assert not (built / "scripts" / "ep13.md").exists()
-    assert snapshot(built) == before
+    _assert_import_refused(built, data, "looks like a binary file, not text")

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from recapcast.model import Block, Heading, Paragraph, Pause, Quote
-from recapcast.text.names import in_dictionary
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.titles import TitleParts, parse_title, show_from_previously, straight_quotes
@@ -210,11 +209,11 @@ _DATED = re.compile(
 _HANDLE_BYLINE = re.compile(
     r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
     r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))$", re.IGNORECASE)
-# What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
 # A fan-fiction archive's header of a work: "Fandom: ...", "Kudos: 412".
 _WORK_FIELD = re.compile(r"^(?:fandoms?|characters?|relationships?|additional tags|words|"
                          r"chapters|kudos|hits|bookmarks|archive warnings?|categor(?:y|ies)|"
                          r"stats|collections?|series)\s*:\s*\S", re.IGNORECASE)
+# What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
 _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
                         r"episode \d+ of \d+|season \d+,? episode \d+)$", re.IGNORECASE)
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
@@ -251,14 +250,6 @@ _SIGN_OFF = re.compile(
     r"blog)|see you next week|until next (?:week|time)", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
                          re.IGNORECASE)
-_FURNITURE_HEADINGS = {"related", "related stories", "related articles", "related links",
-                       "related content", "comments", "share this", "share", "advertisement",
-                       "ad", "sponsored", "sponsored content", "paid content", "promoted",
-                       "more from", "recommended", "recommended for you", "you may also like",
-                       "you might also like", "most read", "most popular", "popular",
-                       "trending", "trending now", "latest", "latest news", "newsletter",
-                       "tags", "read more", "see also", "also read", "more stories",
-                       "more like this", "up next", "keep reading"}
 # Labels over a list of links to other articles: the lines under them are headlines.
 _LINK_LIST_LABELS = {"related", "related stories", "related articles", "related links",
                      "related content", "read more", "see also", "also read", "more stories",
@@ -266,6 +257,11 @@ _LINK_LIST_LABELS = {"related", "related stories", "related articles", "related 
                      "you may also like", "you might also like", "most read", "most popular",
                      "popular", "trending", "trending now", "latest", "up next", "keep reading",
                      "more from"}
+_FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
+    "comments", "share this", "share", "advertisement", "ad", "sponsored", "sponsored content",
+    "paid content", "promoted", "latest news", "newsletter", "tags"}
+# Headings dropped with what they head: the furniture ones and a comment form's.
+_DROPPED_HEADINGS = _FURNITURE_HEADINGS | {"leave a comment", "leave a reply"}
 _MORE_FROM = re.compile(
     r"^more (?:from|on|in|about)\b|^related(?: \w+)?$|^(?:more|other|recent|latest|popular|"
     r"similar|recommended) (?:stories|recaps|reviews|posts|articles|news|coverage|reading)\b",
@@ -416,7 +412,7 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
         if (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
                 and line[-1] not in ".,;:!?…\"”’)»" and not _DIALOGUE.match(line)
                 and not _meta_line(line)[0] and not _furniture_line(line)
-                and not _QUOTE_MARKS.count(line[:1])
+                and line[:1] not in _QUOTE_MARKS
                 and following.kind == "paragraph" and _words(following.text) >= 25):
             found.add(block.line)
     return found if len(found) >= 2 else set()
@@ -437,6 +433,10 @@ def _listed_lines(lines: list[str]) -> bool:
             or all(_LIST_ITEM.match(x) and _words(x) <= 30 for x in items))
 
 
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "il", "elle", "ils", "elles", "on",
+             "er", "sie", "es", "wir", "ihr", "someone", "everyone", "nobody", "somebody"}
+
+
 def _said_line(line: str) -> tuple[str, str] | None:
     """(speaker, words) of a line that is only a quotation and who said it, else None. A
     pronoun ("he tells her") names nobody, so such a line stays narration."""
@@ -454,10 +454,6 @@ def _said_line(line: str) -> tuple[str, str] | None:
     return None
 
 
-_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "il", "elle", "ils", "elles", "on",
-             "er", "sie", "es", "wir", "ihr", "someone", "everyone", "nobody", "somebody"}
-
-
 _BROKEN_WORD = re.compile(r"([^\W\d_]+)-$")
 _LIGATURES = str.maketrans({"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl",
                             "ﬅ": "st", "ﬆ": "st"})
@@ -469,6 +465,9 @@ def _joined(lines: list[str]) -> str:
     """A paragraph's lines as one text. A word broken at a line's end ("Daugh-" / "ter", as
     text copied from a PDF has it) is joined again: without its hyphen when the dictionary
     knows the whole word, else with it ("well-" / "known")."""
+    # Imported here: CMUdict is only needed for a broken word, not on every build's start.
+    from recapcast.text.names import in_dictionary
+
     text = ""
     for line in lines:
         broken = _BROKEN_WORD.search(text)
@@ -844,8 +843,8 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...]) -> list[SourceB
             skip_list = False
             continue
         skip_list = False
-        if block.kind == "heading" and (_label(block.text) in _FURNITURE_HEADINGS | {
-                "comments", "leave a comment", "leave a reply"} or _link_list_label(block.text)):
+        if block.kind == "heading" and (_label(block.text) in _DROPPED_HEADINGS
+                                        or _link_list_label(block.text)):
             skip_list = _link_list_label(block.text)
             continue
         kept.append(block)
@@ -912,6 +911,17 @@ def _running_header(line: str) -> bool:
         len(letters) >= 4 and all(c.isupper() for c in letters))
 
 
+def _running_header_above_title(blocks: list[SourceBlock]) -> bool:
+    """Whether the first block is a running header alone and the next holds the title."""
+    if (len(blocks) < 2 or blocks[0].kind != "paragraph" or len(blocks[0].lines) != 1
+            or blocks[1].kind != "paragraph"):
+        return False
+    header = blocks[0].lines[0]
+    best = max(_score(x) for x in blocks[1].lines[:3])
+    return (_title_like(header) and _running_header(header) and best >= 2
+            and best > _score(header))
+
+
 def _score(line: str) -> int:
     parsed = parse_title(line)
     return parsed.score() if parsed else 0
@@ -924,8 +934,7 @@ def _title_at(lines: tuple[str, ...]) -> int:
     for index, line in enumerate(lines):
         if index and not _title_like(lines[index - 1]):
             break
-        parsed = parse_title(line)
-        score = parsed.score() if parsed else 0
+        score = _score(line)
         if score > best_score:
             best, best_score = index, score
     return best
@@ -949,11 +958,7 @@ def recognise(source: RecapSource) -> Recognised:
             _meta_line(x)[0] or _furniture_line(x) for x in blocks[0].lines):
         lead.append(blocks.pop(0))
     title_lines = list(source.titles)
-    if (not title_lines and len(blocks) > 1 and blocks[0].kind == "paragraph"
-            and len(blocks[0].lines) == 1 and blocks[1].kind == "paragraph"
-            and _title_like(blocks[0].lines[0]) and _running_header(blocks[0].lines[0])
-            and max(_score(x) for x in blocks[1].lines[:3]) >= 2
-            and max(_score(x) for x in blocks[1].lines[:3]) > _score(blocks[0].lines[0])):
+    if not title_lines and _running_header_above_title(blocks):
         # A running header above the title ("SCREEN QUARTERLY   Winter 2027"), as text
         # copied from a PDF has it: not the title, not narration.
         blocks = blocks[1:]
@@ -1022,7 +1027,7 @@ _ORDINAL_WORDS = {w: n for n, w in enumerate(
 _ORDINAL = r"(\d{1,3})(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS)
 # A reference page's lead: '"Tinder" is the third episode of the first season of ...'
 _LEAD = re.compile(rf"\bis the (?P<e>{_ORDINAL}) episode of the (?P<s>{_ORDINAL}) season\b"
-                   rf"(?: of (?:the )?(?:[a-z][\w-]* )*(?P<show>[A-Z][^.,;]{{1,60}}?))?[.,;]",
+                   rf"(?: of (?:the )?(?:[a-z][\w-]* )*[A-Z][^.,;]{{1,60}}?)?[.,;]",
                    re.IGNORECASE)
 _TITLE_SHOW = re.compile(r"^(?P<title>.+?) \((?P<show>[^()]{2,60})\)$")
 

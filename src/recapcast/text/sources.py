@@ -178,7 +178,8 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
     Text and Markdown must fit ``max_bytes``; a page must fit MAX_PAGE_BYTES and its
     article's text ``max_bytes``.
     """
-    if not (data.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(data)):
+    wide = data.startswith((b"\xff\xfe", b"\xfe\xff")) or bool(_utf16_without_bom(data))
+    if not wide:
         # Before decoding: a binary file is binary whether or not it happens to decode.
         _refuse_binary(data.decode("latin-1"), name)
     if fmt == "html":
@@ -186,7 +187,8 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
         decoded = decode_page(data, name, charset)
     else:
         decoded = decode_text(data, name, max_bytes)
-    _refuse_binary(decoded, name)
+    if wide:
+        _refuse_binary(decoded, name)  # UTF-16's NULs are text: judge it decoded
     text = clean_text(decoded)
     source = source_of_text(text, name, fmt)
     if fmt == "html" or looks_like_html(text):

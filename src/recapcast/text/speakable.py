@@ -124,7 +124,7 @@ _FRENCH_ORDINAL = re.compile(r"\b(?P<num>\d{1,4})(?P<mark>ère|ème|er|re|e|ᵉ|
 # "die 3. Folge", "am 3. Oktober": a German ordinal is the number and a full stop before a noun.
 _GERMAN_ORDINAL = re.compile(r"(?<![\d.,])(?P<num>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 _GERMAN_DATIVE = re.compile(r"\b(?:am|im|vom|zum|zur|beim|dem|den|des|(?:in|an|aus|bei|mit|nach|"
-                            r"von|zu|seit|auf|unter|vor|nach) der)\s+$", re.IGNORECASE)
+                            r"von|zu|seit|auf|unter|vor) der)\s+$", re.IGNORECASE)
 _DOTTED_DATE = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.]\d)")
 _SPACE_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]\d)")
@@ -155,6 +155,12 @@ _ES_FEMININE = {"veces", "mujeres", "noches", "partes", "calles", "llaves", "nav
                 "clases", "fases", "series", "especies", "imágenes", "flores", "manos",
                 "gentes", "muertes", "torres", "madres", "redes", "leyes", "voces", "luces",
                 "cruces", "fuentes", "frases", "mieses", "sedes", "suertes", "carnes"}
+
+
+def _word_after(m: re.Match) -> str:
+    """The word that follows a match ("" at the end or before a number)."""
+    following = _NEXT_WORD.match(m.string, m.end())
+    return following.group(1) if following else ""
 
 
 def _spanish_feminine(noun: str) -> bool:
@@ -574,8 +580,7 @@ class _Reader:
         """A Spanish number agreeing with the noun after it: veintiún años, trescientas
         cincuenta hectáreas, mil doscientas personas."""
         words = self.cardinal(m.group(0))
-        following = _NEXT_WORD.match(m.string, m.end())
-        noun = following.group(1) if following else ""
+        noun = _word_after(m)
         if noun.lower() in _ES_NOT_NOUNS or not noun.islower() or not noun.endswith("s"):
             return f" {words} "
         if _spanish_feminine(noun):
@@ -602,8 +607,7 @@ class _Reader:
             # 1ª is feminine in Spanish, Portuguese and Italian: primera, not primero.
             words = re.sub(r"o\b", "a", words)
         elif self.w.language == "es":
-            following = _NEXT_WORD.match(m.string, m.end())
-            noun = following.group(1) if following else ""
+            noun = _word_after(m)
             if noun.islower() and noun.lower() not in _ES_NOT_NOUNS:
                 # before a masculine noun: el tercer episodio, el primer día
                 words = re.sub(r"\b(prim|terc)ero$", r"\1er", words)

@@ -128,13 +128,16 @@ def language_findings(show: Show, config_name: str = "recapcast.toml") -> list[F
     if not hasattr(engine, "language"):
         return []
     spoken = engine.language()
-    if spoken.replace("_", "-").split("-")[0].lower() == show.language.replace(
-            "_", "-").split("-")[0].lower():
+
+    def base(language: str) -> str:
+        return language.replace("_", "-").split("-")[0].lower()
+
+    if base(spoken) == base(show.language):
         return []
     return [Finding(config_name, 0, f"the show's language is {show.language} but the narrator "
                     f"voice {show.voice.voice} speaks {spoken}: choose a voice in "
                     f"{show.language} ([voice] voice = a Piper .onnx file, or engine = "
-                    f'"gtts" with voice = "{show.language.split("-")[0]}")', "warning")]
+                    f'"gtts" with voice = "{base(show.language)}")', "warning")]
 
 
 def with_engine(show: Show, engine: str | None) -> Show:
