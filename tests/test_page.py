@@ -118,6 +118,12 @@ def test_the_feed_address_may_wrap_only_at_its_slashes(show: Path):
     assert "#feed-url{overflow-wrap:normal;word-break:keep-all}" in style
 
 
+# What each audio element of the page is doing, for a failure's message.
+_MEDIA_STATE = """JSON.stringify(Array.from(document.querySelectorAll('audio')).map(a => ({
+  src: a.currentSrc, paused: a.paused, t: a.currentTime, ready: a.readyState,
+  network: a.networkState, error: a.error && a.error.code})))"""
+
+
 class Chromium:
     """Headless Chromium driven over the DevTools protocol on a pipe (fds 3 and 4)."""
 
@@ -182,7 +188,8 @@ class Chromium:
             if value:
                 return value
             time.sleep(0.1)
-        raise AssertionError(f"timed out waiting for {expression}: {self.js(expression)!r}")
+        raise AssertionError(f"timed out waiting for {expression}: {self.js(expression)!r} "
+                             f"(media: {self.js(_MEDIA_STATE)})")
 
     def open(self, url: str) -> None:
         self.page("Page.navigate", {"url": url})
@@ -191,9 +198,13 @@ class Chromium:
     def click(self, selector: str) -> None:
         """A real mouse click in the middle of the element (a user gesture, so play works)."""
         # The first line box: the middle of an inline element that wraps may be another's.
-        x, y = self.js(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
+        # The point is taken only once the element is what is hit there: under load a
+        # viewport change (an emulated screen cleared) can reach layout after a first look.
+        x, y = self.wait_for(f"""(() => {{ const e = document.querySelector({json.dumps(selector)});
             e.scrollIntoView({{block: 'center'}}); const r = e.getClientRects()[0];
-            return [r.x + r.width / 2, r.y + r.height / 2]; }})()""")
+            const x = r.x + r.width / 2, y = r.y + r.height / 2;
+            const hit = document.elementFromPoint(x, y);
+            return hit && (hit === e || e.contains(hit)) ? [x, y] : null; }})()""")
         for kind in ("mousePressed", "mouseReleased"):
             self.page("Input.dispatchMouseEvent",
                       {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
@@ -242,6 +253,7 @@ def test_chromium_plays_an_episode_and_seeks_to_a_chapter(show: Path, chromium: 
                       {"width": 200, "height": 700, "deviceScaleFactor": 1, "mobile": False})
         breaks = chromium.js(_LINE_BREAKS)
         chromium.page("Emulation.clearDeviceMetricsOverride")
+        chromium.wait_for("window.innerWidth > 200")
         assert breaks and set(breaks) == {"/"}, breaks
         chromium.click("#ep3 ol.chapters li:nth-child(3) button")
         # Playing from the chapter: time moves on past its start, with no media error.
