@@ -107,6 +107,11 @@ def _big_page(path: Path) -> str:
 
 
 def main() -> None:
+    try:
+        import readability  # noqa: F401
+    except ImportError:
+        sys.exit("error: readability-lxml is not installed\n"
+                 "hint: pip install readability-lxml (on its own, see this file's docstring)")
     for module in ("trafilatura", "readability"):
         print(f"import {module}: {min(_import_s(module) for _ in range(3)):.2f} s")
     print()
