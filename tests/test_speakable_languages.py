@@ -80,6 +80,10 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
      "In two thousand and five she paid one hundred and five pounds."),
     ("en-us", "In 2005 she paid £105.", "In two thousand five she paid one hundred five pounds."),
     ("pt-BR", "O episódio 12", "O episódio doze"),
+    # One agrees with a singular noun; a label's number stays "uno"
+    ("es", "Tiene 1 hija, 1 voto y 1 canción.", "Tiene una hija, un voto y una canción."),
+    ("es", "La temporada 1 termina entre 5-10 €.",
+     "La temporada uno termina entre cinco y diez euros."),
     ("it", "L'episodio 12", "L'episodio dodici"),
 ])
 def test_numbers_are_said_in_the_show_language(language: str, written: str, spoken: str):

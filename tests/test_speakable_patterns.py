@@ -35,8 +35,8 @@ from recapcast.text.speakable import speakable, split_sentences
     ("after WWII.", "after World War Two."),
     ("He paid $9,500, to someone.", "He paid nine thousand five hundred dollars, to someone."),
     # British times, grades, scores out of a total, star ratings, a name ending in +
-    ("at 7.30pm on BBC One", "at seven thirty p m on BBC One"),
-    ("Grade: B+. An A- for effort.", "Grade: B plus. An A minus for effort."),
+    ("at 7.30pm on BBC One", "at seven thirty p-m on BBC One"),
+    ("Grade: B+. An A- for effort.", "Grade: B-plus. An A-minus for effort."),
     ("Judges: 8, 9, 9 = 26/30", "Judges: eight, nine, nine equals twenty six out of thirty"),
     ("9/11 and 24/7", "nine eleven and twenty four seven"),
     ("It streams on Disney+.", "It streams on Disney plus."),
@@ -70,7 +70,7 @@ from recapcast.text.speakable import speakable, split_sentences
     # Dates and months
     ("It airs Nov. 14.", "It airs November fourteenth."),
     ("Updated Nov. 14, 2026", "Updated November fourteenth, twenty twenty six"),
-    ("on Jan. 5, 2027 at 10 p.m.", "on January fifth, twenty twenty seven at ten p m."),
+    ("on Jan. 5, 2027 at 10 p.m.", "on January fifth, twenty twenty seven at ten p-m."),
     ("Sept. 3 and Feb 28", "September third and February twenty eighth"),
     ("Posted March 4, 2027", "Posted March fourth, twenty twenty seven"),
     ("on 14 November 2026", "on the fourteenth of November twenty twenty six"),
@@ -78,12 +78,12 @@ from recapcast.text.speakable import speakable, split_sentences
     ("Aired 11/14/2026.", "Aired November fourteenth twenty twenty six."),
     ("May 5 is late.", "May fifth is late."),
     # Times and zones
-    ("10 p.m. ET", "ten p m eastern"),
-    ("at 8:30 p.m. PT on Sundays", "at eight thirty p m pacific on Sundays"),
+    ("10 p.m. ET", "ten p-m eastern"),
+    ("at 8:30 p.m. PT on Sundays", "at eight thirty p-m pacific on Sundays"),
     ("It airs Saturdays at 9/8c.", "It airs Saturdays at nine eight central."),
-    ("at 9 p.m. EST", "at nine p m eastern"),
+    ("at 9 p.m. EST", "at nine p-m eastern"),
     ("The clock reads 12:05.", "The clock reads twelve oh five."),
-    ("at 10 a.m. GMT", "at ten a m G M T"),
+    ("at 10 a.m. GMT", "at ten a-m G M T"),
     # Units
     ("It is 40 km away.", "It is forty kilometers away."),
     ("doing 50 mph", "doing fifty miles per hour"),
@@ -106,7 +106,7 @@ from recapcast.text.speakable import speakable, split_sentences
     ("$3B deal", "three billion dollars deal"),
     ("£4.5bn", "four point five billion pounds"),
     ("$1 and 1p", "one dollar and one p"),
-    ("$0.99", "zero dollars and ninety nine cents"),
+    ("$0.99", "ninety nine cents"),
     ("It costs 20 €.", "It costs twenty euros."),
     # Roman numerals
     ("The Frost Relay, Part II", "The Frost Relay, Part two"),
@@ -147,8 +147,8 @@ from recapcast.text.speakable import speakable, split_sentences
     ("There were 1,500 people.", "There were one thousand five hundred people."),
     ("for 2,000,000 years", "for two million years"),
     # Acronyms and shouting
-    ("The ship's A.I., Kiku", "The ship's A I, Kiku"),
-    ("the U.S. team", "the U S team"),
+    ("The ship's A.I., Kiku", "The ship's A-I, Kiku"),
+    ("the U.S. team", "the U-S team"),
     ("Q3 earnings", "Q three earnings"),
     ("the TS-4000 unit", "the TS four thousand unit"),
     ("I AM SCREAMING.", "I am screaming."),
@@ -156,6 +156,37 @@ from recapcast.text.speakable import speakable, split_sentences
     ("the FBI and NASA", "the FBI and NASA"),
     # Durations
     ("at 01:02:03 in", "at one hour two minutes three seconds in"),
+    ("The film runs 1h 20m.", "The film runs one hour twenty minutes."),
+    # Letters a voice must spell are joined, so a lone "a" is not read as the article
+    ("AT&T, Q&A and Tom & Jerry", "A-T and T, Q and A and Tom and Jerry"),
+    # A month and day where a date is expected; 50/50 and 20/20 as said
+    ("They married on 6/15.", "They married on June fifteenth."),
+    ("a 50/50 chance and 20/20 vision", "a fifty-fifty chance and twenty-twenty vision"),
+    ("It aired 2026-11-14.", "It aired November fourteenth, twenty twenty six."),
+    # A range whose unit or currency is written once
+    ("It costs $5-10K.", "It costs five to ten thousand dollars."),
+    ("from $5–$10", "from five to ten dollars"),
+    ("a 10-15% drop", "a ten to fifteen percent drop"),
+    ("It hit 70-75°F.", "It hit seventy to seventy five degrees Fahrenheit."),
+    ("between 1-2 p.m.", "between one and two p-m."),
+    ("The Kestrels won 3-2.", "The Kestrels won three to two."),
+    # Signs, scales and times
+    ("He loses -$500.", "He loses minus five hundred dollars."),
+    ("a ~20% drop, ~30 people", "a roughly twenty percent drop, about thirty people"),
+    ("for the 1,000th time", "for the one thousandth time"),
+    ("It drew 2.1M viewers.", "It drew two point one million viewers."),
+    ("a 4K TV", "a four K TV"),
+    ("It is 3x more fun.", "It is three times more fun."),
+    # Numbers that are names: phone numbers digit by digit, rooms and flights in pairs
+    ("Dial 911 or call 555-0199.", "Dial nine one one or call five five five, oh one nine nine."),
+    ("Room 237 and Flight 815", "Room two thirty seven and Flight eight fifteen"),
+    ("after 9/11", "after nine eleven"),
+    # Shouting keeps acronyms and Roman numerals
+    ("NO DOGS IN THE UK OFFICE.", "no dogs in the UK office."),
+    ("CIVIL WAR II BEGINS", "civil War two begins"),
+    # Days and places
+    ("It airs Tues. at 9/8c.", "It airs Tuesday at nine eight central."),
+    ("He ships out to Ft. Bragg.", "He ships out to Fort Bragg."),
 ])
 def test_recap_patterns(written: str, spoken: str):
     assert speakable(written) == spoken
@@ -168,6 +199,14 @@ def test_recap_patterns(written: str, spoken: str):
     ("Lt. Cmdr. Dufresne waits. Capt. Sato leaves.",
      ["Lt. Cmdr. Dufresne waits.", "Capt. Sato leaves."]),
     ("Ep. 5 is out. Prof. Sorokina is back.", ["Ep. 5 is out.", "Prof. Sorokina is back."]),
+    ("At 9 a.m. Monday, she calls. He runs.", ["At 9 a.m. Monday, she calls.", "He runs."]),
+    ("He flies to Ft. Bragg. It airs Tues. at 9.", ["He flies to Ft. Bragg.",
+                                                    "It airs Tues. at 9."]),
+    # A dotted acronym or "etc." ends a sentence when the next starts as sentences do
+    ("They fly to Washington, D.C. The next morning is cold. The U.S. Army waits.",
+     ["They fly to Washington, D.C.", "The next morning is cold.", "The U.S. Army waits."]),
+    ("She buys pears, apples, etc. Then he leaves.",
+     ["She buys pears, apples, etc.", "Then he leaves."]),
 ])
 def test_abbreviations_and_times_do_not_end_sentences(paragraph: str, sentences: list[str]):
     assert split_sentences(paragraph) == sentences

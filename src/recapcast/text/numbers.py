@@ -81,6 +81,9 @@ class NumberWords:
         whole = int(amount)
         cents = int((amount - whole) * 100)
         english = self.lang.startswith("en")
+        if english and not whole and cents:
+            # $0.99: ninety nine cents, not "zero dollars and ninety nine cents"
+            return f"{self.cardinal(cents)} {self._cent_name(currency, cents)}"
         if self._own_unit(currency) is None:
             kwargs = {"separator": " and"} if english and cents else {}
             try:
@@ -92,10 +95,14 @@ class NumberWords:
                 return self._tidy(words.split(_CUT)[0], keep_last_and=bool(cents))
         words = f"{self.cardinal(whole)} {self.currency_name(currency, whole)}"
         if cents:
-            cent = ("penny" if cents == 1 else "pence") if currency == "GBP" else (
-                "cent" if cents == 1 else "cents")
-            words += f" and {self.cardinal(cents)} {cent}"
+            words += f" and {self.cardinal(cents)} {self._cent_name(currency, cents)}"
         return words
+
+    @staticmethod
+    def _cent_name(currency: str, cents: int) -> str:
+        if currency == "GBP":
+            return "penny" if cents == 1 else "pence"
+        return "cent" if cents == 1 else "cents"
 
     def currency_name(self, currency: str, count: int = 2) -> str:
         """USD -> dollars (count 1: dollar); the ISO code itself when the language has none."""

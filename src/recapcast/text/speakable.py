@@ -26,7 +26,8 @@ _NOT_AN_END = re.compile(
     r"Det|Prof|Gen|Sen|Rep|Gov|Pres|Col|Maj|Adm|Insp|Supt|Cpl|Pvt|Rev|Hon|Fr|Mme|Mlle|Cllr|"
     r"Amb|Ep|Eps|Vol|Ch|Pt|pp|p|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|"
     r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B|Mio|Mrd|"
-    r"Tsd|vgl|ggf|evtl|inkl|bspw|Str|Hr|Fr|Mme|Mlle|Sto|Sta|Avda|núm|pág|Cal|def|mr|mrs|dr)"
+    r"Tsd|vgl|ggf|evtl|inkl|bspw|Str|Hr|Fr|Mme|Mlle|Sto|Sta|Avda|núm|pág|Cal|def|mr|mrs|dr|"
+    r"Ft|ep|eps|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Av|sáb|dom|lun|mié|jue|vie)"
     r"|(?<!°)\b[A-Z]|(?<![\w.'’])[a-z])\.$"
     # a German ordinal after its article: "die 3." goes on with "Folge"
     r"|\b(?i:die|der|das|den|dem|des|am|im|vom|zum|zur|beim|seit|ab|bis)\s+\d{1,3}\.$"
@@ -36,7 +37,16 @@ _NOT_AN_END = re.compile(
 _GOES_ON = re.compile(r"[a-z]")
 _CAPITAL_START = re.compile(r"[.!?…]\s+[\"“(]?[A-Z]")
 _CLOCK_END = re.compile(r"\b[ap]\.m\.$")
-_ZONE_START = re.compile(r"[A-Z]{2,4}\b")
+# After "9 a.m." a time zone or a day goes on with the sentence ("9 a.m. Monday, she...").
+_ZONE_START = re.compile(r"(?:[A-Z]{2,4}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|"
+                         r"tomorrow|tonight)\b")
+# A dotted acronym or "etc." ends a sentence when the next one starts as sentences do:
+# "in Washington, D.C. The next morning", but "the U.S. Army" goes on.
+_ACRONYM_END = re.compile(r"(?:\b(?:[A-Z]\.){2,}|\betc\.)$")
+_STARTER = re.compile(
+    r"(?:The|A|An|He|She|They|It|We|I|You|But|And|Then|When|After|Before|Later|Meanwhile|"
+    r"This|That|These|Those|There|His|Her|Their|Our|My|In|On|At|As|So|Now|Still|Yet|Back|"
+    r"Once|While|Soon|Next|Finally|Even|Only|Nobody|Everyone|What|Why|How)\b")
 _CLAUSE = re.compile(r"(?<=[,;:–—])\s+")
 
 _TAG = re.compile(r"<\s*(?P<close>/)?\s*(?P<name>[a-zA-Z][\w-]*)[^<>]*>|<!--.*?-->", re.DOTALL)
@@ -56,6 +66,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[^\W\d_])
                     r"|(?<=\d)(?=[^\W\d_])")
 _SHOUT_WORD = r"(?:[A-Z][A-Z'’]*(?:-[A-Z]+)*)"
 _SHOUTING = re.compile(rf"(?<![\w-]){_SHOUT_WORD}(?:[ \t]+{_SHOUT_WORD})+(?![\w-])")
+# Kept in capitals when a shouted line is lowercased: "THE US OFFICE" is not "the us office".
+_ACRONYMS = frozenset(
+    "UK USA EU UN FBI CIA NSA DEA ATF IRS NYPD LAPD NHS BBC HBO CNN NBC CBS ABC TV DJ DNA "
+    "ICU CEO CFO DC NYC VIP AI HR".split())
 _REPEATED_MARKS = re.compile(r"([!?])[!?]+")
 
 _EPISODE_CODE = re.compile(r"\b[Ss]\s?(?P<s>\d{1,2})\s?[Ee][Pp]?\s?(?P<e>\d{1,3})\b"
@@ -71,6 +85,7 @@ _DOTTED_ACRONYM = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?=[\s,;:!?)'’\"”]
 _LETTERS_DIGITS = re.compile(r"\b(?P<letters>[A-Z]{1,4})-?(?=\d+\b)")
 _ATTRIBUTION = re.compile(r"(?:^|\s)~\s*(?=[A-Z])")
 _TILDE_ABOUT = re.compile(r"~\s*(?=\d)")
+_LETTERS_AND = re.compile(r"(?<![\w&])([A-Z]{1,3})&([A-Z]{1,3})(?![\w&])")
 _ARITHMETIC = re.compile(r"(?<=\w)\s*([+=])\s*(?=\w)")
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"  # not the comma after it: "$9,500, to someone"
@@ -78,7 +93,24 @@ _CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "J
                    "₩": "KRW", "₽": "RUB", "C$": "CAD", "A$": "AUD"}
 _SIGN = "|".join(re.escape(s) for s in sorted(_CURRENCY_SIGNS, key=len, reverse=True))
 _SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[kmb])\b)"
-_MONEY = re.compile(rf"(?<![\w$])(?P<cur>{_SIGN})\s?(?P<num>{_NUM}){_SCALE}?", re.IGNORECASE)
+_MONEY = re.compile(rf"(?P<neg>(?<![\w-])[-−])?(?<![\w$])(?P<cur>{_SIGN})\s?(?P<num>{_NUM})"
+                    rf"{_SCALE}?", re.IGNORECASE)
+_BARE_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|mn|bn|[kmb])\b)"
+# $5-10K, $5–$10, 5-10 €: one amount, a range of values
+_MONEY_RANGE = re.compile(
+    rf"(?<![\w$])(?P<cur>{_SIGN})\s?(?P<a>{_NUM})(?P<s1>{_BARE_SCALE})?\s?[–—-]\s?"
+    rf"(?:(?:{_SIGN})\s?)?(?P<b>{_NUM}){_SCALE}?", re.IGNORECASE)
+_MONEY_AFTER_RANGE = re.compile(
+    rf"(?<![\w.,])(?P<a>{_NUM})\s?[–—-]\s?(?P<b>{_NUM})\s?(?=[€£¥₹])")
+# 10-15%, 70-75°F, 1-2 p.m., 5-10 km: a range whose second number carries the unit
+_UNIT_RANGE = re.compile(
+    r"(?<![\w.,–-])(?P<a>\d+(?:\.\d+)?)\s?[–—-]\s?(?P<b>\d+(?:\.\d+)?)"
+    r"(?=(?P<unit>\s?(?:%|°|per ?cent\b|[ap]\.?\s?m\b|[^\W\d_]{1,4}\b|km/h)))")
+_BETWEEN = re.compile(r"\b(?:between|entre|zwischen|tra|tussen)\s+$", re.IGNORECASE)
+_COUNT_SCALE = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?P<scale>K|M|B|bn|mn)"
+                          r"(?=\s+(?:[a-z]+s|people)\b)")
+_TIMES = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)x(?=\s+(?:more|less|faster|slower|"
+                    r"bigger|better|worse|longer|higher|as|the|speed|zoom|over)\b)")
 _MONEY_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?P<cur>[€£¥₹])")
 _SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion",
                 "b": "billion", "thousand": "thousand", "million": "million",
@@ -92,17 +124,21 @@ _TIME = re.compile(
     r"(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
     re.IGNORECASE)
 _DURATION = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b")
+_HOURS_MINUTES = re.compile(r"\b(?P<h>\d{1,2})\s?h(?:rs?)?\s?(?P<m>[0-5]?\d)\s?m(?:ins?)?\b")
 _BROADCAST = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<zone>c)\b")
 _DAY_MONTH = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b"
                         r"(?!:|\d|\s?(?:%|[ap]\.?m\b))")
 _MONTH_DAY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
                         r"(?P<month>[A-Z][a-z]{2,8})\b\.?")
+_ISO_DATE = re.compile(r"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])")
 _SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 _FRACTION_CHARS = {"½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4),
                    "⅕": (1, 5), "⅛": (1, 8), "⅜": (3, 8), "⅝": (5, 8), "⅞": (7, 8)}
 _FRACTION_CHAR = re.compile(r"(?:(?P<whole>\d+)\s?)?(?P<f>[" + "".join(_FRACTION_CHARS) + "])")
 _SLASH = re.compile(r"(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<a>\d+(?:\.\d+)?)/(?P<b>\d+)(?![\w/])"
                     r"(?P<after>\s+(?P<next>[^\W\d_][\w'’-]*))?")
+_DATE_BEFORE = re.compile(r"\b(?:on|by|since|until|till|before|after|from|dated|aired|"
+                          r"airs|premieres?|premiered)\s+$", re.IGNORECASE)
 _ONE_LETTER_UNITS = {"m", "g", "V", "W", "L", "h", "°"}
 _RATING_DENOMINATORS = {5, 10, 20, 100}
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}
@@ -113,9 +149,17 @@ _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
 _UNIT = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
 _PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
-_ORDINAL = re.compile(r"\b(?P<num>\d+)\.?(?P<mark>st|nd|rd|th|º|ª|°(?=\s))(?!\w)",
-                      re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\.?"
+                      r"(?P<mark>st|nd|rd|th|º|ª|°(?=\s))(?!\w)", re.IGNORECASE)
 _RANGE = re.compile(r"(?<![\d.,–-])(?P<a>\d+)\s?[–—-]\s?(?P<b>\d+)(?![\d–-])")
+# Numbers that are names, said as their digits: phone numbers (TV's 555 ones too), 911.
+_PHONE = re.compile(r"(?<![\w-])(?:\(\d{3}\)\s?\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|555-\d{4}|911)"
+                    r"(?![\w-]|[.,]\d)")
+_NAMED_NUMBER = re.compile(
+    r"\b(?P<before>Room|Flight|Suite|Apartment|Apt\.|Gate|Platform|Route|Highway|Interstate|"
+    r"Boeing|Airbus|Porsche|Peugeot|Locker|Cell|Ward|Bay|Unit|Bus|Train|Track|Studio|Area|"
+    r"Apollo|Level|Lot|Pier|Dock|Hangar|Sector|Block|Precinct)\s+(?P<num>[1-9]\d{2,3})\b"
+    r"(?![.,]\d)")
 _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
 _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
 _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
@@ -170,6 +214,26 @@ def _spanish_feminine(noun: str) -> bool:
         return False
     return (noun.endswith("as") or noun in _ES_FEMININE
             or noun.endswith(("dades", "tades", "ciones", "siones", "umbres", "tudes")))
+
+
+def _spanish_feminine_singular(noun: str) -> bool:
+    """Whether a Spanish singular noun is (most likely) feminine: hija, canción, ciudad."""
+    noun = noun.lower()
+    if noun in _ES_MASCULINE_A_SINGULAR:
+        return False
+    return (noun.endswith(("a", "ión", "dad", "tad", "umbre", "tud", "ez"))
+            or noun in _ES_FEMININE_SINGULAR)
+
+
+# Words a number after which is a label, not a count: "la temporada 1 termina".
+_ES_LABELS = {"el", "la", "los", "las", "temporada", "episodio", "capítulo", "parte", "número",
+              "nivel", "ronda", "fase", "acto", "puesto", "página", "minuto", "día", "año",
+              "semana", "juego", "partido", "lugar", "sala", "puerta", "casilla", "nº"}
+_ES_MASCULINE_A_SINGULAR = {w[:-1] for w in _ES_MASCULINE_A} | {"día", "mapa", "sofá", "papá"}
+_ES_FEMININE_SINGULAR = {"mujer", "noche", "parte", "calle", "llave", "nave", "clase", "fase",
+                         "serie", "especie", "imagen", "flor", "mano", "gente", "muerte",
+                         "torre", "madre", "red", "ley", "voz", "luz", "cruz", "fuente",
+                         "frase", "sede", "suerte", "carne", "vez", "hora", "tarde"}
 
 
 _ROMAN_VALID = re.compile(r"^(?=[IVX])(X{0,3})(IX|IV|V?I{0,3})$")
@@ -268,7 +332,13 @@ class _Reader:
             words = m.group(0).split()
             if not any(len(w) >= 4 for w in words):
                 return m.group(0)
-            return " ".join(w if w == "I" else w.lower() for w in words)
+            def roman(w: str) -> bool:
+                return len(w) > 1 and bool(_ROMAN_VALID.match(w))
+            # The word before a Roman numeral keeps its capital, for the numeral's rule
+            # ("WAR II": War two).
+            return " ".join(w if w == "I" or w in _ACRONYMS or roman(w) else
+                            w.capitalize() if nxt and roman(nxt) else w.lower()
+                            for w, nxt in zip(words, words[1:] + [""], strict=True))
         text = _SHOUTING.sub(lower, text)
         return _REPEATED_MARKS.sub(r"\1", text)
 
@@ -293,7 +363,11 @@ class _Reader:
                                text)
         about = self.say("about")
         if about:
-            text = _TILDE_ABOUT.sub(about + " ", text)
+            # "a ~20% drop": a roughly twenty percent drop
+            text = _TILDE_ABOUT.sub(
+                lambda m: "roughly " if self.en and re.search(r"\b[Aa]n?\s*$",
+                                                              m.string[:m.start()])
+                else about + " ", text)
         number, page, pages = self.say("number"), self.say("page"), self.say("pages")
         if number:
             text = _NUMBER_SIGN.sub(number + " ", text)
@@ -308,15 +382,55 @@ class _Reader:
             text = _AKA.sub("A.K.A.", text)
             text = _DOTTED_ACRONYM.sub(
                 lambda m: m.group(1) if m.group(1) == "A.K.A." else
-                " ".join(m.group(1).rstrip(".").split(".")) + ("." if m.end() == len(m.string)
+                _spelled(m.group(1).rstrip(".").split(".")) + ("." if m.end() == len(m.string)
                                                                 else ""), text)
         return text
+
+    def ranges(self, text: str) -> str:
+        """A range whose unit or currency stands once: $5-10K is "five to ten thousand
+        dollars", 10-15% "ten to fifteen percent"."""
+        if self.n is None or not self.say("to"):
+            return text
+
+        def money(m: re.Match) -> str:
+            cur, a, b = m.group("cur"), m.group("a"), m.group("b")
+            to = self.range_word(m)
+            scale = m.group("scale")
+            if self.en and not m.group("s1") and "." not in a + b:
+                currency = _CURRENCY_SIGNS[cur.upper()]
+                words = f" {_SCALE_WORDS[scale.lower()]}" if scale else ""
+                return (f"{self.number(a)} {to} {self.number(b)}{words} "
+                        f"{self.n.currency_name(currency)}")
+            first = m.group("s1") or (scale if not self.en else "") or ""
+            return f"{cur}{a}{first} {to} {cur}{b}{scale or ''}"
+
+        def unit(m: re.Match) -> str:
+            written = m.group("unit").strip().lower()
+            if written[:1].isalpha() and not re.fullmatch(r"[ap]\.?\s?m|per ?cent", written) \
+                    and written not in self.w.units:
+                return m.group(0)
+            return f"{m.group('a')} {self.range_word(m)} {m.group('b')}"
+        text = _MONEY_RANGE.sub(money, text)
+        text = _MONEY_AFTER_RANGE.sub(
+            lambda m: f"{m.group('a')} {self.range_word(m)} {m.group('b')} ", text)
+        return _UNIT_RANGE.sub(unit, text)
+
+    def range_word(self, m: re.Match) -> str:
+        """"to" between a range's two ends, or "and" after "between" (entre, zwischen)."""
+        if _BETWEEN.search(m.string[:m.start()]):
+            return self.say("and", "and")
+        return self.say("to", "to")
 
     def money(self, text: str) -> str:
         if self.n is None:
             return text
 
         def amount(m: re.Match) -> str:
+            if m.groupdict().get("neg"):
+                return f"{self.say('minus', '-')} {amount_words(m)}"
+            return amount_words(m)
+
+        def amount_words(m: re.Match) -> str:
             currency = _CURRENCY_SIGNS[m.group("cur").upper()]
             digits = m.group("num").replace(",", "")
             scale = m.groupdict().get("scale")
@@ -328,12 +442,20 @@ class _Reader:
                 return self.n.money(value.quantize(Decimal(1)), currency)
             return self.n.money(Decimal(digits), currency)
         text = _MONEY.sub(amount, text)
-        return _MONEY_AFTER.sub(amount, text)
+        text = _MONEY_AFTER.sub(amount, text)
+        if self.en:
+            # 2.1M viewers, 500K views: a count with its scale letter
+            text = _COUNT_SCALE.sub(lambda m: f"{self.number(m.group('num'))} "
+                                              f"{_SCALE_WORDS[m.group('scale').lower()]}", text)
+            # 3x more, 1.5x speed: times
+            text = _TIMES.sub(lambda m: f"{self.number(m.group('num'))} times", text)
+        return text
 
     def times(self, text: str) -> str:
         if self.n is None:
             return text
         text = _DURATION.sub(self._duration, text)
+        text = _HOURS_MINUTES.sub(self._duration, text)
         text = _BROADCAST.sub(
             lambda m: f"{self.n.cardinal(int(m.group('a')))} {self.n.cardinal(int(m.group('b')))}"
                       f" {self.w.zones.get('CT', '')}".rstrip() if self.en else m.group(0), text)
@@ -343,7 +465,7 @@ class _Reader:
         parts = []
         for group, one, many in (("h", "hour", "hours"), ("m", "minute", "minutes"),
                                  ("s", "second", "seconds")):
-            value = int(m.group(group))
+            value = int(m.groupdict().get(group) or 0)
             if value:
                 parts.append(f"{self.n.cardinal(value)} "
                              f"{self.say(one if value == 1 else many, one)}")
@@ -365,7 +487,9 @@ class _Reader:
             if ampm:
                 # "p.m." at the end of the text also ends the sentence.
                 end = "." if m.group(0).endswith(".") and m.end() == len(m.string) else ""
-                suffix = f" {ampm.lower()} m{end if not zone else ''}"
+                # Letters joined by a hyphen are spelled: espeak-ng reads a lone "a" as
+                # the article ("six uh em"), "a-m" as the letters.
+                suffix = f" {ampm.lower()}-m{end if not zone else ''}"
             elif minute == 0:
                 suffix = " o'clock"
             else:
@@ -433,11 +557,21 @@ class _Reader:
             if not self.en:
                 return self._foreign_date(day, month, year_n, m)
             return f"{ordered[month - 1]} {self.ordinal(day)} {self.n.year(year_n)}"
+        text = _ISO_DATE.sub(self._iso_date, text)
         if self.w.language == "de":
             text = _DOTTED_DATE.sub(self._german_date, text)
         text = _SLASH_DATE.sub(slash_date, text)
         text = _DAY_MONTH.sub(day_month, text)
         return _MONTH_DAY.sub(month_day, text)
+
+    def _iso_date(self, m: re.Match) -> str:
+        """2026-11-14: November fourteenth, twenty twenty six (quince de noviembre...)."""
+        year, month, day = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if not (1 <= month <= 12 and 1 <= day <= 31) or len(self.w.month_names) != 12:
+            return m.group(0)
+        if not self.en:
+            return self._foreign_date(day, month, year, m)
+        return f"{self.w.month_names[month - 1]} {self.ordinal(day)}, {self.n.year(year)}"
 
     def _german_date(self, m: re.Match) -> str:
         day, month, year = int(m.group("d")), int(m.group("m")), m.group("y")
@@ -470,6 +604,12 @@ class _Reader:
         def slash(m: re.Match) -> str:
             a, b = m.group("a"), int(m.group("b"))
             after, nxt = m.group("after") or "", (m.group("next") or "").lower()
+            if self.en and not m.group("whole") and nxt not in _RATING_WORDS:
+                if a == str(b) and b in (20, 50):  # 50/50, 20/20 vision
+                    return f"{self.n.cardinal(b)}-{self.n.cardinal(b)}{after}"
+                date = self._month_day(a, b, m.string[:m.start()])
+                if date:
+                    return date + after
             out_of = self.say("out of")
             proper = "." not in a and 0 < int(a) < b and b in _FRACTION_DENOMINATORS
             # A score out of a round total (26/30, 41/50); 9/11 and 24/7 are not.
@@ -484,6 +624,17 @@ class _Reader:
             return self._fraction(m.group("whole"), int(a), b, after)
         text = _FRACTION_CHAR.sub(char, text)
         return _SLASH.sub(slash, text)
+
+    def _month_day(self, a: str, b: int, before: str) -> str | None:
+        """"on 6/15": a month and day without a year, where a date is expected (after "on",
+        "by", "since"...), as US English writes it; else None."""
+        if "." in a or not self.w.us_dates or not _DATE_BEFORE.search(before) or \
+                (a, b) == ("9", 11):  # "after 9/11" is the day's name: nine eleven
+            return None
+        month, day = int(a), b
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        return f"{self.w.month_names[month - 1]} {self.ordinal(day)}"
 
     def _fraction(self, whole: str | None, a: int, b: int, after: str) -> str:
         names = self.w.fractions.get(b)
@@ -549,6 +700,8 @@ class _Reader:
     def numbers(self, text: str) -> str:
         if self.n is None:
             return text
+        if self.en:
+            text = _PHONE.sub(self._digit_groups, text)
         percent = self.say("percent")
         if percent:
             text = _PERCENT.sub(lambda m: f"{self.number(m.group('num'))} {percent}", text)
@@ -559,11 +712,11 @@ class _Reader:
         text = _ORDINAL.sub(self._ordinal, text)
         # Model numbers and codes: "TS-4000", "Q3", "COVID-19".
         text = _LETTERS_DIGITS.sub(lambda m: m.group("letters") + " ", text)
-        to = self.say("to")
-        if to:
-            text = _RANGE.sub(lambda m: f"{self.cardinal(m.group('a'))} {to} "
+        if self.say("to"):
+            text = _RANGE.sub(lambda m: f"{self.cardinal(m.group('a'))} {self.range_word(m)} "
                                         f"{self.cardinal(m.group('b'))}", text)
         if self.en:
+            text = _NAMED_NUMBER.sub(self._named_number, text)
             text = _DECADE.sub(self._decade, text)
             # 007, 0451: digit by digit, zero as "oh"
             text = _LEADING_ZERO.sub(lambda m: " " + " ".join(
@@ -576,12 +729,37 @@ class _Reader:
             return _INTEGER.sub(self._spanish_cardinal, text)
         return _INTEGER.sub(lambda m: f" {self.cardinal(m.group(0))} ", text)
 
+    def _digits(self, digits: str) -> str:
+        return " ".join("oh" if d == "0" else self.n.cardinal(int(d)) for d in digits)
+
+    def _digit_groups(self, m: re.Match) -> str:
+        """555-0199, (212) 555-0199, 911: a phone number digit by digit, a pause a group."""
+        return " " + ", ".join(self._digits(g) for g in re.findall(r"\d+", m.group(0))) + " "
+
+    def _named_number(self, m: re.Match) -> str:
+        """Room 237, Flight 815, Boeing 747: "two thirty seven", as such numbers are said."""
+        digits = m.group("num")
+        head, tail = digits[:-2], int(digits[-2:])
+        if tail == 0:
+            rest = "hundred"
+        elif tail < 10:
+            rest = f"oh {self.n.cardinal(tail)}"
+        else:
+            rest = self.n.cardinal(tail)
+        return f"{m.group('before')} {self.n.cardinal(int(head))} {rest}"
+
     def _spanish_cardinal(self, m: re.Match) -> str:
         """A Spanish number agreeing with the noun after it: veintiún años, trescientas
         cincuenta hectáreas, mil doscientas personas."""
         words = self.cardinal(m.group(0))
         noun = _word_after(m)
-        if noun.lower() in _ES_NOT_NOUNS or not noun.islower() or not noun.endswith("s"):
+        if noun.lower() in _ES_NOT_NOUNS or not noun.islower():
+            return f" {words} "
+        if not noun.endswith("s"):
+            label = re.search(r"(\w+)\s+$", m.string[:m.start()])
+            if words == "uno" and not (label and label.group(1).lower() in _ES_LABELS):
+                # 1 hija, 1 voto: una hija, un voto (not "la temporada 1 termina")
+                return " una " if _spanish_feminine_singular(noun) else " un "
             return f" {words} "
         if _spanish_feminine(noun):
             words = re.sub(r"ientos\b", "ientas", re.sub(r"uno$", "una", words))
@@ -602,7 +780,7 @@ class _Reader:
         return words + ("n" if _GERMAN_DATIVE.search(before) else "")
 
     def _ordinal(self, m: re.Match) -> str:
-        words = self.ordinal(int(m.group("num")))
+        words = self.ordinal(int(m.group("num").replace(",", "")))
         if m.group("mark") == "ª":
             # 1ª is feminine in Spanish, Portuguese and Italian: primera, not primero.
             words = re.sub(r"o\b", "a", words)
@@ -652,7 +830,7 @@ class _Reader:
         """Letter grades and star ratings: B+ is "B plus", ★★★½ "three and a half stars"."""
         plus, minus = self.say("plus"), self.say("minus")
         if plus and minus:
-            text = _GRADE.sub(lambda m: f"{m.group(1)} {plus if m.group(2) == '+' else minus}",
+            text = _GRADE.sub(lambda m: f"{m.group(1)}-{plus if m.group(2) == '+' else minus}",
                               text)
             # "Disney+." at a sentence's end: the sign is part of the name
             text = _TRAILING_PLUS.sub(f" {plus}", text)
@@ -673,7 +851,11 @@ class _Reader:
 
     def symbols(self, text: str) -> str:
         text = _ATTRIBUTION.sub(" — ", text)
-        text = text.replace("&", f" {self.say('and', '&')} ")
+        and_word = self.say("and", "&")
+        # AT&T, Q&A, R&B: letters, spelled, around the word
+        text = _LETTERS_AND.sub(lambda m: f"{_spelled(m.group(1))} {and_word} "
+                                          f"{_spelled(m.group(2))}", text)
+        text = text.replace("&", f" {and_word} ")
         percent = self.say("percent")
         if percent:
             text = text.replace("%", f" {percent} ")
@@ -685,6 +867,12 @@ class _Reader:
         text = re.sub(r"(?<=\w)/(?=\w)", " ", text)
         text = re.sub(r"\s+-+\s+", ", ", text)
         return _SYMBOLS.sub(" ", text)
+
+
+def _spelled(letters) -> str:
+    """Letters a voice must spell, joined by hyphens: espeak-ng says "A-I" and "a-m" as
+    letters but a spaced "A I" as the article and a word ("uh I")."""
+    return "-".join(letters)
 
 
 def _url(m: re.Match, dot: str) -> str:
@@ -731,8 +919,8 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
     text = _URL.sub(lambda m: _url(m, dot), text)
     rules: tuple[Callable[[str], str], ...] = (
         reader.digits, reader.handles, reader.shouting, reader.episodes, reader.abbreviations,
-        reader.grades, reader.money, reader.times, reader.dates, reader.fractions, reader.units,
-        reader.roman,
+        reader.grades, reader.ranges, reader.money, reader.times, reader.dates, reader.fractions,
+        reader.units, reader.roman,
         reader.numbers, reader.symbols,
     )
     for rule in rules:
@@ -791,7 +979,8 @@ def split_sentences(text: str) -> list[str]:
     for piece in _SENTENCE.split(text.strip()):
         goes_on = _GOES_ON.match(piece) and not (lowercase and not _CLOCK_END.search(
             sentences[-1] if sentences else ""))
-        if sentences and (_NOT_AN_END.search(sentences[-1]) or goes_on
+        ends = sentences and _ACRONYM_END.search(sentences[-1]) and _STARTER.match(piece)
+        if sentences and not ends and (_NOT_AN_END.search(sentences[-1]) or goes_on
                           or (_CLOCK_END.search(sentences[-1]) and _ZONE_START.match(piece))):
             sentences[-1] += " " + piece
         elif piece.strip():

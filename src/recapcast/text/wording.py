@@ -125,6 +125,9 @@ _ENGLISH = dict(
         "def.": "defeated", "mr.": "mister", "mrs.": "missus", "dr.": "doctor", "§": "section",
         "§§": "sections",
         "WW1": "World War One", "WW2": "World War Two",
+        "Mon.": "Monday", "Tue.": "Tuesday", "Tues.": "Tuesday", "Wed.": "Wednesday",
+        "Thu.": "Thursday", "Thur.": "Thursday", "Thurs.": "Thursday", "Fri.": "Friday",
+        "Sat.": "Saturday", "ep.": "episode", "eps.": "episodes",
     },
     titles={
         "Lt.": "Lieutenant", "Lieut.": "Lieutenant", "Cmdr.": "Commander",
@@ -136,7 +139,7 @@ _ENGLISH = dict(
         "Fr.": "Father", "Mme.": "Madame",
         "Mlle.": "Mademoiselle", "Cllr.": "Councillor", "Amb.": "Ambassador",
         "Lt": "Lieutenant", "Capt": "Captain", "Sgt": "Sergeant", "Det": "Detective",
-        "Prof": "Professor", "Cmdr": "Commander",
+        "Prof": "Professor", "Cmdr": "Commander", "Ft.": "Fort",
     },
     month_names=tuple("January February March April May June July August September October "
                       "November December".split()),
