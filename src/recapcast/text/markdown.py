@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from markdown_it import MarkdownIt
 
 from recapcast.text.plaintext import html_to_text
@@ -19,6 +20,7 @@ _PARSER = MarkdownIt("commonmark").disable("code").enable("table")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]{1,20}\]:[ \t]*", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_KEY = re.compile(r"[A-Za-z_][\w-]*")
 _BULLET_CHARACTER = re.compile(r"^[ \t]*[•◦▪▸►‣⁃][ \t]+", re.MULTILINE)
 
 
@@ -90,20 +92,50 @@ def _table_sentences(rows: list[list[str]]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _yaml_fields(body: str) -> dict[str, str] | None:
+    """The top-level fields of YAML front matter as text (a list's items joined), or None
+    when it is not a YAML mapping."""
+    try:
+        # BaseLoader types nothing: "episode: 010" stays "010" (not octal 8), a date stays
+        # as written, and no tag can build an object.
+        data = yaml.load(body, Loader=yaml.BaseLoader)
+    except yaml.YAMLError:
+        return None
+    # A key that is no field name ("Saltmarsh S04E02: Low Water" between two rules) is a
+    # title line, which YAML would read as a mapping too.
+    if not isinstance(data, dict) or not all(
+            isinstance(key, str) and _KEY.fullmatch(key) for key in data):
+        return None
+    fields: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = ", ".join(v for v in value if isinstance(v, str) and v.strip())
+        if isinstance(value, str):
+            fields[key.lower()] = value.strip()
+    return fields
+
+
 def _front_matter(text: str) -> tuple[str, dict[str, str]]:
     """``text`` with a blog's YAML front matter blanked out (line numbers kept), and its
-    ``key: value`` fields."""
+    fields."""
     found = _FRONT_MATTER.match(text)
     if not found:
         return text, {}
-    fields: dict[str, str] = {}
-    for line in found.group("body").splitlines():
-        key, sep, value = line.partition(":")
-        if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key.strip()):
-            fields[key.strip().lower()] = value.strip().strip("\"'")
-        elif line.strip() and not line.lstrip().startswith(("-", "#")):
-            return text, {}  # a rule above text, not front matter
+    fields = _yaml_fields(found.group("body"))
+    if fields is None:
+        # Not valid YAML (an unquoted "title: Low Water: Part 2"): read it line by line.
+        fields = {}
+        for line in found.group("body").splitlines():
+            key, sep, value = line.partition(":")
+            if sep and _KEY.fullmatch(key.strip()):
+                fields[key.strip().lower()] = value.strip().strip("\"'")
+            elif line.strip() and not line.lstrip().startswith(("-", "#")):
+                return text, {}  # a rule above text, not front matter
     return "\n" * found.group(0).count("\n") + text[found.end():], fields
+
+
+def _number(value: str) -> int | None:
+    return int(value) if re.fullmatch(r"\d{1,4}", value, re.ASCII) else None
 
 
 def read_markdown(text: str) -> RecapSource:
@@ -182,5 +214,11 @@ def read_markdown(text: str) -> RecapSource:
                 blocks.append(SourceBlock("paragraph", lines, start, bold=bold))
             heading_level = 0
     title = fields.get("title", "")
+    # A post's front matter names the episode too; its date is when the post went up, not
+    # the episode's publish date, so it is not read (as a byline's date is not).
     return RecapSource(blocks=tuple(blocks), titles=(title,) if title else (),
-                       author=fields.get("author", ""), summary=fields.get("description", ""))
+                       author=fields.get("author") or fields.get("authors", ""),
+                       summary=fields.get("description") or fields.get("summary", ""),
+                       show=fields.get("show") or fields.get("series", ""),
+                       season=_number(fields.get("season", "")),
+                       episode=_number(fields.get("episode") or fields.get("episode_number", "")))

@@ -35,6 +35,7 @@ byline); they are written only when set. Writing a parsed script gives back the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -103,10 +104,11 @@ def import_source(source: RecapSource, episode_id: str, *, season: int | None = 
                   date: dt.date | None = None) -> Script:
     """Turn a recap read by ``sources.read_source`` into a narration script.
 
-    The title line gives the show, season, episode and title; bylines, dates, spoiler
-    warnings, timestamps, stage directions and sign-offs are left out; headings and
-    heading-like lines become chapters; dialogue lines and attributed quotations become
-    quotes with their speaker; lists become sentences; everything else is narration.
+    The title line gives the show, season, episode and title (a post's front matter fills
+    in what it does not say); bylines, dates, spoiler warnings, timestamps, stage
+    directions and sign-offs are left out; headings and heading-like lines become chapters;
+    dialogue lines and attributed quotations become quotes with their speaker; lists become
+    sentences; everything else is narration.
     """
     found = recognise(source)
     blocks = found.blocks
@@ -115,9 +117,14 @@ def import_source(source: RecapSource, episode_id: str, *, season: int | None = 
     if not any(isinstance(b, (Paragraph, Quote)) for b in blocks):
         raise ScriptError("the recap has a title line but no paragraphs",
                           "separate the title and the paragraphs with blank lines")
-    parts = found.parts
-    title = parts.title or (found.title_line if parts.score() == 0 else "") or (
-        f"Episode {parts.episode}" if parts.episode is not None else episode_id)
+    told = found.parts
+    title = told.title or (found.title_line if told.score() == 0 else "")
+    # The title line says it as the recap's writer put it; the page's metadata fills gaps.
+    parts = dataclasses.replace(
+        told, show=told.show or source.show or None,
+        season=told.season if told.season is not None else source.season,
+        episode=told.episode if told.episode is not None else source.episode)
+    title = title or (f"Episode {parts.episode}" if parts.episode is not None else episode_id)
     meta = EpisodeMeta(
         title=title,
         episode=parts.episode,
@@ -237,7 +244,9 @@ def _front_line(key: str, value) -> str:
         return f"{key}:"
     if isinstance(value, int | dt.date):
         return f"{key}: {value}"
-    return f"{key}: {json.dumps(str(value), ensure_ascii=False)}"
+    quoted = json.dumps(str(value), ensure_ascii=False)
+    # JSON leaves U+2028/U+2029 as they are, but the reader's splitlines() ends a line there.
+    return f"{key}: " + quoted.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def render_script(script: Script) -> str:

@@ -42,3 +42,9 @@ class RecapSource:
     """The site's name, cut from the end of title lines."""
     summary: str = ""
     """The page's own description."""
+    show: str = ""
+    """The show the page's own metadata names (a post's front matter), "" when none."""
+    season: int | None = None
+    """The season the page's own metadata gives, for when its title line does not."""
+    episode: int | None = None
+    """The episode the page's own metadata gives, for when its title line does not."""
