@@ -661,3 +661,69 @@ def test_scores_listed_a_contestant_a_line_and_a_works_header_are_read_right():
               "AUGUSTINE — a gold suit of armour. Judges: 10, 9, 9 = 28/30. "
               "MARGIT — a beaded flamenco dress. Judges: 8, 7, 8 = 23/30."),
     ]
+
+
+def test_a_short_dash_line_of_dialogue_is_voiced_and_the_narration_before_it_stays():
+    # "— Non, dit Capucine." once made the paragraph before it a quote by "Non".
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        — Non, dit Capucine.
+
+        — Never, says Ines.
+
+        "El faro no se vende", dice Carmela.
+        """)
+    assert _kinds(script)[1:] == [
+        (">", "Capucine", "Non."),
+        (">", "Ines", "Never."),
+        (">", "Carmela", "El faro no se vende."),
+    ]
+    assert _kinds(script)[0] == ("p", LONG)
+
+
+def test_dialogue_a_paragraph_a_line_is_voiced_as_on_a_web_page():
+    lines = """\
+        <p>Dutch: You walk out that gate, you don't walk back in.</p>
+        <p>Marta: "Then lock it behind us."</p>"""
+    for text, fmt in ((f"Show S01E02 recap: Title\n\n{LONG}\n\n"
+                       "Dutch: You walk out that gate, you don't walk back in.\n\n"
+                       "Marta: \"Then lock it behind us.\"\n", None),
+                      (f"<html><body><article><h1>Show S01E02 recap: Title</h1><p>{LONG}</p>"
+                       f"{textwrap.dedent(lines)}</article></body></html>", "html")):
+        script = _import(text, fmt)
+        assert [k for k in _kinds(script) if k[0] == ">"] == [
+            (">", "Dutch", "You walk out that gate, you don't walk back in."),
+            (">", "Marta", "Then lock it behind us."),
+        ], fmt
+
+
+def test_a_label_naming_a_contestant_is_narration_with_nothing_dropped():
+    script = _import(f"""\
+        Show S01E02 recap: Title
+
+        {LONG}
+
+        Star Baker: Priyanka (her 3rd of the season!)
+        Eliminated: Tevita
+        Runner-up: Alma
+        """)
+    assert not any(isinstance(b, Quote) for b in script.blocks)
+    text = " ".join(b.text for b in script.blocks if isinstance(b, Paragraph))
+    for phrase in ("Star Baker: Priyanka (her 3rd of the season!)", "Eliminated: Tevita.",
+                   "Runner-up: Alma."):
+        assert phrase in text
+
+
+@pytest.mark.parametrize("byline", [
+    "By Lorna Achebe-Finch\nSpoiler warning: this recap discusses the whole episode.",
+    "By Lorna Achebe-Finch\nUpdated Feb. 18, 2025, 9:41 a.m. ET\n6 min read\n"
+    "Warning: spoilers ahead.",
+    "Por Lorna Achebe-Finch\nLectura de 5 min",
+])
+def test_a_byline_block_with_a_spoiler_warning_or_read_time_is_left_out(byline: str):
+    script = _import(f"Ridgeback S02E05 recap: Dry County\n\n{byline}\n\n{LONG}\n")
+    assert script.meta.author == "Lorna Achebe-Finch"
+    assert _kinds(script) == [("p", LONG)]

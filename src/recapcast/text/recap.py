@@ -68,7 +68,9 @@ _SECTION_LABELS = {"stray observations", "final thoughts", "the verdict", "botto
                    "spoiler-free summary", "our verdict", "the episode"}
 _LABEL_WORDS = {"week", "winner", "winners", "challenge", "result", "results", "score",
                 "scores", "verdict", "grade", "rating", "ratings", "eliminated", "round",
-                "episode", "season", "immunity", "reward", "vote", "votes", "standings"}
+                "episode", "season", "immunity", "reward", "vote", "votes", "standings",
+                "baker", "runner-up", "runners-up", "finalist", "finalists", "champion",
+                "bottom", "safe", "host", "hosts", "judge", "judges", "guest", "guests"}
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.\-]*$")
 
 
@@ -90,6 +92,8 @@ def _attributed(name: str) -> str | None:
     """The speaker an attribution names ("Ewan Gillespie, the vanished keeper" -> the name)."""
     name = name.strip().rstrip(".")
     head, _, role = name.partition(",")
+    if _SAYING.match(role.strip()):
+        return None  # "— Non, dit Capucine.": a line of dialogue, not a quotation's source
     if _is_name(head.strip(), 5) and (not role or role.strip()[:1].islower()
                                       or _words(role) <= 6):
         return head.strip()
@@ -146,9 +150,6 @@ _FRENCH_VERBS = ("dit|répond|demande|lance|murmure|crie|ajoute|souffle|explique
 # Words after the speaker's name that say how ("quietly", "sans la regarder").
 _MANNER = (r"(?:\s+(?!(?:and|then|as|before|while|but|et|puis|mais|und|dann|y|pero)\b)"
            r"[a-zà-ÿ'’\-]+){0,4}")
-_FRENCH_DASH = re.compile(
-    rf"^[—―–]\s*(?P<quote>.+?)\s*(?P<mark>[,!?…])\s*(?:{_FRENCH_VERBS})(?:-t-(?:il|elle))?\s+"
-    rf"(?P<name>[^\W\d_][^,.;!?]*?){_MANNER}\s*[.!]?$")
 # A line that is one quotation and who said it, in English, French or German:
 # '"I'm done," Mara says.', 'Mara tells him, "Go."', '« Non », répond Anselme.',
 # '„Warum?“, fragt Henrike.'
@@ -157,8 +158,13 @@ _SAID = (r"says|said|asks|asked|replies|replied|shouts|shouted|yells|yelled|whis
          r"insisted|admits|admitted|warns|warned|screams|screamed|tells (?:him|her|them|us)|"
          r"told (?:him|her|them|us)|"
          rf"{_FRENCH_VERBS}|sagt|fragt|antwortet|ruft|flüstert|meint|erwidert|murmelt|"
-         r"schreit|gesteht|erklärt")
+         rf"schreit|gesteht|erklärt|{_SAYING_VERBS}")
 _OPEN, _CLOSE = "\"“«„‚", "\"”»“‘"
+# A dash line of dialogue: "— Ta sœur habite à Marseille, dit Capucine.", "— Never, says Ines."
+_FRENCH_DASH = re.compile(
+    rf"^[—―–]\s*(?P<quote>.+?)\s*(?P<mark>[,!?…])\s*(?:{_SAID})(?:-t-(?:il|elle))?\s+"
+    rf"(?P<name>[^\W\d_][^,.;!?]*?){_MANNER}\s*[.!]?$")
+_SAYING = re.compile(rf"(?:{_SAID}|{_SAYING_VERBS})\b", re.IGNORECASE)
 _QUOTE_THEN_SAID = re.compile(
     rf"^[{_OPEN}]\s*(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*,?\s*"
     rf"(?:(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
@@ -223,9 +229,10 @@ _AGE = re.compile(
 # The poster's own notes under a forum post: "Edit: typo", "EDIT 2: thanks for the gold".
 _POST_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]", re.IGNORECASE)
 _READ_TIME = re.compile(
-    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?)\.?\s*(?:read|reading time|de lecture)$"
+    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos|minuti)\.?\s*(?:read|reading time|de lecture|"
+    r"de lectura|di lettura|leestijd|lesezeit)$"
     r"|^(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|reading time|"
-    r"read time|time to read)\s*:?\s*"
+    r"read time|time to read|lectura de|lecture de|lettura di)\s*:?\s*"
     r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
 _META_SPLIT = re.compile(
     rf"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))", re.IGNORECASE)
@@ -418,6 +425,21 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
     return found if len(found) >= 2 else set()
 
 
+def _dialogue_paragraphs(blocks: list[SourceBlock]) -> set[int]:
+    """The ids of one-line "Name: line" paragraphs next to another: a web page's dialogue,
+    a <p> a line, is a run like lines under each other."""
+    def spoken(line: str) -> bool:
+        # a name, then words as speech starts (not "Gareth: the only man who ...")
+        found = _DIALOGUE.match(line)
+        name = found.group("name").strip() if found else ""
+        return bool(found) and (_is_name(name) or _shouted(name)) and (
+            found.group("line")[:1].isupper() or found.group("line")[:1] in _QUOTE_MARKS)
+    shaped = [block.kind == "paragraph" and len(block.lines) == 1 and spoken(block.lines[0])
+              for block in blocks]
+    return {id(block) for i, block in enumerate(blocks) if shaped[i] and (
+        (i > 0 and shaped[i - 1]) or (i + 1 < len(blocks) and shaped[i + 1]))}
+
+
 _LIST_ITEM = re.compile(r"^(?:[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+)?|\d+\w{0,2})\s*[—–:]\s")
 
 
@@ -529,6 +551,8 @@ class _Reader:
         self.narration_line = 0
         self.after_link_label = False  # the last block was a bare "Related" label
         self.guessed_headings: set[int] = set()  # lines of sentence-case headings
+        # ids of one-line "Name: line" paragraph blocks next to another such block
+        self.dialogue_paragraphs: set[int] = set()
 
     # dialogue ----------------------------------------------------------------------------
 
@@ -546,6 +570,9 @@ class _Reader:
         if not (quoted or _shouted(name) or run or name.lower() in self.known):
             return None
         spoken = _unquoted(_without_directions(words))
+        if (not quoted and not _shouted(name) and name.lower() not in self.known
+                and not words.rstrip().endswith((".", "!", "?", "…")) and _is_name(spoken, 4)):
+            return None  # "Star Baker: Priyanka" labels a name; nobody says "Priyanka"
         return _speaker_name(name, self.known), spoken
 
     def learn_speakers(self) -> None:
@@ -651,8 +678,12 @@ class _Reader:
                 self.heading(heading, block.line)
                 return
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
-        run = shaped >= 2 and shaped >= len(lines) - 1
-        if not any(self.dialogue(x, run) for x in lines) and _listed_lines(lines):
+        run = (shaped >= 2 and shaped >= len(lines) - 1) or id(block) in self.dialogue_paragraphs
+        spoken_lines = any(self.dialogue(x, run) for x in lines)
+        if run and not spoken_lines:
+            # "Star Baker: Priyanka" a line: labels and what they name, a sentence each
+            lines = [_sentence(x) for x in lines]
+        elif not spoken_lines and _listed_lines(lines):
             # A list pasted without its bullets ("1st — PRIYA" a line): a sentence a line.
             lines = [lines[0]] + [_sentence(x) for x in lines[1:]]
             if not lines[0].rstrip().endswith((":", ".", "!", "?")):
@@ -772,8 +803,9 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     in_front = True
     for block in blocks:
         if in_front and block.kind == "paragraph":
-            found = [(True, "") if _furniture_line(line) else _meta_line(line)
-                     for line in block.lines]
+            # A spoiler warning among the byline's lines is left out like them.
+            found = [(True, "") if _furniture_line(line) or _spoiler_warning(line)
+                     else _meta_line(line) for line in block.lines]
             if found and all(is_meta for is_meta, _ in found):
                 author = author or next((name for _, name in found if name), "")
                 continue
@@ -987,6 +1019,7 @@ def recognise(source: RecapSource) -> Recognised:
     marked = any(b.kind == "heading" for b in blocks)
     if not marked:
         reader.guessed_headings = _sentence_case_headings(blocks)
+    reader.dialogue_paragraphs = _dialogue_paragraphs(blocks)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "heading":
