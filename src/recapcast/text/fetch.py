@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 
@@ -82,6 +83,28 @@ def _reason(exc: BaseException) -> str:
     return str(getattr(reason, "strerror", None) or reason)
 
 
+def _decoded(data: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """The body without the gzip or deflate a server applied though we asked for none,
+    still within ``max_bytes`` once inflated."""
+    encoding = encoding.strip().lower()
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return data
+    # 16 + MAX_WBITS reads a gzip header; deflate is zlib-wrapped or raw, try both
+    for wbits in ((16 + zlib.MAX_WBITS,) if "gzip" in encoding else (zlib.MAX_WBITS,
+                                                                      -zlib.MAX_WBITS)):
+        inflater = zlib.decompressobj(wbits)
+        try:
+            out = inflater.decompress(data, max_bytes + 1)
+        except zlib.error:
+            continue
+        if len(out) > max_bytes:
+            raise ScriptError(f"{url} is over the limit of {max_bytes:,} bytes",
+                              "save the recap's text as a file")
+        return out
+    raise ScriptError(f"{url}: the server's {encoding} data is corrupt",
+                      "check the URL, or save the page and import the file")
+
+
 def fetch_url(url: str, max_bytes: int, timeout_s: float | None = None) -> Fetched:
     """Download ``url`` (http or https only) in at most ``timeout_s`` seconds and
     ``max_bytes`` bytes; raises ScriptError with the reason on any failure."""
@@ -121,14 +144,20 @@ def fetch_url(url: str, max_bytes: int, timeout_s: float | None = None) -> Fetch
                     raise ScriptError(f"{url} is over the limit of {max_bytes:,} bytes",
                                       "save the recap's text as a file")
                 chunks.append(chunk)
-            return Fetched(data=b"".join(chunks), url=response.geturl(),
+            data = _decoded(b"".join(chunks), headers.get("Content-Encoding", ""), url,
+                            max_bytes)
+            return Fetched(data=data, url=response.geturl(),
                            content_type=headers.get_content_type() if headers.get(
                                "Content-Type") else "",
                            charset=headers.get_content_charset())
     except ScriptError:
         raise
     except urllib.error.HTTPError as exc:
-        raise ScriptError(f"{url}: HTTP {exc.code} {exc.reason}", hint) from None
+        if 300 <= exc.code < 400:  # urllib's own "infinite loop" message runs to three lines
+            raise ScriptError(f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?)",
+                              hint) from None
+        raise ScriptError(f"{url}: HTTP {exc.code} {' '.join(str(exc.reason).split())}",
+                          hint) from None
     except TimeoutError:
         raise ScriptError(f"{url}: no answer within {deadline_s:g} s", hint) from None
     except urllib.error.URLError as exc:

@@ -45,11 +45,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _over_limit(data: bytes, name: str, max_bytes: int | None, what: str = "") -> None:
     if max_bytes is not None and len(data) > max_bytes:
+        # The page limit is fixed: only the recap's own text has a setting.
+        hint = ("save the article's text alone as a .txt file and import that"
+                if max_bytes == MAX_PAGE_BYTES and what == " (a web page)" else
+                "split it into several episodes, or raise [limits] max_recap_bytes in "
+                "recapcast.toml")
         raise ScriptError(
-            f"{name}{what} is {len(data):,} bytes, over the limit of {max_bytes:,} bytes",
-            "split it into several episodes, or raise [limits] max_recap_bytes in "
-            "recapcast.toml",
-        )
+            f"{name}{what} is {len(data):,} bytes, over the limit of {max_bytes:,} bytes", hint)
 
 
 def decode_text(data: bytes, name: str, max_bytes: int | None = None) -> str:
