@@ -727,3 +727,29 @@ def test_a_byline_block_with_a_spoiler_warning_or_read_time_is_left_out(byline: 
     script = _import(f"Ridgeback S02E05 recap: Dry County\n\n{byline}\n\n{LONG}\n")
     assert script.meta.author == "Lorna Achebe-Finch"
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_calls_to_action_and_a_writers_bio_are_left_out_but_narration_about_them_stays():
+    script = _import(f"""\
+        Ridgeback S02E05 recap: Dry County
+
+        {LONG}
+
+        Sign up for our free Entertainment newsletter!
+
+        He sells the horses anyway, one by one.
+
+        Have a news tip? Email tips@example.org or call 555-0142.
+
+        What were your favourite moments? Tell me in the comments below!
+
+        Comparte este artículo: Facebook · X · WhatsApp
+
+        She tells him to subscribe to the county paper, and he laughs.
+
+        Lorna Achebe-Finch is a staff writer covering television. Follow her on X @lornaachebe.
+        """)
+    assert _kinds(script) == [
+        ("p", LONG), ("p", "He sells the horses anyway, one by one."),
+        ("p", "She tells him to subscribe to the county paper, and he laughs."),
+    ]

@@ -82,6 +82,8 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
     ("pt-BR", "O episódio 12", "O episódio doze"),
     # One agrees with a singular noun; a label's number stays "uno"
     ("es", "Tiene 1 hija, 1 voto y 1 canción.", "Tiene una hija, un voto y una canción."),
+    ("es", "Vive en el 3.er piso y quedó en 1er lugar.",
+     "Vive en el tercer piso y quedó en primer lugar."),
     ("es", "La temporada 1 termina entre 5-10 €.",
      "La temporada uno termina entre cinco y diez euros."),
     ("it", "L'episodio 12", "L'episodio dodici"),

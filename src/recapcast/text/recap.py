@@ -251,9 +251,13 @@ _FURNITURE = re.compile(
     r"sponsored$|share this|like this:)",
     re.IGNORECASE)
 _SIGN_OFF = re.compile(
-    r"thanks? (?:you )?for reading|follow (?:me|us)\b|buy me a coffee|ko-?fi|patreon|"
-    r"\bsubscribe\b|share this|leave a comment|let me know in the comments|sound off in the "
-    r"comments|join the (?:discussion|conversation)|newsletter|sign up|support (?:me|my|the "
+    r"thanks? (?:you )?for reading|follow (?:me|us|her|him|them) (?:on|at)\b|follow (?:me|us)\b|"
+    r"\bis an? (?:staff|freelance|senior|contributing|regular|tv|television) (?:writer|editor|"
+    r"critic|reporter|columnist)\b|buy me a coffee|ko-?fi|patreon|"
+    r"\bsubscribe (?:now|here|below|today|to (?:my|our)\b|to the (?:blog|newsletter|channel|"
+    r"podcast|feed))|^subscribe\b|share this|leave a comment|let me know in the comments|"
+    r"sound off in the comments|join the (?:discussion|conversation)|newsletter|"
+    r"\bsign up (?:here|now|below|today|for (?:my|our|the newsletter))\b|support (?:me|my|the "
     r"blog)|see you next week|until next (?:week|time)", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
                          re.IGNORECASE)
@@ -296,6 +300,17 @@ _BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in a
             "print", "email", "tweet", "pin it", "copy link", "back to top", "continue reading",
             "show comments", "view comments", "load more", "s'abonner", "abonnieren",
             "suscríbete", "iscriviti", "partager", "teilen", "compartir", "condividi"}
+# A site's call to action in a line of its own: a newsletter box, "Have a news tip?",
+# "Tell me in the comments below!", a share line. Each needs words no scene of a recap has.
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletters?|inbox|for free|free)\b"
+    r"|\b(?:tell|let) (?:me|us) (?:know )?in the comments\b|\bin the comments (?:below|section)\b"
+    r"|\bsound off (?:below|in the comments)\b|^have a (?:news )?tip\b|\bsend (?:us )?your tips\b"
+    r"|\bforward (?:it|this(?: email| newsletter)?) to a friend\b"
+    r"|^(?:share|comparte|compartir|partagez|partager|teilen sie|condividi) (?:this|este|esta|cet|"
+    r"cette|diesen|diese|questo|questa) (?:article|story|post|recap|artículo|nota|artikel|"
+    r"beitrag|articolo)\b",
+    re.IGNORECASE)
 # What ends a recap pasted from a page: the comments under it.
 _COMMENTS_START = re.compile(
     r"^(?:\d[\d.,]*\s?k?\s+)?(?:comments?|replies|responses|kommentare|commentaires|"
@@ -327,7 +342,8 @@ def _furniture_line(line: str) -> bool:
                 or label in _BUTTONS or _FORUM_FURNITURE.match(label)
                 or (_MORE_FROM.match(label) and _words(label) <= 6)
                 or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
-                or _COMMENT_COUNT.match(label))
+                or _COMMENT_COUNT.match(label)
+                or (_words(line) <= 30 and bool(_CALL_TO_ACTION.search(line.strip(" *_")))))
 
 
 def _link_list_label(line: str) -> bool:

@@ -165,6 +165,7 @@ _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
 _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
 _EUROPEAN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
 _FRENCH_ORDINAL = re.compile(r"\b(?P<num>\d{1,4})(?P<mark>ère|ème|er|re|e|ᵉ|ᵉʳ)(?!\w)")
+_SPANISH_ORDINAL = re.compile(r"\b(\d{1,3})\.?er\b")
 # "die 3. Folge", "am 3. Oktober": a German ordinal is the number and a full stop before a noun.
 _GERMAN_ORDINAL = re.compile(r"(?<![\d.,])(?P<num>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
 _GERMAN_DATIVE = re.compile(r"\b(?:am|im|vom|zum|zur|beim|dem|den|des|(?:in|an|aus|bei|mit|nach|"
@@ -709,6 +710,11 @@ class _Reader:
             text = _FRENCH_ORDINAL.sub(self._french_ordinal, text)
         elif self.w.language == "de":
             text = _GERMAN_ORDINAL.sub(self._german_ordinal, text)
+        elif self.w.language == "es":
+            # 1.er piso, 3er lugar: primer, tercer (before a masculine noun)
+            text = _SPANISH_ORDINAL.sub(
+                lambda m: re.sub(r"\b(prim|terc)ero$", r"\1er", self.ordinal(int(m.group(1)))),
+                text)
         text = _ORDINAL.sub(self._ordinal, text)
         # Model numbers and codes: "TS-4000", "Q3", "COVID-19".
         text = _LETTERS_DIGITS.sub(lambda m: m.group("letters") + " ", text)
