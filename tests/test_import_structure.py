@@ -753,3 +753,20 @@ def test_calls_to_action_and_a_writers_bio_are_left_out_but_narration_about_them
         ("p", LONG), ("p", "He sells the horses anyway, one by one."),
         ("p", "She tells him to subscribe to the county paper, and he laughs."),
     ]
+
+
+def test_a_nested_list_belongs_to_its_item_so_a_ranking_keeps_its_numbers():
+    script = _import(f"""\
+        # Velvet Circuit S01E06 recap: Feedback Loop
+
+        {LONG}
+
+        1. **Dex's apology.** It takes him 4 tries.
+           - Bonus: the song is actually good
+           - It even charts
+        2. **"Turn it up, Dex."** The crowd goes wild.
+        3. The ending
+        """, "md")
+    assert _kinds(script)[1:] == [("p", "1: Dex's apology. It takes him 4 tries. Bonus: the song "
+                                        "is actually good. It even charts. 2: \"Turn it up, "
+                                        "Dex.\" The crowd goes wild. 3: The ending.")]

@@ -138,6 +138,12 @@ def _number(value: str) -> int | None:
     return int(value) if re.fullmatch(r"\d{1,4}", value, re.ASCII) else None
 
 
+def _ended(item: str) -> str:
+    """An item with a full stop unless it ends a sentence already."""
+    item = item.rstrip()
+    return item if not item or item[-1] in ".!?…:;\"”’)" else item + "."
+
+
 def read_markdown(text: str) -> RecapSource:
     """The blocks of a Markdown or plain-text recap, with their line numbers."""
     text, fields = _front_matter(text)
@@ -182,8 +188,13 @@ def read_markdown(text: str) -> RecapSource:
             lists.append((kind == "ordered_list_open", start, []))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             ordered, list_start, items = lists.pop()
-            if lists:
-                lists[-1][2].extend(items)  # a nested list's items read on in order
+            if lists and lists[-1][2]:
+                # A nested list belongs to the item above it: "1. Dex's apology" and its
+                # sub-points are one item, so a ranking keeps its numbers.
+                parent = lists[-1][2]
+                parent[-1] = " ".join([_ended(parent[-1])] + [_ended(x) for x in items])
+            elif lists:
+                lists[-1][2].extend(items)
             elif quote_depth:
                 quote_lines.extend(items)
             elif items:
