@@ -770,3 +770,23 @@ def test_a_nested_list_belongs_to_its_item_so_a_ranking_keeps_its_numbers():
     assert _kinds(script)[1:] == [("p", "1: Dex's apology. It takes him 4 tries. Bonus: the song "
                                         "is actually good. It even charts. 2: \"Turn it up, "
                                         "Dex.\" The crowd goes wild. 3: The ending.")]
+
+
+def test_a_screenplay_excerpt_under_its_slugline_voices_each_cue():
+    script = _import(f"""\
+        Ferry S01E02 recap: The Crossing
+
+        {LONG}
+
+        INT. FERRY BRIDGE - NIGHT
+        INES
+        (quietly)
+        Turn us around.
+        KENJI
+        We cannot.
+        CUT TO:
+
+        They hold course.
+        """)
+    assert _kinds(script)[1:] == [(">", "Ines", "Turn us around."), (">", "Kenji", "We cannot."),
+                                  ("p", "They hold course.")]

@@ -441,6 +441,13 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
     return found if len(found) >= 2 else set()
 
 
+def _cue(line: str) -> str:
+    """The character a screenplay cue line names ("INES", "KENJI (V.O.)"), else ""."""
+    cue = _CUE.match(line)
+    name = cue.group("name").strip() if cue else ""
+    return name if name and _shouted(name) and _is_name(name.title()) else ""
+
+
 def _dialogue_paragraphs(blocks: list[SourceBlock]) -> set[int]:
     """The ids of one-line "Name: line" paragraphs next to another: a web page's dialogue,
     a <p> a line, is a run like lines under each other."""
@@ -658,15 +665,25 @@ class _Reader:
     def paragraph(self, block: SourceBlock, next_block: SourceBlock | None,
                   marked_headings: bool) -> None:
         lines = list(block.lines)
-        if all(_SLUGLINE.match(x) or _TRANSITION.match(x) for x in lines):
-            return  # "INT. KITCHEN - NIGHT", "CUT TO:": where the camera is, not the story
-        cue = _CUE.match(lines[0]) if len(lines) > 1 else None
-        if cue and _shouted(cue.group("name")) and _is_name(cue.group("name").strip().title()):
-            # LORNA / (not moving) / You've got a key, then.
-            said = " ".join(x for x in lines[1:] if not _BRACKETED_LINE.match(x))
-            if said.strip():
-                self.quote(_without_directions(said),
-                           _speaker_name(cue.group("name").strip(), self.known), block.line)
+        # "INT. KITCHEN - NIGHT", "CUT TO:": where the camera is, not the story
+        camera = [bool(_SLUGLINE.match(x) or _TRANSITION.match(x)) for x in lines]
+        if all(camera):
+            return
+        cues = [_cue(x) for x in lines]
+        if any(camera) and any(cues) or (len(lines) > 1 and cues[0]):
+            # A screenplay excerpt: LORNA / (not moving) / You've got a key, then. Several
+            # cues in one block, under a slugline, each voice their own lines.
+            kept = [(x, cue) for x, cue, cam in zip(lines, cues, camera, strict=True) if not cam]
+            if kept and kept[0][1]:
+                speaker, said = "", []
+                for x, cue in kept + [("", "")]:
+                    if cue or not x:
+                        if speaker and said:
+                            self.quote(_without_directions(" ".join(said)),
+                                       _speaker_name(speaker, self.known), block.line)
+                        speaker, said = cue, []
+                    elif not _BRACKETED_LINE.match(x):
+                        said.append(x)
                 return
         if self.after_link_label:
             self.after_link_label = False
