@@ -14,6 +14,9 @@ from recapcast.text.titles import TitleParts, parse_title, show_from_previously
      ("Saltwater Kings", 1, 7, "The Widow's Net")),
     ("Harbor Lights Season 3, Episode 4 Recap: \"The Long Tide\"",
      ("Harbor Lights", 3, 4, "The Long Tide")),
+    # a listicle's headline: the quoted name in it is the show
+    ("The 7 Best Moments From 'Velvet Circuit' Season 1, Episode 6",
+     ("Velvet Circuit", 1, 6, None)),
     ("Show S02E06 recap – Title Here", ("Show", 2, 6, "Title Here")),
     ("The Great Glasshouse Grow-Off S4E9 Recap: Quarter-Final Blooms",
      ("The Great Glasshouse Grow-Off", 4, 9, "Quarter-Final Blooms")),

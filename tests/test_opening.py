@@ -103,3 +103,6 @@ def test_an_untitled_recaps_placeholder_title_is_not_announced(show: Path):
     assert fill(DEFAULT, EpisodeMeta("ep7", episode=7), "Pod", "en", "ep7") == "Pod. Episode 7."
     assert fill(DEFAULT, EpisodeMeta("ep7"), "Pod", "en", "ep7") == "Pod."
     assert fill(DEFAULT, EpisodeMeta("Pilot"), "Pod", "en", "ep7") == "Pod. Pilot."
+    # a title made of the number alone ("Pebble & Finch 2x01" has none): said once
+    assert fill(DEFAULT, EpisodeMeta("Episode 1", episode=1, season=2), "Pod", "en", "ep7") == \
+        "Pod. Season 2, episode 1."

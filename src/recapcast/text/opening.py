@@ -72,6 +72,8 @@ def fill(template: str, meta: EpisodeMeta, podcast: str, language: str = "en",
     if not template.strip():
         return ""
     title = "" if episode_id and meta.title == episode_id else meta.title
+    if meta.episode is not None and re.fullmatch(rf"\w+\.? ?0*{meta.episode}", title):
+        title = ""  # "Episode 1", a title made from the number alone: said once, not twice
     values = {"podcast": podcast, "show": meta.show or podcast, "title": title,
               "season": "" if meta.season is None else str(meta.season),
               "episode": "" if meta.episode is None else str(meta.episode),

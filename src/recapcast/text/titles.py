@@ -168,6 +168,10 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
         title = after[-1] if after else None
     if show is not None and re.fullmatch(rf"(?i){_SEASON}|{_EPISODE}|part", show):
         show = None
+    named_inside = _SINGLE_QUOTED.search(show or "") or _DOUBLE_QUOTED.search(show or "")
+    if named_inside and named_inside.group(0).strip() != show:
+        # "The 7 Best Moments From 'Velvet Circuit'": the quoted name is the show's
+        show = _clean(named_inside.group(1))
     if title and quoted is None:
         # "The Eel Weir – a tense, tender hour": a review's verdict after a dash, in
         # lowercase, is not part of the episode's title.
