@@ -790,3 +790,14 @@ def test_a_screenplay_excerpt_under_its_slugline_voices_each_cue():
         """)
     assert _kinds(script)[1:] == [(">", "Ines", "Turn us around."), (">", "Kenji", "We cannot."),
                                   ("p", "They hold course.")]
+
+
+def test_a_fan_wikis_name_gives_the_show_a_page_does_not_name():
+    page = """\
+        <html><head><title>Dry County | Starwake Wiki | Fandom</title>
+        <meta property="og:site_name" content="Starwake Wiki"></head><body><article>
+        <h1>Dry County</h1><p>"Dry County" is the fourth episode of the second season.</p>
+        <h2>Plot</h2><p>The crew finds the signal in the dust storm, and Ines follows it into
+        the canyon alone while the others sleep.</p></article></body></html>"""
+    meta = _import(page, "html").meta
+    assert (meta.show, meta.season, meta.episode, meta.title) == ("Starwake", 2, 4, "Dry County")

@@ -1072,6 +1072,9 @@ def recognise(source: RecapSource) -> Recognised:
     show = parts.show
     if show is None:
         show = next((s for b in source.blocks for s in [show_from_previously(b.text)] if s), None)
+    wiki = _WIKI_SITE.match(source.site or "")
+    if show is None and wiki:
+        show = wiki.group("show")  # a fan wiki is named for its show: "Starwake Wiki"
     if parts.episode is None and reader.episode is not None:
         parts = TitleParts(show, parts.season, reader.episode, parts.title or
                            reader.episode_title)
@@ -1086,6 +1089,7 @@ def recognise(source: RecapSource) -> Recognised:
                       summary=_summary(source.summary, body))
 
 
+_WIKI_SITE = re.compile(r"^(?P<show>.{2,60}?) (?:Wiki|Wikia|Fandom Wiki)(?: \| Fandom)?$")
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
