@@ -801,3 +801,9 @@ def test_a_fan_wikis_name_gives_the_show_a_page_does_not_name():
         the canyon alone while the others sleep.</p></article></body></html>"""
     meta = _import(page, "html").meta
     assert (meta.show, meta.season, meta.episode, meta.title) == ("Starwake", 2, 4, "Dry County")
+
+
+def test_a_recap_of_short_paragraphs_still_gets_a_summary():
+    meta = _import("Ridgeback S02E05 recap: Dry County\n\nThe drought comes early.\n\n"
+                   "Cal sells the horses.\n").meta
+    assert meta.summary == "The drought comes early."

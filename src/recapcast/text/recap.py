@@ -1158,4 +1158,7 @@ def _summary(description: str, blocks: list[Block]) -> str:
                 else:
                     merged.append(sentence)
             return " ".join(merged[:2]).strip()
-    return ""
+    # A recap of short paragraphs only, or all of it under "Previously": its first words
+    # still say more in an app than no summary at all.
+    first = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
+    return " ".join(first.split()[:60])
