@@ -157,6 +157,10 @@ from recapcast.text.speakable import speakable, split_sentences
     # Durations
     ("at 01:02:03 in", "at one hour two minutes three seconds in"),
     ("The film runs 1h 20m.", "The film runs one hour twenty minutes."),
+    ("at 14:00 and 14:30", "at fourteen hundred and fourteen thirty"),
+    ("Rating: 7.5. Total: 28.5.", "Rating: seven point five. Total: twenty eight point five."),
+    ("Version 1.2.3 ships.", "Version one point two point three ships."),
+    ("Grade: A−.", "Grade: A-minus."),
     # Letters a voice must spell are joined, so a lone "a" is not read as the article
     ("AT&T, Q&A and Tom & Jerry", "A-T and T, Q and A and Tom and Jerry"),
     # A month and day where a date is expected; 50/50 and 20/20 as said

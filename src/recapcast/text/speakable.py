@@ -161,7 +161,9 @@ _NAMED_NUMBER = re.compile(
     r"Apollo|Level|Lot|Pier|Dock|Hangar|Sector|Block|Precinct)\s+(?P<num>[1-9]\d{2,3})\b"
     r"(?![.,]\d)")
 _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
-_DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?![\d.])")
+# "7.5." at a sentence's end is a decimal too
+_DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?!\d|\.\d)")
+_DOTTED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){2,3}(?!\d|\.\d)")
 _INTEGER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d,]\d)|(?<![\d.])\d+")
 _EUROPEAN_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]*\d)")
 _FRENCH_ORDINAL = re.compile(r"\b(?P<num>\d{1,4})(?P<mark>ère|ème|er|re|e|ᵉ|ᵉʳ)(?!\w)")
@@ -184,7 +186,7 @@ _FRENCH_ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVX]{1,6})(?:e|ème|er|ᵉ)\b"
 _COORDINATES = re.compile(r"(?P<a>\d{1,3}(?:\.\d+)?)°?\s?(?P<ns>[NS]),?\s+"
                           r"(?P<b>\d{1,3}(?:\.\d+)?)°?\s?(?P<ew>[EW])\b")
 _COMPASS = {"N": "north", "S": "south", "E": "east", "W": "west"}
-_GRADE = re.compile(r"(?<![\w+-])([A-F])([+-])(?=[\s.,;:!?)]|$)")
+_GRADE = re.compile(r"(?<![\w+-])([A-F])([+\-−])(?=[\s.,;:!?)]|$)")
 _TRAILING_PLUS = re.compile(r"(?<=[a-z])\+(?=[\s.,;:!?)]|$)")
 _STARS = re.compile(r"★+(?:\s?½)?☆*")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)\b")
@@ -491,6 +493,8 @@ class _Reader:
                 # Letters joined by a hyphen are spelled: espeak-ng reads a lone "a" as
                 # the article ("six uh em"), "a-m" as the letters.
                 suffix = f" {ampm.lower()}-m{end if not zone else ''}"
+            elif minute == 0 and hour > 12:
+                suffix = " hundred"  # a 24-hour clock: 14:00 is "fourteen hundred"
             elif minute == 0:
                 suffix = " o'clock"
             else:
@@ -730,6 +734,10 @@ class _Reader:
         else:
             # "los 1990s" (an English habit): the year, without the s
             text = _DECADE.sub(lambda m: f" {self.cardinal(m.group('num'))} ", text)
+        if self.en:
+            # Version 1.2.3: one point two point three
+            text = _DOTTED_NUMBER.sub(lambda m: " " + " point ".join(
+                self.n.cardinal(int(x)) for x in m.group(0).split(".")) + " ", text)
         text = _DECIMAL.sub(lambda m: f" {self.number(m.group('num'))} ", text)
         if self.w.language == "es":
             return _INTEGER.sub(self._spanish_cardinal, text)
