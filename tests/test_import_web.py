@@ -234,6 +234,15 @@ def test_other_schemes_are_refused(show: Path, source: str):
     _refused(show, _import(show, source), "only http:// and https:// URLs can be imported")
 
 
+@pytest.mark.parametrize("source, message", [
+    ("http://[::1", "is not a valid URL (Invalid IPv6 URL)"),
+    ("http://127.0.0.1:99999/recap", "is not a valid URL (Port out of range"),
+    ("http:///recap", "names no host"),
+])
+def test_a_malformed_url_is_a_clear_error(show: Path, source: str, message: str):
+    _refused(show, _import(show, source), message)
+
+
 def test_a_saved_page_with_no_article_is_refused(show: Path, tmp_path: Path):
     page = tmp_path / "home.html"
     page.write_bytes(_routes()["/nav-only"][2])

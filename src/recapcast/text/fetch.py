@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import ssl
 import time
@@ -39,8 +40,8 @@ class Fetched:
 
 def is_url(source: str) -> bool:
     """True when ``source`` names a URL (any scheme) rather than a file."""
-    scheme = urllib.parse.urlsplit(source).scheme
-    return len(scheme) > 1 and "://" in source  # "C:\\recap.txt" is a file
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.\-]*)://", source)
+    return bool(scheme) and len(scheme.group(1)) > 1  # "C:\\recap.txt" is a file
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
@@ -108,7 +109,15 @@ def _decoded(data: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
 def fetch_url(url: str, max_bytes: int, timeout_s: float | None = None) -> Fetched:
     """Download ``url`` (http or https only) in at most ``timeout_s`` seconds and
     ``max_bytes`` bytes; raises ScriptError with the reason on any failure."""
-    scheme = urllib.parse.urlsplit(url).scheme.lower()
+    try:
+        parts = urllib.parse.urlsplit(url)
+        _ = parts.port  # reading the port raises ValueError when it is out of range
+    except ValueError as exc:  # "http://[::1", "http://host:99999/"
+        raise ScriptError(f"{url} is not a valid URL ({exc})",
+                          "check the address, or save the page and import the file") from None
+    scheme = parts.scheme.lower()
+    if not parts.hostname and scheme in _SCHEMES:
+        raise ScriptError(f"{url} names no host", "check the address") from None
     if scheme not in _SCHEMES:
         raise ScriptError(f"{url}: only http:// and https:// URLs can be imported",
                           "save the page and import the file")
