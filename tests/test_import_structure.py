@@ -807,3 +807,18 @@ def test_a_recap_of_short_paragraphs_still_gets_a_summary():
     meta = _import("Ridgeback S02E05 recap: Dry County\n\nThe drought comes early.\n\n"
                    "Cal sells the horses.\n").meta
     assert meta.summary == "The drought comes early."
+
+
+def test_a_read_more_cut_keeps_the_list_under_it():
+    # Tumblr's "Keep reading" cut: what follows is the post, not a list of other posts.
+    script = _import(f"""\
+        Velvet Armada 4x11 thoughts
+
+        {LONG}
+
+        Keep reading
+
+        - the way Isolde held the compass out
+        - the storm scene
+        """, "md")
+    assert _kinds(script)[1:] == [("p", "The way Isolde held the compass out. The storm scene.")]

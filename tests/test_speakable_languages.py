@@ -87,6 +87,13 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
     ("es", "La temporada 1 termina entre 5-10 €.",
      "La temporada uno termina entre cinco y diez euros."),
     ("it", "L'episodio 12", "L'episodio dodici"),
+    # Italian and Portuguese say their own words around the numbers
+    ("it", "Il 25% dei 30 concorrenti, con il dott. Vanni: voto 7,5/10.",
+     "Il venticinque per cento dei trenta concorrenti, con il dottor Vanni: voto sette "
+     "virgola cinque su dieci."),
+    ("pt", "Nota 8/10 e 25% para a Dra. Lima em 15/10/2023.",
+     "Nota oito de dez e vinte e cinco por cento para a doutora Lima em quinze de outubro de "
+     "dois mil e vinte e três."),
 ])
 def test_numbers_are_said_in_the_show_language(language: str, written: str, spoken: str):
     assert speakable(written, language=language) == spoken

@@ -266,7 +266,7 @@ _LINK_LIST_LABELS = {"related", "related stories", "related articles", "related 
                      "related content", "read more", "see also", "also read", "more stories",
                      "more like this", "recommended", "recommended for you",
                      "you may also like", "you might also like", "most read", "most popular",
-                     "popular", "trending", "trending now", "latest", "up next", "keep reading",
+                     "popular", "trending", "trending now", "latest", "up next",
                      "more from"}
 _FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
     "comments", "share this", "share", "advertisement", "ad", "sponsored", "sponsored content",
@@ -298,8 +298,9 @@ _BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in a
             "open in app", "upgrade to paid", "give a gift subscription", "restack",
             "leave a comment", "sign up", "sign in", "log in", "download the app", "listen now",
             "print", "email", "tweet", "pin it", "copy link", "back to top", "continue reading",
-            "show comments", "view comments", "load more", "s'abonner", "abonnieren",
-            "suscríbete", "iscriviti", "partager", "teilen", "compartir", "condividi"}
+            "show comments", "view comments", "load more", "keep reading",
+            "view in browser", "view this post on the web", "view online", "s'abonner",
+            "abonnieren", "suscríbete", "iscriviti", "partager", "teilen", "compartir", "condividi"}
 # A site's call to action in a line of its own: a newsletter box, "Have a news tip?",
 # "Tell me in the comments below!", a share line. Each needs words no scene of a recap has.
 _CALL_TO_ACTION = re.compile(

@@ -241,9 +241,57 @@ _GERMAN = dict(
            "°c": ("Grad Celsius", "Grad Celsius"), "°": ("Grad", "Grad")},
     fractions={2: ("halb", "halbe"), 4: ("Viertel", "Viertel")},
 )
+_ITALIAN = dict(
+    words={
+        "percent": "per cento", "to": "a", "and": "e", "plus": "più", "equals": "uguale a",
+        "minus": "meno", "number": "numero", "versus": "contro", "about": "circa",
+        "season": "stagione", "episode": "episodio", "episodes": "episodi", "page": "pagina",
+        "pages": "pagine", "out of": "su", "dot": "punto", "at": "chiocciola", "of": "di",
+        "the": "", "hours": "ore", "minutes": "minuti", "seconds": "secondi", "hour": "ora",
+        "minute": "minuto", "second": "secondo", "hashtag": "",
+        "in the words of": "Con le parole di",
+        "thanks for listening to": "Grazie per aver ascoltato",
+    },
+    abbreviations={"dott.": "dottor", "Dott.": "dottor", "dott.ssa": "dottoressa",
+                   "Dott.ssa": "dottoressa", "sig.": "signor", "Sig.": "signor",
+                   "sig.ra": "signora", "Sig.ra": "signora", "prof.": "professor",
+                   "Prof.": "professor", "ecc.": "eccetera", "n.": "numero", "avv.": "avvocato",
+                   "Avv.": "avvocato", "ing.": "ingegner", "Ing.": "ingegner"},
+    month_names=tuple("gennaio febbraio marzo aprile maggio giugno luglio agosto settembre "
+                      "ottobre novembre dicembre".split()),
+    units={"km": ("chilometro", "chilometri"), "m": ("metro", "metri"),
+           "kg": ("chilo", "chili"), "km/h": ("chilometro orario", "chilometri orari"),
+           "min": ("minuto", "minuti"), "h": ("ora", "ore"),
+           "°c": ("grado", "gradi"), "°": ("grado", "gradi")},
+    fractions={2: ("mezzo", "mezzi"), 3: ("terzo", "terzi"), 4: ("quarto", "quarti")},
+)
+_PORTUGUESE = dict(
+    words={
+        "percent": "por cento", "to": "a", "and": "e", "plus": "mais", "equals": "igual a",
+        "minus": "menos", "number": "número", "versus": "contra", "about": "cerca de",
+        "season": "temporada", "episode": "episódio", "episodes": "episódios",
+        "page": "página", "pages": "páginas", "out of": "de", "dot": "ponto", "at": "arroba",
+        "of": "de", "the": "", "hours": "horas", "minutes": "minutos", "seconds": "segundos",
+        "hour": "hora", "minute": "minuto", "second": "segundo", "hashtag": "",
+        "in the words of": "Nas palavras de",
+        "thanks for listening to": "Obrigado por ouvir",
+    },
+    abbreviations={"Dr.": "doutor", "Dra.": "doutora", "Sr.": "senhor", "Sra.": "senhora",
+                   "Srta.": "senhorita", "Prof.": "professor", "Profa.": "professora",
+                   "etc.": "etcétera", "nº": "número", "n.º": "número", "pág.": "página",
+                   "Av.": "avenida"},
+    month_names=tuple("janeiro fevereiro março abril maio junho julho agosto setembro outubro "
+                      "novembro dezembro".split()),
+    units={"km": ("quilômetro", "quilômetros"), "m": ("metro", "metros"),
+           "kg": ("quilo", "quilos"), "km/h": ("quilômetro por hora", "quilômetros por hora"),
+           "min": ("minuto", "minutos"), "h": ("hora", "horas"),
+           "°c": ("grau", "graus"), "°": ("grau", "graus")},
+    fractions={2: ("meio", "meios"), 3: ("terço", "terços"), 4: ("quarto", "quartos")},
+)
 _DECIMAL_COMMA = {"es", "fr", "de", "it", "pt", "nl", "da", "sv", "no", "nb", "fi", "pl", "cs",
                   "ru", "uk", "tr", "ro", "hu", "ca", "sk", "sl", "hr", "sr", "lt", "lv", "id"}
-_TABLES = {"en": _ENGLISH, "es": _SPANISH, "fr": _FRENCH, "de": _GERMAN}
+_TABLES = {"en": _ENGLISH, "es": _SPANISH, "fr": _FRENCH, "de": _GERMAN, "it": _ITALIAN,
+           "pt": _PORTUGUESE}
 
 
 @lru_cache(maxsize=16)
