@@ -822,3 +822,52 @@ def test_a_read_more_cut_keeps_the_list_under_it():
         - the storm scene
         """, "md")
     assert _kinds(script)[1:] == [("p", "The way Isolde held the compass out. The storm scene.")]
+
+
+def test_a_newsletters_greeting_sign_off_signature_and_footer_are_left_out():
+    script = _import(f"""\
+        Parallax Park S01E04 recap: The Quiet Cartographer
+
+        Hi friends,
+
+        {LONG}
+
+        — Você sabia? — pergunta Helena.
+
+        "Não vou", diz Tiago.
+
+        That's it for this week. Hit reply and tell me what you thought!
+
+        — Marguerite
+
+        You're receiving this because you signed up. Unsubscribe · Manage preferences
+        """)
+    assert _kinds(script) == [("p", LONG), (">", "Helena", "Você sabia?"),
+                              (">", "Tiago", "Não vou.")]
+
+
+def test_a_portuguese_byline_date_and_spoiler_line_are_left_out():
+    script = _import("Parallax Park S01E04 recap: The Quiet Cartographer\n\n"
+                     "Por Beatriz Nogueira\n15 de outubro de 2023, 21h30\nContém spoilers!\n\n"
+                     f"{LONG}\n")
+    assert script.meta.author == "Beatriz Nogueira"
+    assert _kinds(script) == [("p", LONG)]
+
+
+def test_a_forums_comments_start_at_level_1_and_a_wikis_contents_are_not_read():
+    script = _import(f"""\
+        Mill Town S02E07 discussion: The Salt Line
+
+        {LONG} {LONG}
+
+        level 1
+
+        The mill wheel scene was the best part.
+        """)
+    assert _kinds(script) == [("p", f"{LONG} {LONG}")]
+    page = f"""\
+        <html><body><article><h1>Mill Town S02E07 recap: The Salt Line</h1><p>{LONG}</p>
+        <h2>Contents</h2><ul><li>1 Synopsis</li><li>2 Plot</li></ul>
+        <h2>Plot</h2><p>{LONG}</p></article></body></html>"""
+    assert [k[0:2] for k in _kinds(_import(page, "html"))] == [("p", LONG), ("#", "Plot"),
+                                                              ("p", LONG)]

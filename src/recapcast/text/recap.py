@@ -139,7 +139,10 @@ _SAYING_VERBS = (
     "dice|dijo|responde|respondió|pregunta|preguntó|grita|gritó|susurra|susurró|contesta|"
     "contestó|añade|añadió|murmura|murmuró|explica|explicó|insiste|insistió|replica|replicó|"
     "exclama|exclamó|suelta|soltó|admite|admitió|confiesa|confesó|advierte|advirtió|asegura|"
-    "aseguró|afirma|afirmó|sentencia|sentenció|repite|repitió|anuncia|anunció")
+    "aseguró|afirma|afirmó|sentencia|sentenció|repite|repitió|anuncia|anunció|"
+    # Portuguese
+    "diz|disse|pergunta|perguntou|respondeu|gritou|sussurrou|murmurou|explicou|insistiu|retruca|"
+    "retrucou|exclamou|avisa|avisou|completa|completou")
 _DASH_DIALOGUE = re.compile(
     rf"^[—―]\s*(?P<quote>[^—―]+?)\s*[—―]\s*(?:{_SAYING_VERBS})\s+(?P<name>[^\W\d_][^—―,.;]*?)"
     rf"(?P<aside>\s+[a-záéíóúñ][^—―]*?)?\s*(?:[—―]\s*[.,;]?\s*(?P<more>\S.*))?[.,;]?\s*$")
@@ -199,6 +202,11 @@ _DATE = re.compile(
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
     rf"(?:,?\s+(?:at\s+|um\s+|à\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?"
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
+# "15 de outubro de 2023, 21h30", "3 de marzo de 2025 a las 10:15": a Spanish or
+# Portuguese date line, and its time
+_ROMANCE_DATE = re.compile(
+    r"^\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}(?:,?\s+(?:às\s+|a las\s+)?"
+    r"\d{1,2}(?:[:h]\d{2})?h?)?\.?$", re.IGNORECASE)
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
     r"updates|coverage|reporting|story|text|photos?)\s+)?(?:by|par|von|por|di|door)\s+"
@@ -240,7 +248,8 @@ _SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
 _SPOILER_CUE = re.compile(
     r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full|attention|achtung|"
     r"vorsicht|atención|cuidado|aviso|attenzione)|\b(?:ahead|contains?|below|alert|warning|"
-    r"follow|discuss(?:es|ed)?|you've been warned|be warned|contient|enthält|contiene)\b",
+    r"follow|discuss(?:es|ed)?|you've been warned|be warned|contient|enthält|contiene|"
+    r"contém)\b",
     re.IGNORECASE)
 _FURNITURE = re.compile(
     r"^(?:(?:read more|related|see also|also read|more|watch|recommended|most read|trending|"
@@ -258,7 +267,9 @@ _SIGN_OFF = re.compile(
     r"podcast|feed))|^subscribe\b|share this|leave a comment|let me know in the comments|"
     r"sound off in the comments|join the (?:discussion|conversation)|newsletter|"
     r"\bsign up (?:here|now|below|today|for (?:my|our|the newsletter))\b|support (?:me|my|the "
-    r"blog)|see you next week|until next (?:week|time)", re.IGNORECASE)
+    r"blog)|see you next week|until next (?:week|time)|\bunsubscribe\b|you(?:'re| are) "
+    r"receiving this|manage (?:your )?preferences|that's (?:it|all) for (?:this week|today|now)"
+    r"|\bhit reply\b", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
                          re.IGNORECASE)
 # Labels over a list of links to other articles: the lines under them are headlines.
@@ -267,12 +278,19 @@ _LINK_LIST_LABELS = {"related", "related stories", "related articles", "related 
                      "more like this", "recommended", "recommended for you",
                      "you may also like", "you might also like", "most read", "most popular",
                      "popular", "trending", "trending now", "latest", "up next",
+                     "mehr zum thema", "lesen sie auch", "lire aussi", "à lire aussi",
+                     "voir aussi", "lee también", "leer más", "leggi anche", "lees ook",
+                     "leia também", "veja também", "saiba mais",
                      "more from"}
 _FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
     "comments", "share this", "share", "advertisement", "ad", "sponsored", "sponsored content",
     "paid content", "promoted", "latest news", "newsletter", "tags"}
+# A page's table of contents: dropped with the list under it.
+_CONTENTS_HEADINGS = {"contents", "table of contents", "inhalt", "inhaltsverzeichnis",
+                      "sommaire", "índice", "indice"}
 # Headings dropped with what they head: the furniture ones and a comment form's.
-_DROPPED_HEADINGS = _FURNITURE_HEADINGS | {"leave a comment", "leave a reply"}
+_DROPPED_HEADINGS = _FURNITURE_HEADINGS | _CONTENTS_HEADINGS | {"leave a comment",
+                                                                  "leave a reply"}
 _MORE_FROM = re.compile(
     r"^more (?:from|on|in|about)\b|^related(?: \w+)?$|^(?:more|other|recent|latest|popular|"
     r"similar|recommended) (?:stories|recaps|reviews|posts|articles|news|coverage|reading)\b",
@@ -300,7 +318,9 @@ _BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in a
             "print", "email", "tweet", "pin it", "copy link", "back to top", "continue reading",
             "show comments", "view comments", "load more", "keep reading",
             "view in browser", "view this post on the web", "view online", "s'abonner",
-            "abonnieren", "suscríbete", "iscriviti", "partager", "teilen", "compartir", "condividi"}
+            "abonnieren", "suscríbete", "hi friends", "hi all", "hi everyone", "hey everyone",
+            "hey friends", "hello friends", "hello everyone", "dear readers", "hey y'all",
+            "iscriviti", "partager", "teilen", "compartir", "condividi"}
 # A site's call to action in a line of its own: a newsletter box, "Have a news tip?",
 # "Tell me in the comments below!", a share line. Each needs words no scene of a recap has.
 _CALL_TO_ACTION = re.compile(
@@ -316,7 +336,7 @@ _CALL_TO_ACTION = re.compile(
 _COMMENTS_START = re.compile(
     r"^(?:\d[\d.,]*\s?k?\s+)?(?:comments?|replies|responses|kommentare|commentaires|"
     r"comentarios|commenti)$|^sort by\b|^(?:leave a reply|join the discussion|add a comment|"
-    r"post a comment|comments are closed)$",
+    r"post a comment|comments are closed)$|^level 1$",
     re.IGNORECASE)
 # Sections of a reference page that are not the recap: a wiki's notes and sources.
 _BACK_MATTER = {"references", "notes", "footnotes", "citations", "sources", "bibliography",
@@ -340,7 +360,7 @@ def _furniture_line(line: str) -> bool:
     """A line of site furniture on its own: an ad slot, a credit, a tag list, a handle."""
     label = _label(line)
     return bool(_FURNITURE.match(line.strip(" *_")) or label in _FURNITURE_HEADINGS
-                or label in _BUTTONS or _FORUM_FURNITURE.match(label)
+                or label.rstrip(",!") in _BUTTONS or _FORUM_FURNITURE.match(label)
                 or (_MORE_FROM.match(label) and _words(label) <= 6)
                 or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
                 or _COMMENT_COUNT.match(label)
@@ -373,7 +393,8 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
         by = re.search(r"\bby\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*$", segment, re.IGNORECASE)
         name = by.group("name").strip() if by else ""
         return True, name if _is_name(name, 5) else ""
-    return bool(_DATE.match(segment) or _READ_TIME.match(segment) or _AGE.match(segment)
+    return bool(_DATE.match(segment) or _ROMANCE_DATE.match(segment)
+                or _READ_TIME.match(segment) or _AGE.match(segment)
                 or _COMMENT_COUNT.match(segment) or _POST_INFO.match(segment)), ""
 
 
@@ -850,6 +871,21 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     return kept, author
 
 
+def _sign_off_block(block: SourceBlock) -> bool:
+    return block.kind == "paragraph" and _words(block.text) <= 60 and bool(
+        _SIGN_OFF.search(block.text))
+
+
+def _signature(block: SourceBlock) -> bool:
+    """A writer's name under a sign-off: "— Marguerite", "xo, Dana", "Cheers, Tom"."""
+    line = block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else ""
+    return bool(line) and _words(line) <= 5 and bool(_SIGNATURE.match(line))
+
+
+_SIGNATURE = re.compile(r"^(?:[—–~-]\s*|(?:xo+|cheers|best|love|thanks|talk soon|see you|"
+                        r"until next time),?\s+)[^\W\d_][\w .'’-]{0,40}$", re.IGNORECASE)
+
+
 def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
     """The blocks less the trailing sign-off ("Thanks for reading! Follow me on ...") and a
     forum poster's edit notes ("Edit: typo")."""
@@ -858,8 +894,9 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
         block = blocks[end - 1]
         if block.kind == "rule":
             end -= 1
-        elif block.kind == "paragraph" and _words(block.text) <= 60 and _SIGN_OFF.search(
-                block.text):
+        elif end >= 2 and _signature(block) and _sign_off_block(blocks[end - 2]):
+            end -= 1  # "— Marguerite" under "That's it for this week. Hit reply ..."
+        elif _sign_off_block(block):
             end -= 1
         elif block.kind == "paragraph" and all(_POST_EDIT.match(x) for x in block.lines):
             end -= 1
@@ -911,7 +948,8 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...]) -> list[SourceB
         skip_list = False
         if block.kind == "heading" and (_label(block.text) in _DROPPED_HEADINGS
                                         or _link_list_label(block.text)):
-            skip_list = _link_list_label(block.text)
+            skip_list = (_link_list_label(block.text)
+                         or _label(block.text) in _CONTENTS_HEADINGS)
             continue
         kept.append(block)
     return kept
