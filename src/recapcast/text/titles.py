@@ -36,11 +36,14 @@ _SEASON = r"(?:Season|Series|Temporada|Saison|Staffel|Stagione|Seizoen)"
 _EPISODE = (r"(?:Episode|Ep\.?|Episodio|Episódio|Capítulo|Cap\.|Épisode|Folge|Puntata|"
             r"Aflevering)")
 _CODES = [
+    # a two-episode recap: "Episodes 9-10" is filed under its first
+    re.compile(r"\b(?:Episodes|Eps\.?)\s*(?P<e>\d{1,3})\s*(?:[-–&+]|and|to)\s*\d{1,3}\b",
+               re.IGNORECASE),
     re.compile(r"\b[ST]\s?(?P<s>\d{1,2})\s?\.?\s?E\s?(?P<e>\d{1,3})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})x(?P<e>\d{1,3})\b"),
     re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
                rf"{_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
-    re.compile(rf"(?<!\w){_EPISODE}\s*(?P<e>\d{{1,3}}(?:,\d{{3}})+|{_NUM[1:-1]})\b",
+    re.compile(rf"(?<!\w){_EPISODE}\s*#?\s*(?P<e>\d{{1,3}}(?:,\d{{3}})+|{_NUM[1:-1]})\b",
                re.IGNORECASE),
     re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\b", re.IGNORECASE),
     re.compile(r"(?<![\w.])(?P<s>\d{1,2})\.(?P<e>\d{2})(?![\w.])"),
@@ -63,6 +66,7 @@ _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s
 _EDGE = " \t,:;|–—-()[]·•/"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "‟": '"', "«": '"', "»": '"', "\u00a0": " "})
+_WIKI = re.compile(r"^(.{2,60}?) (?:Wiki|Wikia)$")
 _PREVIOUSLY = re.compile(
     r"^(?:Previously|Last (?:week|time|season)|Next (?:week|time)|This week|Tonight)\s+on\s+"
     r"(?P<show>[A-Z0-9][^:.!?]{0,60}?)\s*[:.,—–-]", re.IGNORECASE)
@@ -115,6 +119,8 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
                       flags=re.IGNORECASE)
     # "... | Site": segments after a bar that name no episode are the site's, not the title's.
     segments = re.split(r" [|/] ", text)
+    # ... but a fan wiki is named for its show: "| Veilbrook Wiki | Fandom"
+    wiki = next((m.group(1) for x in segments[1:] for m in [_WIKI.match(x)] if m), None)
     # A chat channel or forum ahead of the title: "#episode-talk | ...", "r/Show | ...".
     while len(segments) > 1 and re.fullmatch(r"(?:#|/?r/)[\w-]+", segments[0]):
         segments.pop(0)
@@ -176,7 +182,16 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
         # "The Eel Weir – a tense, tender hour": a review's verdict after a dash, in
         # lowercase, is not part of the episode's title.
         title = re.split(r"\s[–—-]\s(?=[a-z])", title, maxsplit=1)[0].strip()
+    show, title = _unshouted(show or wiki), _unshouted(title)
     return TitleParts(show=show or None, season=season, episode=episode, title=title or None)
+
+
+def _unshouted(text: str | None) -> str | None:
+    """A title line written in capitals ("PARALLAX PARK") in title case, as apps show it."""
+    if not text or not text.isupper() or len(re.sub(r"\W", "", text)) <= 4:
+        return text
+    return re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", lambda m: m.group(0).capitalize(),
+                  text.lower())
 
 
 def show_from_previously(text: str) -> str | None:
