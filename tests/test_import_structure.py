@@ -871,3 +871,23 @@ def test_a_forums_comments_start_at_level_1_and_a_wikis_contents_are_not_read():
         <h2>Plot</h2><p>{LONG}</p></article></body></html>"""
     assert [k[0:2] for k in _kinds(_import(page, "html"))] == [("p", LONG), ("#", "Plot"),
                                                               ("p", LONG)]
+
+
+def test_a_live_blogs_dialogue_a_posts_tags_and_a_thank_you_edit():
+    script = _import(f"""\
+        Night Shift S01E01 live blog: Pilot
+
+        {LONG}
+
+        9:40 PM: REYES: You don't get to walk away from this.
+        9:41 PM: OYELARAN: Watch me.
+
+        Relationship: Isolde Marsh/Benedikt Roe
+
+        #the velvet armada #tva spoilers #my posts
+
+        Edit 2: thanks for the award kind stranger!
+        """)
+    assert _kinds(script) == [
+        ("p", LONG), (">", "Reyes", "You don't get to walk away from this."),
+        (">", "Oyelaran", "Watch me."), ("p", "Relationship: Isolde Marsh/Benedikt Roe")]

@@ -160,3 +160,14 @@ def test_check_every_script_and_a_bad_lexicon(tmp_path: Path):
     result = _check(show)
     assert result.returncode == 1
     assert result.stderr.startswith("error: lexicon.toml:2: 'Reva' has an empty pronunciation")
+
+
+def test_braces_in_the_front_matter_are_text_not_a_pronunciation(tmp_path: Path):
+    # A post's broken YAML gave an imported script 'show: "{a:"'; check then refused it.
+    script = '---\ntitle: "He said {no}"\nshow: "{a:"\n---\n\nHi there.\n\n{Kilgrave|\n'
+    show = make_show(tmp_path / "show", script=script)
+    result = _check(show, "ep3")
+    assert result.returncode == 1
+    errors = [x for x in result.stdout.splitlines() if ": error: " in x]
+    assert errors == ["scripts/ep3.md:8: error: unclosed or empty pronunciation: write "
+                      "{Kilgrave|KILL-grave} or {Kilgrave|/ˈkɪlɡɹeɪv/}"], result.stdout

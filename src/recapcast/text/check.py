@@ -86,7 +86,12 @@ def check_script_text(text: str, episode_id: str, name: str, project: Project,
 
 def _line_findings(text: str, name: str) -> list[Finding]:
     findings = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    lines = text.splitlines()
+    # The front matter holds quoted values, not narration: a "{" in a title is text.
+    front = lines.index("---", 1) + 1 if lines[:1] == ["---"] and "---" in lines[1:] else 0
+    for number, line in enumerate(lines, start=1):
+        if number <= front:
+            continue
         stripped = line.strip()
         directive = _DIRECTIVE_LINE.match(stripped)
         if directive and directive["name"].lower() not in _KNOWN_DIRECTIVES:

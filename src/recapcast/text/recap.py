@@ -41,6 +41,10 @@ _PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van",
               "al", "el", "y", "af", "zu", "st.", "of"}
 # Words that end in a colon as labels, not as a speaker's name.
 _LABELS = {
+    # a fan-fiction archive's work header
+    "relationship", "relationships", "character", "characters", "fandom", "fandoms",
+    "archive warning", "archive warnings", "category", "categories", "language", "words",
+    "chapters", "kudos", "hits", "bookmarks", "tags", "additional tags", "series",
     "rating", "ratings", "verdict", "warning", "note", "notes", "update", "updated", "edit",
     "editor's note", "spoiler", "spoilers", "spoiler warning", "spoiler alert", "grade",
     "score", "scores", "previously", "next week", "next time", "also", "plus", "bonus",
@@ -332,6 +336,12 @@ _CALL_TO_ACTION = re.compile(
     r"cette|diesen|diese|questo|questa) (?:article|story|post|recap|artículo|nota|artikel|"
     r"beitrag|articolo)\b",
     re.IGNORECASE)
+# A post's tags on a line of their own: "#the velvet armada #tva spoilers #my posts"
+_TAG_LINE = re.compile(r"^#[^\W\d_][^#\n]{0,40}(?:\s+#[^\W\d_][^#\n]{0,40})+$")
+# A forum poster's edit that thanks or fixes, not one that adds to the recap
+_THANKS_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]\s*(?:thanks?|thank you|wow|omg|"
+                          r"typo|fixed|formatting|spelling|grammar|rip my inbox|holy)\b",
+                          re.IGNORECASE)
 # What ends a recap pasted from a page: the comments under it.
 _COMMENTS_START = re.compile(
     r"^(?:\d[\d.,]*\s?k?\s+)?(?:comments?|replies|responses|kommentare|commentaires|"
@@ -363,7 +373,8 @@ def _furniture_line(line: str) -> bool:
                 or label.rstrip(",!") in _BUTTONS or _FORUM_FURNITURE.match(label)
                 or (_MORE_FROM.match(label) and _words(label) <= 6)
                 or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
-                or _COMMENT_COUNT.match(label)
+                or _COMMENT_COUNT.match(label) or _TAG_LINE.match(line.strip())
+                or _THANKS_EDIT.match(line.strip())
                 or (_words(line) <= 30 and bool(_CALL_TO_ACTION.search(line.strip(" *_")))))
 
 
@@ -732,6 +743,9 @@ class _Reader:
             if heading:
                 self.heading(heading, block.line)
                 return
+        # A live blog's "9:40 PM: REYES: You don't get to..." is a line of dialogue.
+        lines = [_TIMESTAMP.sub("", x) if _DIALOGUE.match(_TIMESTAMP.sub("", x)) else x
+                 for x in lines]
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
         run = (shaped >= 2 and shaped >= len(lines) - 1) or id(block) in self.dialogue_paragraphs
         spoken_lines = any(self.dialogue(x, run) for x in lines)
