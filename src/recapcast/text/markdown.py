@@ -79,12 +79,20 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.split("\n") if line.strip())
 
 
+_NUMERIC_CELL = re.compile(r"^[^\W\d_]{0,3}\s?[\d.,/:%½+\-−–]+\s?(?:[^\W\d_]{1,6}|%)?$")
+_HEADER_WORD = re.compile(r"^[^\W\d_][^\W\d_'’ ]{0,20}(?: [^\W\d_]{1,12}){0,2}$")
+
+
 def _table_sentences(rows: list[list[str]]) -> tuple[str, ...]:
     """A table read row by row, under its header: "Nkechi, 9/10, carried the hour." (not
     "Nkechi: ...", which would read as her line of dialogue)."""
     out = []
+    header = rows[0] if rows else []
     for cells in rows[1:]:
-        cells = [c for c in cells if c]
+        # A number says nothing without its column: "score 9, place 1st, total 28.5".
+        named = zip(cells, header + [""] * len(cells), strict=False)
+        cells = [f"{h.lower()} {c}" if i and _NUMERIC_CELL.match(c) and _HEADER_WORD.match(h)
+                 else c for i, (c, h) in enumerate(named) if c and c not in ("—", "–", "-")]
         if not cells:
             continue
         sentence = ", ".join(cells)
