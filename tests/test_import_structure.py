@@ -891,3 +891,26 @@ def test_a_live_blogs_dialogue_a_posts_tags_and_a_thank_you_edit():
     assert _kinds(script) == [
         ("p", LONG), (">", "Reyes", "You don't get to walk away from this."),
         (">", "Oyelaran", "Watch me."), ("p", "Relationship: Isolde Marsh/Benedikt Roe")]
+
+
+def test_a_spoiler_warning_goes_but_the_plot_beside_it_stays():
+    script = _import(f"""\
+        Harrow House S02E05 recap: The Sale
+
+        {LONG}
+
+        Spoilers ahead, obviously, but the short version is that Kayla quits and Bruno cries.
+
+        Okay so this episode was a LOT. Spoilers below!
+
+        SPOILER ALERT: Kayla takes the job.
+
+        Spoiler warning: this recap discusses the whole episode.
+
+        Warning: spoilers ahead.
+        """)
+    assert _kinds(script) == [
+        ("p", LONG),
+        ("p", "Spoilers ahead, obviously, but the short version is that Kayla quits and "
+              "Bruno cries."),
+        ("p", "Okay so this episode was a LOT."), ("p", "Kayla takes the job.")]

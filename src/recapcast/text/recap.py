@@ -426,6 +426,42 @@ def _spoiler_warning(text: str) -> bool:
     return bool(_SPOILER.search(text) and _words(text) <= 30 and _SPOILER_CUE.search(text))
 
 
+_SPOILER_LABEL = re.compile(r"^(?:spoiler alert|spoiler warning|spoilers?)\s*[:!—–-]+\s*"
+                            r"(?P<rest>\S.*)$", re.IGNORECASE)
+_ABOUT_THE_RECAP = re.compile(r"\b(?:recap|review|episode|article|post|season|finale|"
+                              r"discuss\w*|ahead|below|follow)\b", re.IGNORECASE)
+
+
+def _without_spoiler_warning(line: str) -> str:
+    """``line`` less its spoiler warnings ("Spoilers below!"), keeping what else it says:
+    "Okay so this episode was a LOT. Spoilers below!" keeps its first sentence, and
+    "SPOILER ALERT: Kayla takes the job." is the plot after a label."""
+    if not _spoiler_warning(line):
+        return line
+    kept = []
+    for sentence in _SENTENCE_END.split(line):
+        label = _SPOILER_LABEL.match(sentence)
+        if label and not _SPOILER.search(label.group("rest")) and not _ABOUT_THE_RECAP.search(
+                label.group("rest")):
+            kept.append(label.group("rest"))
+        elif not _only_a_warning(sentence):
+            kept.append(sentence)
+    return " ".join(kept)
+
+
+def _only_a_warning(sentence: str) -> bool:
+    """A sentence that warns and tells nothing: short, no "but", and no name in it unless
+    it speaks of the recap ("spoilers for Copperline season 2"): a warning that names
+    people is read, so that no plot is ever dropped."""
+    words = sentence.split()
+    named = [w for w in words[1:] if w[:1].isupper()
+             and w.strip(".,:;!?").upper() not in ("SPOILER", "SPOILERS", "WARNING", "ALERT", "I")]
+    about_the_recap = re.search(r"\b(?:recap|review|article|post|episodes?|season|finale|"
+                                r"premiere|series)\b", sentence, re.IGNORECASE)
+    return (len(words) <= 14 and _spoiler_warning(sentence) and (not named or about_the_recap)
+            and not re.search(r"\bbut\b", sentence, re.IGNORECASE))
+
+
 def _title_like(line: str) -> bool:
     return (parse_title(line) is not None
             or (_words(line) <= 15 and not line.rstrip().endswith((".", ",", ";", ":"))
@@ -759,7 +795,10 @@ class _Reader:
                 lines[0] = _sentence(lines[0])
         for offset, line in enumerate(lines):
             number = block.line + offset if block.line else 0
-            if _furniture_line(line) or _spoiler_warning(line):
+            if _furniture_line(line):
+                continue
+            line = _without_spoiler_warning(line)
+            if not line:
                 continue
             pause = _PAUSE.match(line)
             if pause:
@@ -873,7 +912,7 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     for block in blocks:
         if in_front and block.kind == "paragraph":
             # A spoiler warning among the byline's lines is left out like them.
-            found = [(True, "") if _furniture_line(line) or _spoiler_warning(line)
+            found = [(True, "") if _furniture_line(line) or not _without_spoiler_warning(line)
                      else _meta_line(line) for line in block.lines]
             if found and all(is_meta for is_meta, _ in found):
                 author = author or next((name for _, name in found if name), "")
