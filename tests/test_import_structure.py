@@ -914,3 +914,23 @@ def test_a_spoiler_warning_goes_but_the_plot_beside_it_stays():
         ("p", "Spoilers ahead, obviously, but the short version is that Kayla quits and "
               "Bruno cries."),
         ("p", "Okay so this episode was a LOT."), ("p", "Kayla takes the job.")]
+
+
+@pytest.mark.parametrize("head, author", [
+    # a magazine's header: the show again, the numbers, a rating, the byline, the date
+    ("The Harrow House Recap: The Sale Goes Through\nThe Harrow House\nSeason 2 Episode 5\n"
+     "Editor's Rating 4 stars\nBy Dana Whitcombe\nMarch 9, 2025", "Dana Whitcombe"),
+    # a newspaper's: a dek, the writer's bare name, dated and modified lines
+    ("The Harrow House series 2 episode 5 recap – the sale goes through\n\nThe family takes "
+     "on the council.\nGareth Lloyd-Pryce\nSun 23 Feb 2025 22.00 GMT\nLast modified on Sun "
+     "23 Feb 2025 22.30 GMT", "Gareth Lloyd-Pryce"),
+    ("The Harrow House S02E05 recap: The Sale Goes Through\n\nBy Dana Whitcombe / December 4 "
+     "2024, 10:01 PM PST", "Dana Whitcombe"),
+])
+def test_an_articles_header_is_left_out_and_gives_the_numbers_and_author(head: str,
+                                                                         author: str):
+    script = _import(f"{head}\n\n{LONG}\n")
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.author) == \
+        ("The Harrow House", 2, 5, author)
+    assert [k for k in _kinds(script) if k != ("p", "The family takes on the council.")] == [
+        ("p", LONG)]

@@ -201,7 +201,7 @@ _ABBREVIATION_END = re.compile(
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DATE = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
+    rf"^(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
     rf"(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
     rf"(?:,?\s+(?:at\s+|um\s+|à\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?"
@@ -218,7 +218,8 @@ _BYLINE = re.compile(
     r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 _DATED = re.compile(
-    r"^(?:posted|published|updated|last updated|first published|originally published|watched|"
+    r"^(?:posted|published|updated|last updated|last modified|first published|"
+    r"originally published|watched|"
     r"rewatched|reviewed|aired|air date|airdate|"
     r"modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
     r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b(?:\s+(?:on|at|le|am|el|il|op))?",
@@ -233,7 +234,8 @@ _WORK_FIELD = re.compile(r"^(?:fandoms?|characters?|relationships?|additional ta
                          r"stats|collections?|series)\s*:\s*\S", re.IGNORECASE)
 # What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
 _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
-                        r"episode \d+ of \d+|season \d+,? episode \d+)$", re.IGNORECASE)
+                        r"episode \d+ of \d+|season \d+,? episode \d+|"
+                        r"editor'?s rating\b.{0,20})$", re.IGNORECASE)
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
 _AGE = re.compile(
     r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|yr|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
@@ -247,7 +249,8 @@ _READ_TIME = re.compile(
     r"read time|time to read|lectura de|lecture de|lettura di)\s*:?\s*"
     r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
 _META_SPLIT = re.compile(
-    rf"\s+[|·•]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))", re.IGNORECASE)
+    rf"\s+[|·•/]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))",
+    re.IGNORECASE)
 _SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
 _SPOILER_CUE = re.compile(
     r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full|attention|achtung|"
@@ -900,6 +903,12 @@ class _Reader:
             self.blocks.append(Paragraph(" ".join(items), block.line))
 
 
+def _header_line(line: str) -> bool:
+    """A short line of an article's header: a name, a kicker, a rating, no sentence."""
+    return (_words(line) <= 6 and not line.rstrip().endswith((".", "!", "?", ":", ","))
+            and not _DIALOGUE.match(line) and line[:1].isupper())
+
+
 def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     """The blocks without the bylines, dates and read times above the recap, and the author.
 
@@ -914,9 +923,23 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
             # A spoiler warning among the byline's lines is left out like them.
             found = [(True, "") if _furniture_line(line) or not _without_spoiler_warning(line)
                      else _meta_line(line) for line in block.lines]
+            if sum(is_meta for is_meta, _ in found) >= 2:
+                # An article's header around its byline and date: the show's name again
+                # ("The Harrow House"), a rating, the writer's bare name (the author only
+                # when no "By" line names one).
+                bylined = any(name for _, name in found)
+                found = [(True, line if _is_name(line) and not bylined else "")
+                         if not is_meta and _header_line(line) else (is_meta, name)
+                         for line, (is_meta, name) in zip(block.lines, found, strict=True)]
             if found and all(is_meta for is_meta, _ in found):
                 author = author or next((name for _, name in found if name), "")
                 continue
+            lead = next(i for i, (is_meta, _) in enumerate(found) if is_meta) if any(
+                is_meta for is_meta, _ in found) else len(found)
+            if lead and len(found) - lead >= 2 and all(m for m, _ in found[lead:]):
+                # A dek above the byline and dates: the dek stays, the rest goes.
+                author = author or next((name for _, name in found if name), "")
+                block = dataclasses.replace(block, lines=block.lines[:lead])
             in_front = not any(_words(x) > 12 for x in block.lines)
         elif block.kind != "heading":
             in_front = False
@@ -1028,20 +1051,25 @@ def _without_leading_furniture(blocks: list[SourceBlock]) -> list[SourceBlock]:
 def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
                   ) -> tuple[TitleParts, list[SourceBlock]]:
     """The season and episode from a line of its own under the title ("Season 2, Episode
-    6", "S02E06"), which then is not narrated."""
+    6", "S02E06"), which then is not narrated; it may stand among an article's header
+    lines (the show's name, a byline, a date) too."""
     first = blocks[0] if blocks else None
     if first is None or first.kind not in ("paragraph", "heading") or not first.lines:
         return parts, blocks
-    found = parse_title(first.lines[0])
-    if (found is None or found.show or found.title or _words(first.lines[0]) > 6
-            or (found.season is None and found.episode is None)
-            or (parts.season, parts.episode) not in ((None, None),
-                                                     (found.season, found.episode))):
-        return parts, blocks
-    parts = TitleParts(parts.show, found.season, found.episode, parts.title)
-    rest = first.lines[1:]
-    rest_block = dataclasses.replace(first, lines=rest, line=first.line + 1 if first.line else 0)
-    blocks = ([rest_block] if rest else []) + blocks[1:]
+    for index, line in enumerate(first.lines[:6]):
+        found = parse_title(line)
+        if (found is None or found.show or found.title or _words(line) > 6
+                or (found.season is None and found.episode is None)
+                or (parts.season, parts.episode) not in ((None, None),
+                                                         (found.season, found.episode))):
+            if not _header_line(line) and not _meta_line(line)[0]:
+                return parts, blocks
+            continue
+        parts = TitleParts(parts.show, found.season, found.episode, parts.title)
+        rest = first.lines[:index] + first.lines[index + 1:]
+        start = first.line + 1 if first.line and index == 0 else first.line
+        rest_block = dataclasses.replace(first, lines=rest, line=start)
+        return parts, ([rest_block] if rest else []) + blocks[1:]
     return parts, blocks
 
 

@@ -183,6 +183,10 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
         # lowercase, is not part of the episode's title.
         title = re.split(r"\s[–—-]\s(?=[a-z])", title, maxsplit=1)[0].strip()
     show, title = _unshouted(show or wiki), _unshouted(title)
+    if title and title[0].islower() and not text.islower():
+        # a sentence-case headline's "– the sale goes through" (a line all in lowercase,
+        # a chat's, keeps its writer's style)
+        title = title[0].upper() + title[1:]
     return TitleParts(show=show or None, season=season, episode=episode, title=title or None)
 
 
