@@ -161,6 +161,14 @@ from recapcast.text.speakable import speakable, split_sentences
     ("Rating: 7.5. Total: 28.5.", "Rating: seven point five. Total: twenty eight point five."),
     ("Version 1.2.3 ships.", "Version one point two point three ships."),
     ("Grade: A−.", "Grade: A-minus."),
+    ("Mrs. Okafor in 4B wants it.", "Missus Okafor in four B wants it."),
+    ("It airs at 21.45, then 22.00 GMT.", "It airs at twenty one forty five, then twenty two "
+     "hundred G M T."),
+    ("It fell by 2.50 points, at 3.14 percent.",
+     "It fell by two point five zero points, at three point one four percent."),
+    ("Det. Sgt. Ray Pacheco (ret.) came w/ Theo to Apt. 3C.",
+     "Detective Sergeant Ray Pacheco (retired) came with Theo to Apartment three C."),
+    ("It won 3-to-1 in Jan. '24.", "It won three to one in January twenty four."),
     # Letters a voice must spell are joined, so a lone "a" is not read as the article
     ("AT&T, Q&A and Tom & Jerry", "A-T and T, Q and A and Tom and Jerry"),
     # A month and day where a date is expected; 50/50 and 20/20 as said

@@ -28,7 +28,7 @@ _NOT_AN_END = re.compile(
     r"Rd|Bros|Co|Inc|Ltd|Corp|Dept|Univ|feat|Dra|Sra|Srta|aprox|Nr|ca|bzw|usw|z\.B|Mio|Mrd|"
     r"Tsd|vgl|ggf|evtl|inkl|bspw|Str|Hr|Fr|Mme|Mlle|Sto|Sta|Avda|núm|pág|Cal|def|mr|mrs|dr|"
     r"Ft|ep|eps|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Av|sáb|dom|lun|mié|jue|vie|"
-    r"dott|Dott|sig|Sig|avv|Avv|ing|Ing|Profa|Dra|Sra)"
+    r"dott|Dott|sig|Sig|avv|Avv|ing|Ing|Profa|Dra|Sra|Apt|ret)"
     r"|(?<!°)\b[A-Z]|(?<![\w.'’])[a-z])\.$"
     # a German ordinal after its article: "die 3." goes on with "Folge"
     r"|\b(?i:die|der|das|den|dem|des|am|im|vom|zum|zur|beim|seit|ab|bis)\s+\d{1,3}\.$"
@@ -109,7 +109,9 @@ _UNIT_RANGE = re.compile(
     r"(?=(?P<unit>\s?(?:%|°|per ?cent\b|[ap]\.?\s?m\b|[^\W\d_]{1,4}\b|km/h)))")
 _BETWEEN = re.compile(r"\b(?:between|entre|zwischen|tra|tussen)\s+$", re.IGNORECASE)
 _COUNT_SCALE = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?P<scale>K|M|B|bn|mn)"
-                          r"(?=\s+(?:[a-z]+s|people)\b)")
+                          r"(?=\s+(?:viewers|views|followers|subscribers|streams|votes|people|"
+                          r"fans|users|downloads|plays|likes|listeners|copies|households|"
+                          r"hours|minutes|tickets|signatures|comments|retweets|shares)\b)")
 _TIMES = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)x(?=\s+(?:more|less|faster|slower|"
                     r"bigger|better|worse|longer|higher|as|the|speed|zoom|over)\b)")
 _MONEY_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?P<cur>[€£¥₹])")
@@ -124,6 +126,12 @@ _TIME = re.compile(
     r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?P<hours>\s?(?:Uhr|hrs?|h)\b)?"
     r"(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
     re.IGNORECASE)
+_DOTTED_CLOCK = re.compile(
+    r"(?P<before>\b(?:at|from|until|till|by|before|after|around)\s+)?\b(?P<h>[01]?\d|2[0-3])\."
+    r"(?P<m>[0-5]\d)\b(?!\.\d)(?P<after>\s?(?:GMT|BST|CET|UTC|[ap]\.?m\b\.?|h\b))?")
+# What follows a number that counts or measures, so "at 3.14 percent" is no clock time
+_COUNTED = re.compile(r"\s*(?:%|°|per\b|percent|points?|pounds?|dollars?|euros?|times|"
+                      r"[a-z]+s\b|(?:km|mi|mph|kph|kg|g|lbs?|oz|ft|m|cm|mm|l|ml)\b)")
 _DURATION = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)\b")
 _HOURS_MINUTES = re.compile(r"\b(?P<h>\d{1,2})\s?h(?:rs?)?\s?(?P<m>[0-5]?\d)\s?m(?:ins?)?\b")
 _BROADCAST = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})(?P<zone>c)\b")
@@ -161,6 +169,9 @@ _NAMED_NUMBER = re.compile(
     r"Boeing|Airbus|Porsche|Peugeot|Locker|Cell|Ward|Bay|Unit|Bus|Train|Track|Studio|Area|"
     r"Apollo|Level|Lot|Pier|Dock|Hangar|Sector|Block|Precinct)\s+(?P<num>[1-9]\d{2,3})\b"
     r"(?![.,]\d)")
+_WORD_RANGE = re.compile(r"\b(\d+)-to-(\d+)\b")
+# "Jan. '24", "in '85": a year by its last two digits (not '90s, a decade)
+_SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b(?!['’]?s\b)")
 _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
 # "7.5." at a sentence's end is a decimal too
 _DECIMAL = re.compile(r"(?<![\d.])(?P<num>\d[\d,]*\.\d+)(?!\d|\.\d)")
@@ -463,6 +474,13 @@ class _Reader:
         text = _BROADCAST.sub(
             lambda m: f"{self.n.cardinal(int(m.group('a')))} {self.n.cardinal(int(m.group('b')))}"
                       f" {self.w.zones.get('CT', '')}".rstrip() if self.en else m.group(0), text)
+        if self.en:
+            # "at 21.45", "22.00 GMT": a British clock time written with a full stop
+            text = _DOTTED_CLOCK.sub(
+                lambda m: f"{m.group('before') or ''}{m.group('h')}:{m.group('m')}"
+                          f"{m.group('after') or ''}" if m.group("after") or (
+                    m.group("before") and not _COUNTED.match(m.string, m.end()))
+                else m.group(0), text)
         return _TIME.sub(self._time, text)
 
     def _duration(self, m: re.Match) -> str:
@@ -728,6 +746,9 @@ class _Reader:
                                         f"{self.cardinal(m.group('b'))}", text)
         if self.en:
             text = _NAMED_NUMBER.sub(self._named_number, text)
+            text = _WORD_RANGE.sub(lambda m: f"{self.cardinal(m.group(1))} to "
+                                             f"{self.cardinal(m.group(2))}", text)  # 3-to-1
+            text = _SHORT_YEAR.sub(lambda m: f" {self.n.cardinal(int(m.group(1)))}", text)
             text = _DECADE.sub(self._decade, text)
             # 007, 0451: digit by digit, zero as "oh"
             text = _LEADING_ZERO.sub(lambda m: " " + " ".join(

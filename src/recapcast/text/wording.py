@@ -127,7 +127,8 @@ _ENGLISH = dict(
         "WW1": "World War One", "WW2": "World War Two",
         "Mon.": "Monday", "Tue.": "Tuesday", "Tues.": "Tuesday", "Wed.": "Wednesday",
         "Thu.": "Thursday", "Thur.": "Thursday", "Thurs.": "Thursday", "Fri.": "Friday",
-        "Sat.": "Saturday", "ep.": "episode", "eps.": "episodes",
+        "Sat.": "Saturday", "ep.": "episode", "eps.": "episodes", "(ret.)": "(retired)",
+        "Apt.": "Apartment", "w/": "with", "w/o": "without",
     },
     titles={
         "Lt.": "Lieutenant", "Lieut.": "Lieutenant", "Cmdr.": "Commander",
