@@ -934,3 +934,32 @@ def test_an_articles_header_is_left_out_and_gives_the_numbers_and_author(head: s
         ("The Harrow House", 2, 5, author)
     assert [k for k in _kinds(script) if k != ("p", "The family takes on the council.")] == [
         ("p", LONG)]
+
+
+def test_a_news_sites_polls_next_links_image_notes_and_comment_prompts_are_not_read():
+    script = _import(f"""\
+        Ridgeline S03E08 recap: Cody Comes Clean
+
+        Read on for the highlights of the episode.
+
+        {LONG}
+
+        POLL: How would you grade the episode?
+
+        A B C D F
+
+        Next: Ridgeline Season 3 Episode 9 Recap: The Long Ride
+
+        Image for article titled Ridgeline recap
+        Screenshot: AMC
+
+        Ridgeline fans, what did you think of the episode? Hit the comments!
+
+        Anyway let me know what you thought in the comments!! xx
+
+        Marcus Bellweather has covered television for TVLine since 2011.
+        """)
+    assert _kinds(script) == [("p", LONG)]
+    medium = _import(f"Ridgeline S03E08 recap: Cody Comes Clean\n\n{LONG} {LONG}\n\n"
+                     "Responses (38)\n\nWhat are your thoughts?\n\nGreat recap, loved it.\n")
+    assert _kinds(medium) == [("p", f"{LONG} {LONG}")]

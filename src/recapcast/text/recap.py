@@ -264,10 +264,13 @@ _FURNITURE = re.compile(
     r"lee también|leer más|ver también|leggi anche|lees ook)"
     r"\s*:|\(?(?:photo|image|photograph|picture|video|foto|bild)s?(?:\s+credit)?\s*:|\(?(?:photo|image)s?"
     r"\s+(?:by|courtesy|credit)\b|©|\(c\)\s|copyright\b|all rights reserved|advertisement$|"
-    r"sponsored$|share this|like this:)",
+    r"sponsored$|share this|like this:|poll\s*:|(?:next|previous|prev|up next)\s*:\s*\S.{0,120}"
+    r"\b(?:recap|review|episode)\b|image for article titled\b|screenshot\s*:|"
+    r"(?:[A-F][+-]?\s+){3,}[A-F][+-]?$)",
     re.IGNORECASE)
 _SIGN_OFF = re.compile(
     r"thanks? (?:you )?for reading|follow (?:me|us|her|him|them) (?:on|at)\b|follow (?:me|us)\b|"
+    r"\bhas (?:covered|written about|reviewed) (?:tv|television)\b|"
     r"\bis an? (?:staff|freelance|senior|contributing|regular|tv|television) (?:writer|editor|"
     r"critic|reporter|columnist)\b|buy me a coffee|ko-?fi|patreon|"
     r"\bsubscribe (?:now|here|below|today|to (?:my|our)\b|to the (?:blog|newsletter|channel|"
@@ -332,7 +335,9 @@ _BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in a
 # "Tell me in the comments below!", a share line. Each needs words no scene of a recap has.
 _CALL_TO_ACTION = re.compile(
     r"\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletters?|inbox|for free|free)\b"
-    r"|\b(?:tell|let) (?:me|us) (?:know )?in the comments\b|\bin the comments (?:below|section)\b"
+    r"|\b(?:tell|let) (?:me|us)\b.{0,40}\bin the comments\b|\bin the comments (?:below|section)\b"
+    r"|\bhit (?:up )?the comments\b|^read on for (?:the|our|my) (?:highlights|recap|full)\b"
+    r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
     r"|\bsound off (?:below|in the comments)\b|^have a (?:news )?tip\b|\bsend (?:us )?your tips\b"
     r"|\bforward (?:it|this(?: email| newsletter)?) to a friend\b"
     r"|^(?:share|comparte|compartir|partagez|partager|teilen sie|condividi) (?:this|este|esta|cet|"
@@ -349,7 +354,8 @@ _THANKS_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]\s*(?:thanks?|thank
 _COMMENTS_START = re.compile(
     r"^(?:\d[\d.,]*\s?k?\s+)?(?:comments?|replies|responses|kommentare|commentaires|"
     r"comentarios|commenti)$|^sort by\b|^(?:leave a reply|join the discussion|add a comment|"
-    r"post a comment|comments are closed)$|^level 1$",
+    r"post a comment|comments are closed)$|^level 1$|^responses?\s*\(\d[\d,]*\)$|"
+    r"^what are your thoughts\??$",
     re.IGNORECASE)
 # Sections of a reference page that are not the recap: a wiki's notes and sources.
 _BACK_MATTER = {"references", "notes", "footnotes", "citations", "sources", "bibliography",
