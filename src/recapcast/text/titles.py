@@ -150,6 +150,14 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     title = None
     quoted = _DOUBLE_QUOTED.search(text)
     first_free = min(a for a, _ in spans)
+    quoted_show = None
+    if quoted and quoted.end() <= first_free:
+        # '"The Ferryman's Daughter" Episode 2 Recap: The Search', 'Why "Glass Orchard"
+        # Episode 4 Broke Me': a name quoted before the code is the show's
+        quoted_show = _clean(quoted.group(1))
+        spans.append(quoted.span())
+        quoted = next((q for q in _DOUBLE_QUOTED.finditer(text) if q.start() > first_free),
+                      None)
     if not quoted:
         quoted = next((q for q in _SINGLE_QUOTED.finditer(text) if q.start() > first_free), None)
     if quoted and free(*quoted.span()):
@@ -169,7 +177,13 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     if show and show_at == 1 and not pieces[0] and spans[0] in recap_words:
         # "Review of The Bear, ...", "Reseña de El Faro, ...": the show follows "of"
         show = re.sub(r"^(?:of|de|del|du|des|von|di|della|van)\s+", "", show)
-    if title is None:
+    if quoted_show:
+        show, show_at = quoted_show, None
+        # after it, only what follows "Recap:" is a title; a headline's words are not
+        after_recap = [p for (a, _), p in zip(spans, pieces[1:], strict=False)
+                       if (a, _) in recap_words and p]
+        title = title or (after_recap[-1] if after_recap else None)
+    if title is None and not quoted_show:
         after = [pieces[i] for i in named if show_at is None or i > show_at]
         title = after[-1] if after else None
     if show is not None and re.fullmatch(rf"(?i){_SEASON}|{_EPISODE}|part", show):
