@@ -963,3 +963,11 @@ def test_a_news_sites_polls_next_links_image_notes_and_comment_prompts_are_not_r
     medium = _import(f"Ridgeline S03E08 recap: Cody Comes Clean\n\n{LONG} {LONG}\n\n"
                      "Responses (38)\n\nWhat are your thoughts?\n\nGreat recap, loved it.\n")
     assert _kinds(medium) == [("p", f"{LONG} {LONG}")]
+
+
+@pytest.mark.parametrize("byline", ["Ana Ruiz; TV Editor", "Ana Ruiz · Apr 4"])
+def test_a_pages_author_is_the_name_without_role_or_date(byline: str):
+    page = f"""\
+        <html><head><meta name="author" content="{byline}"></head><body><article>
+        <h1>Ridgeline S03E08 recap: Cody Comes Clean</h1><p>{LONG}</p></article></body></html>"""
+    assert _import(page, "html").meta.author == "Ana Ruiz"

@@ -1210,7 +1210,7 @@ def recognise(source: RecapSource) -> Recognised:
         parts = TitleParts(show, parts.season, parts.episode, parts.title)
     parts = _from_lead(parts, reader.blocks, title_line)
     body = _with_previously(reader.blocks, parts.episode)
-    author = author or source.author
+    author = author or _page_author(source.author)
     return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
                       summary=_summary(source.summary, body))
 
@@ -1251,6 +1251,13 @@ def _from_lead(parts: TitleParts, blocks: list[Block], title_line: str = "") -> 
     if show is None and named and named.group("show") in lead:
         show, title = named.group("show"), named.group("title").strip('"')
     return TitleParts(show, season, episode, title)
+
+
+def _page_author(author: str) -> str:
+    """A page's author as a name: "Ana Ruiz; TV Editor" and "Wrenna Castellane · Apr 4" are
+    Ana Ruiz and Wrenna Castellane (a page's metadata joins roles and dates to names)."""
+    parts = [p.strip() for p in re.split(r"\s*[;·|•,]\s*|\s+[—–-]\s+", author or "")]
+    return next((p for p in parts if _is_name(p, 5)), parts[0] if parts else "")
 
 
 def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
