@@ -971,3 +971,25 @@ def test_a_pages_author_is_the_name_without_role_or_date(byline: str):
         <html><head><meta name="author" content="{byline}"></head><body><article>
         <h1>Ridgeline S03E08 recap: Cody Comes Clean</h1><p>{LONG}</p></article></body></html>"""
     assert _import(page, "html").meta.author == "Ana Ruiz"
+
+
+def test_junk_headings_a_date_a_rating_and_the_numbers_again_are_no_chapters():
+    script = _import(f"""\
+        # Void Cartographers S02E07 recap: The Drift
+
+        ## Sunday, 16 March 2025
+
+        {LONG}
+
+        ## Void Cartographers Season 2 Episode 7
+
+        {LONG}
+
+        **Rating: ★★★★★**
+
+        ## The Drift
+
+        {LONG}
+        """, "md")
+    assert [k[0:2] for k in _kinds(script)] == [
+        ("p", LONG), ("p", LONG), ("p", "Rating: ★★★★★"), ("#", "The Drift"), ("p", LONG)]

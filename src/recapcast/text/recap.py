@@ -189,6 +189,8 @@ _TRANSITION = re.compile(r"^(?:(?:SMASH |MATCH |HARD |JUMP )?CUT TO|DISSOLVE TO|
 _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
 _EPISODE_HEADING = re.compile(
     r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_RATING_LABEL = re.compile(r"^(?:rating|grade|verdict|score|our rating|my rating)\s*:\s*\S",
+                           re.IGNORECASE)
 _PART_HEADING = re.compile(r"^(?:Part|Act|Chapter|Round|Day|Night|Week)\s+\w+\s*[:.\-–—]\s*\S",
                            re.IGNORECASE)
 _EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s*\|\s*edit source)?\s*\]", re.IGNORECASE)
@@ -727,7 +729,11 @@ class _Reader:
     def heading(self, text: str, line: int) -> None:
         self.flush()
         text = _EDIT_LINK.sub("", text).strip()
-        if not text:
+        if not text or _DATE.match(text) or _ROMANCE_DATE.match(text):
+            return  # a blog's date header ("Sunday, 16 March 2025") names no chapter
+        if _RATING_LABEL.match(text):
+            self.say(_sentence(text), line)  # "Rating: ★★★★★" is said, not a chapter
+            self.flush()
             return
         text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
         episode = _EPISODE_HEADING.match(text)
@@ -1091,7 +1097,18 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
         again = parse_title(block.text)
         if parts.title and again and (again.title or "").casefold() == parts.title.casefold():
             return blocks[:index] + blocks[index + 1:]
-    return blocks
+    # A heading anywhere that only says the show and numbers again ("Void Cartographers
+    # Season 2 Episode 7"): the opening says them.
+    return [b for b in blocks if not (b.kind == "heading" and _numbers_again(b.text, parts))]
+
+
+def _numbers_again(text: str, parts: TitleParts) -> bool:
+    again = parse_title(text)
+    return (again is not None and again.title is None
+            and (again.season, again.episode) != (None, None)
+            and (again.season, again.episode) == (parts.season, parts.episode)
+            and (again.show is None or (again.show or "").casefold() == (
+                parts.show or "").casefold()))
 
 
 def _running_header(line: str) -> bool:
