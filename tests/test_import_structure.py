@@ -993,3 +993,15 @@ def test_junk_headings_a_date_a_rating_and_the_numbers_again_are_no_chapters():
         """, "md")
     assert [k[0:2] for k in _kinds(script)] == [
         ("p", LONG), ("p", LONG), ("p", "Rating: ★★★★★"), ("#", "The Drift"), ("p", LONG)]
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_one_quote():
+    script = _import(f"""\
+        Lockbox S01E02 recap: The Key
+
+        {LONG}
+
+        "Nobody has the key," says Denise. "That's the point of a lockbox."
+        """)
+    assert _kinds(script)[1:] == [
+        (">", "Denise", "Nobody has the key. That's the point of a lockbox.")]

@@ -175,7 +175,10 @@ _SAYING = re.compile(rf"(?:{_SAID}|{_SAYING_VERBS})\b", re.IGNORECASE)
 _QUOTE_THEN_SAID = re.compile(
     rf"^[{_OPEN}]\s*(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*,?\s*"
     rf"(?:(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
-    rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID})){_MANNER}\s*[.!]?$")
+    rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID})){_MANNER}\s*[.!,]?"
+    # the quotation going on after its speaker: '"Nobody has the key," says Denise. "That's
+    # the point."'
+    rf"(?:\s*[{_OPEN}]\s*(?P<more>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}])?\s*$")
 _SAID_THEN_QUOTE = re.compile(
     rf"^(?P<name>[^\W\d_][^,.;!?\"“«„]*?)\s+(?:{_SAID})\s*[,:]\s*[{_OPEN}]\s*"
     rf"(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*\.?$")
@@ -575,7 +578,8 @@ def _said_line(line: str) -> tuple[str, str] | None:
             mark = found.groupdict().get("mark") or ""
             if mark in ("?", "!", "…"):
                 words += mark  # "— Pourquoi ? répond Solveig": still a question
-            return name, _sentence(words)
+            more = found.groupdict().get("more")
+            return name, _sentence(words) + (f" {_sentence(more.strip())}" if more else "")
     return None
 
 
