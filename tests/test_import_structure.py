@@ -1005,3 +1005,22 @@ def test_a_quotation_that_goes_on_after_its_speaker_is_one_quote():
         """)
     assert _kinds(script)[1:] == [
         (">", "Denise", "Nobody has the key. That's the point of a lockbox.")]
+
+
+def test_a_piped_section_label_and_a_label_with_its_items_under_it_are_chapters():
+    script = _import(f"""\
+        Ridgeline S03E08 recap: Cody Comes Clean
+
+        {LONG}
+
+        THE SALE | It's been bubbling for six episodes, and the buyer finally shows up.
+
+        Stray observations
+        Harlan's Cadillac gets its own theme music
+        The dog deserves an Emmy.
+        """)
+    assert _kinds(script)[1:] == [
+        ("#", "The sale"), ("p", "It's been bubbling for six episodes, and the buyer finally "
+                                 "shows up."),
+        ("#", "Stray observations"),
+        ("p", "Harlan's Cadillac gets its own theme music. The dog deserves an Emmy.")]

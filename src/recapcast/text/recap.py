@@ -69,7 +69,9 @@ _SECTION_LABELS = {"stray observations", "final thoughts", "the verdict", "botto
                    "the good", "the bad", "the ugly", "odds and ends", "loose ends",
                    "best line", "best lines", "quote of the week", "mvp", "observations",
                    "previously", "next week", "next time", "the recap", "the review",
-                   "spoiler-free summary", "our verdict", "the episode"}
+                   "spoiler-free summary", "our verdict", "the episode", "what didn't",
+                   "the highlights", "highlights",
+                   "lowlights", "random thoughts", "other thoughts", "odds & ends"}
 _LABEL_WORDS = {"week", "winner", "winners", "challenge", "result", "results", "score",
                 "scores", "verdict", "grade", "rating", "ratings", "eliminated", "round",
                 "episode", "season", "immunity", "reward", "vote", "votes", "standings",
@@ -192,6 +194,7 @@ _TRANSITION = re.compile(r"^(?:(?:SMASH |MATCH |HARD |JUMP )?CUT TO|DISSOLVE TO|
 _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
 _EPISODE_HEADING = re.compile(
     r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
+_PIPE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z0-9'’&,.\- ]{1,40}?)\s+\|\s+(?P<text>\S.{20,})$")
 _RATING_LABEL = re.compile(r"^(?:rating|grade|verdict|score|our rating|my rating)\s*:\s*\S",
                            re.IGNORECASE)
 _PART_HEADING = re.compile(r"^(?:Part|Act|Chapter|Round|Day|Night|Week)\s+\w+\s*[:.\-–—]\s*\S",
@@ -531,6 +534,12 @@ def _cue(line: str) -> str:
     return name if name and _shouted(name) and _is_name(name.title()) else ""
 
 
+def _unshouted_label(label: str) -> str:
+    """A label set in capitals as a chapter title: "THE SALE" -> "The sale"."""
+    label = label.strip()
+    return label[:1] + label[1:].lower()
+
+
 def _dialogue_paragraphs(blocks: list[SourceBlock]) -> set[int]:
     """The ids of one-line "Name: line" paragraphs next to another: a web page's dialogue,
     a <p> a line, is a run like lines under each other."""
@@ -777,6 +786,15 @@ class _Reader:
             self.after_link_label = False
             if all(_title_like(x) and not _DIALOGUE.match(x) for x in lines):
                 return  # the headlines listed under a bare "Related"
+        if len(lines) > 1 and lines[0].strip().lower().rstrip(":") in _SECTION_LABELS:
+            # "Stray observations" with its items right under it, no blank line between
+            self.heading(lines[0].strip().rstrip(":"), block.line)
+            lines = [_sentence(x) for x in lines[1:]]
+        piped = _PIPE_LABEL.match(lines[0])
+        if piped:
+            # "THE SALE | It's been bubbling...": a news site's section label, then its text
+            self.heading(_unshouted_label(piped.group("label")), block.line)
+            lines[0] = piped.group("text")
         if _link_list_label(lines[0]) and (len(lines) == 1 or all(
                 _title_like(x) for x in lines[1:])):
             # "Related" and the headlines under it, in this block or the next
