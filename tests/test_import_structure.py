@@ -1024,3 +1024,15 @@ def test_a_piped_section_label_and_a_label_with_its_items_under_it_are_chapters(
                                  "shows up."),
         ("#", "Stray observations"),
         ("p", "Harlan's Cadillac gets its own theme music. The dog deserves an Emmy.")]
+
+
+def test_a_recap_line_under_a_catchy_headline_is_the_title_line():
+    page = f"""\
+        <html><head><title>The tide tables are turning | The Review Club</title></head>
+        <body><article><h1>The tide tables are turning on Saltmarsh</h1>
+        <p><strong>Saltmarsh recap: "The Tide Tables" (season 1, episode 3)</strong></p>
+        <p>{LONG}</p></article></body></html>"""
+    script = _import(page, "html")
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
+        "Saltmarsh", 1, 3, "The Tide Tables")
+    assert _kinds(script) == [("p", LONG)]

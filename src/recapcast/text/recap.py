@@ -1082,6 +1082,21 @@ def _without_leading_furniture(blocks: list[SourceBlock]) -> list[SourceBlock]:
     return ([rest] if lines else []) + blocks[1:]
 
 
+def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock]
+                ) -> tuple[TitleParts, str, list[SourceBlock]]:
+    """A line of its own just under a catchy headline that says more of the episode
+    ('Saltmarsh recap: "The Tide Tables" (season 1, episode 3)'): it is the title line,
+    and not narrated."""
+    for index, block in enumerate(blocks[:2]):
+        if block.kind != "paragraph" or len(block.lines) != 1 or _words(block.lines[0]) > 16:
+            continue
+        found = parse_title(block.lines[0])
+        if (found is not None and found.score() > parts.score()
+                and (found.season, found.episode) != (None, None) and found.show):
+            return found, block.lines[0], blocks[:index] + blocks[index + 1:]
+    return parts, title_line, blocks
+
+
 def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
                   ) -> tuple[TitleParts, list[SourceBlock]]:
     """The season and episode from a line of its own under the title ("Season 2, Episode
@@ -1208,6 +1223,7 @@ def recognise(source: RecapSource) -> Recognised:
             start = first.line + at + 1 if first.line else 0
             blocks[0:1] = [SourceBlock("paragraph", rest, start)] if rest else []
     parts, title_line = _best_title(title_lines, source.site)
+    parts, title_line, blocks = _recap_line(parts, title_line, blocks)
     parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks))
     blocks, author = _front_matter(lead + blocks)
     blocks = _without_sign_off(blocks)
@@ -1296,7 +1312,12 @@ def _page_author(author: str) -> str:
     """A page's author as a name: "Ana Ruiz; TV Editor" and "Wrenna Castellane · Apr 4" are
     Ana Ruiz and Wrenna Castellane (a page's metadata joins roles and dates to names)."""
     parts = [p.strip() for p in re.split(r"\s*[;·|•,]\s*|\s+[—–-]\s+", author or "")]
-    return next((p for p in parts if _is_name(p, 5)), parts[0] if parts else "")
+    names = [p for p in parts if _is_name(p, 5) and not _ROLE.search(p)]
+    return ", ".join(names) if names else (parts[0] if parts else "")
+
+
+_ROLE = re.compile(r"\b(?:editor|writer|critic|correspondent|reporter|contributor|staff|"
+                   r"columnist|producer|host|tv|television|entertainment)\b", re.IGNORECASE)
 
 
 def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
