@@ -1036,3 +1036,24 @@ def test_a_recap_line_under_a_catchy_headline_is_the_title_line():
     assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
         "Saltmarsh", 1, 3, "The Tide Tables")
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_story_sentences_that_sound_like_furniture_and_a_closing_review_line_stay():
+    script = _import(f"""\
+        Influencer S01E03 recap: The Post
+
+        {LONG}
+
+        Share this with everyone, Marnie captions the video, and she posts it before anyone
+        can stop her.
+
+        The last ten minutes are the best television I have seen this year. Thanks for
+        reading! Follow me on Instagram for more.
+        """)
+    assert [k[1] for k in _kinds(script)][1:] == [
+        "Share this with everyone, Marnie captions the video, and she posts it before anyone "
+        "can stop her.", "The last ten minutes are the best television I have seen this year."]
+    told = _import(f"Influencer S01E03 recap: The Post\n\n{LONG}\n\nThanks for reading, Theo "
+                   "says flatly. Follow me for more, Kev mutters to nobody.\n")
+    assert _kinds(told)[1:] == [("p", "Thanks for reading, Theo says flatly. Follow me for "
+                                      "more, Kev mutters to nobody.")]

@@ -386,7 +386,10 @@ def _label(line: str) -> str:
 def _furniture_line(line: str) -> bool:
     """A line of site furniture on its own: an ad slot, a credit, a tag list, a handle."""
     label = _label(line)
-    return bool(_FURNITURE.match(line.strip(" *_")) or label in _FURNITURE_HEADINGS
+    # A long line that starts like furniture ("Share this with everyone, Marnie captions
+    # the video") is a sentence of the story.
+    return bool((_FURNITURE.match(line.strip(" *_")) and _words(line) <= 12)
+                or label in _FURNITURE_HEADINGS
                 or label.rstrip(",!") in _BUTTONS or _FORUM_FURNITURE.match(label)
                 or (_MORE_FROM.match(label) and _words(label) <= 6)
                 or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
@@ -981,6 +984,21 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     return kept, author
 
 
+def _before_sign_off(text: str) -> str:
+    """The sentences of a closing paragraph before its sign-off; a sentence of the story
+    that quotes one ("Thanks for reading, Theo says flatly.") is no sign-off."""
+    sentences = _SENTENCE_END.split(" ".join(text.split()))
+    for index, sentence in enumerate(sentences):
+        if _SIGN_OFF.search(sentence) and not _TOLD.search(sentence):
+            return " ".join(sentences[:index])
+    return " ".join(sentences)
+
+
+_TOLD = re.compile(r"\b(?:says|said|mutters|muttered|captions|captioned|tells|told|asks|asked|"
+                   r"writes|wrote|posts|posted|types|typed|reads|shouts|whispers)\b(?! me\b)",
+                   re.IGNORECASE)
+
+
 def _sign_off_block(block: SourceBlock) -> bool:
     return block.kind == "paragraph" and _words(block.text) <= 60 and bool(
         _SIGN_OFF.search(block.text))
@@ -1007,6 +1025,11 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
         elif end >= 2 and _signature(block) and _sign_off_block(blocks[end - 2]):
             end -= 1  # "— Marguerite" under "That's it for this week. Hit reply ..."
         elif _sign_off_block(block):
+            kept = _before_sign_off(block.text)
+            if kept:
+                # "The last ten minutes are the best television I have seen this year.
+                # Thanks for reading!": the sentences before the sign-off stay.
+                return blocks[:end - 1] + [dataclasses.replace(block, lines=(kept,))]
             end -= 1
         elif block.kind == "paragraph" and all(_POST_EDIT.match(x) for x in block.lines):
             end -= 1
