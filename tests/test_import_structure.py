@@ -1057,3 +1057,18 @@ def test_story_sentences_that_sound_like_furniture_and_a_closing_review_line_sta
                    "says flatly. Follow me for more, Kev mutters to nobody.\n")
     assert _kinds(told)[1:] == [("p", "Thanks for reading, Theo says flatly. Follow me for "
                                       "more, Kev mutters to nobody.")]
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("Warning: spoilers ahead for season 2, episode 5.\n\nBy Jane Roe, published March 3, "
+     "2025", "Jane Roe"),
+    ("by Seo-yeon (Dramabeans-style weekly recaps)", "Seo-yeon"),
+    ("Par Solène Varenne, publié le 12 septembre 2024 à 18 h 05, mis à jour le 13 septembre "
+     "2024", "Solène Varenne"),
+])
+def test_a_dated_or_annotated_byline_is_left_out_and_a_warning_names_no_show(byline: str,
+                                                                               author: str):
+    script = _import(f"'The Harrow House' Recap: The Longest Night\n\n{byline}\n\n{LONG}\n")
+    assert (script.meta.show, script.meta.title, script.meta.author) == (
+        "The Harrow House", "The Longest Night", author)
+    assert _kinds(script) == [("p", LONG)]

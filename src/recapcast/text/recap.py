@@ -222,7 +222,7 @@ _ROMANCE_DATE = re.compile(
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
     r"updates|coverage|reporting|story|text|photos?)\s+)?(?:by|par|von|por|di|door)\s+"
-    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?"
+    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\)|\([^()]{1,60}\))?"
     r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 _DATED = re.compile(
@@ -415,6 +415,9 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if (byline and _words(segment) <= 12 and _is_name(byline.group("name").strip(), 5)
             and _words(role) <= 5 and not role[:1].islower()):
         return True, byline.group("name").strip()
+    if byline and _is_name(byline.group("name").strip(), 5) and _DATED.match(role) and _words(
+            segment) <= 24:
+        return True, byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
     handle = _HANDLE_BYLINE.match(segment)
     if handle:
         return True, handle.group("handle").lstrip("/")
@@ -1111,7 +1114,8 @@ def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock]
     ('Saltmarsh recap: "The Tide Tables" (season 1, episode 3)'): it is the title line,
     and not narrated."""
     for index, block in enumerate(blocks[:2]):
-        if block.kind != "paragraph" or len(block.lines) != 1 or _words(block.lines[0]) > 16:
+        if (block.kind != "paragraph" or len(block.lines) != 1 or _words(block.lines[0]) > 16
+                or _score(block.lines[0]) < 0):
             continue
         found = parse_title(block.lines[0])
         if (found is not None and found.score() > parts.score()
@@ -1191,6 +1195,8 @@ def _running_header_above_title(blocks: list[SourceBlock]) -> bool:
 
 
 def _score(line: str) -> int:
+    if _spoiler_warning(line) or _meta_line(line)[0]:
+        return -1  # "Warning: spoilers ahead for season 2, episode 5." names no show
     parsed = parse_title(line)
     return parsed.score() if parsed else 0
 
@@ -1209,7 +1215,7 @@ def _title_at(lines: tuple[str, ...]) -> int:
 
 
 def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
-    parsed = [(parse_title(line, site), line) for line in lines]
+    parsed = [(parse_title(line, site), line) for line in lines if not _spoiler_warning(line)]
     found = [(p, line) for p, line in parsed if p is not None]
     if found:
         return max(found, key=lambda pair: pair[0].score())
