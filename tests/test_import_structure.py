@@ -1072,3 +1072,29 @@ def test_a_dated_or_annotated_byline_is_left_out_and_a_warning_names_no_show(byl
     assert (script.meta.show, script.meta.title, script.meta.author) == (
         "The Harrow House", "The Longest Night", author)
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_a_newsletters_housekeeping_corrections_and_a_long_spoiler_label_are_not_read():
+    script = _import(f"""\
+        Harrow House S02E05 recap: The Sale
+
+        Gareth Lloyd-Pryce
+        Sun 23 Feb 2025 22.00 GMT
+
+        Spoiler alert: this article contains details of the whole series, including the
+        finale and its final twist.
+
+        Hi friends, and welcome to the 600 new subscribers who joined this week! Grab a tea.
+
+        Quick housekeeping: paid subscribers get the bonus podcast on Friday.
+
+        UPDATE: Since this recap was published, the network has renewed the show.
+
+        Editor's note: An earlier version of this recap misspelled Ines's name.
+
+        Refresh for updates.
+
+        {LONG}
+        """)
+    assert script.meta.author == "Gareth Lloyd-Pryce"
+    assert _kinds(script) == [("p", LONG)]

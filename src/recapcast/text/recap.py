@@ -346,6 +346,10 @@ _CALL_TO_ACTION = re.compile(
     r"|\b(?:tell|let) (?:me|us)\b.{0,40}\bin the comments\b|\bin the comments (?:below|section)\b"
     r"|\bhit (?:up )?the comments\b|^read on for (?:the|our|my) (?:highlights|recap|full)\b"
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
+    r"|\b(?:paid|new|free) subscribers\b|^quick housekeeping\b|^housekeeping\s*:"
+    r"|^refresh (?:the page )?for (?:updates|more)\b"
+    r"|^(?:update|editor'?s note|correction)\s*:.{0,80}\b(?:this (?:recap|article|story|post)|"
+    r"an earlier version|was (?:first )?published|misspelled|misstated|corrected)\b"
     r"|\bsound off (?:below|in the comments)\b|^have a (?:news )?tip\b|\bsend (?:us )?your tips\b"
     r"|\bforward (?:it|this(?: email| newsletter)?) to a friend\b"
     r"|^(?:share|comparte|compartir|partagez|partager|teilen sie|condividi) (?:this|este|esta|cet|"
@@ -467,7 +471,7 @@ def _without_spoiler_warning(line: str) -> str:
         if label and not _SPOILER.search(label.group("rest")) and not _ABOUT_THE_RECAP.search(
                 label.group("rest")):
             kept.append(label.group("rest"))
-        elif not _only_a_warning(sentence):
+        elif not (_only_a_warning(sentence) or label and _words(sentence) <= 30):
             kept.append(sentence)
     return " ".join(kept)
 
@@ -963,7 +967,10 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
             # A spoiler warning among the byline's lines is left out like them.
             found = [(True, "") if _furniture_line(line) or not _without_spoiler_warning(line)
                      else _meta_line(line) for line in block.lines]
-            if sum(is_meta for is_meta, _ in found) >= 2:
+            metas = sum(is_meta for is_meta, _ in found)
+            if metas >= 2 or (metas == 1 and len(found) == 2 and any(
+                    not is_meta and _is_name(line) for line, (is_meta, _) in
+                    zip(block.lines, found, strict=True))):
                 # An article's header around its byline and date: the show's name again
                 # ("The Harrow House"), a rating, the writer's bare name (the author only
                 # when no "By" line names one).
