@@ -829,6 +829,8 @@ class _Reader:
         # A live blog's "9:40 PM: REYES: You don't get to..." is a line of dialogue.
         lines = [_TIMESTAMP.sub("", x) if _DIALOGUE.match(_TIMESTAMP.sub("", x)) else x
                  for x in lines]
+        if len(lines) > 1 and not _without_spoiler_warning(" ".join(lines)):
+            return  # a spoiler warning wrapped over two lines
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
         run = (shaped >= 2 and shaped >= len(lines) - 1) or id(block) in self.dialogue_paragraphs
         spoken_lines = any(self.dialogue(x, run) for x in lines)
