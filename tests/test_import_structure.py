@@ -1098,3 +1098,27 @@ def test_a_newsletters_housekeeping_corrections_and_a_long_spoiler_label_are_not
         """)
     assert script.meta.author == "Gareth Lloyd-Pryce"
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_numbered_sections_are_chapters_and_a_list_keeps_the_numbers_it_starts_at():
+    script = _import(f"""\
+        Lowfield 2.06: "The Pumping Station"
+
+        {LONG}
+
+        1. The Break-In
+
+        {LONG}
+
+        2. The Tunnels
+
+        {LONG}
+
+        My favourite lines:
+
+        3. "Open the gates."
+        4. "Not tonight."
+        """, "md")
+    assert _kinds(script)[1:] == [
+        ("#", "The Break-In"), ("p", LONG), ("#", "The Tunnels"), ("p", LONG),
+        ("#", "My favourite lines"), ("p", '3: "Open the gates." 4: "Not tonight."')]

@@ -193,9 +193,11 @@ def read_markdown(text: str) -> RecapSource:
             if not quote_depth and quote_lines:
                 blocks.append(SourceBlock("quote", tuple(quote_lines), quote_start))
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            lists.append((kind == "ordered_list_open", start, []))
+            number = token.attrGet("start") if kind == "ordered_list_open" else None
+            lists.append((kind == "ordered_list_open", start, [],
+                          int(number) if str(number or "").isdigit() else 1))
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            ordered, list_start, items = lists.pop()
+            ordered, list_start, items, first_number = lists.pop()
             if lists and lists[-1][2]:
                 # A nested list belongs to the item above it: "1. Dex's apology" and its
                 # sub-points are one item, so a ranking keeps its numbers.
@@ -206,7 +208,8 @@ def read_markdown(text: str) -> RecapSource:
             elif quote_depth:
                 quote_lines.extend(items)
             elif items:
-                blocks.append(SourceBlock("list", tuple(items), list_start, ordered=ordered))
+                blocks.append(SourceBlock("list", tuple(items), list_start, ordered=ordered,
+                                          first=first_number))
         elif kind == "heading_open":
             heading_level = int(token.tag[1])
         elif kind == "hr" and not quote_depth and not lists:

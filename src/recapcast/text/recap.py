@@ -942,8 +942,13 @@ class _Reader:
         # A list of a post's notes ("x reblogged this from y") is furniture.
         items = [_sentence(_narration(x)) for x in block.lines
                  if _narration(x) and not _furniture_line(x)]
+        if block.ordered and len(block.lines) == 1 and _heading_like(
+                block.lines[0].strip(), None) and not block.lines[0].rstrip().endswith(":"):
+            # "2. The Tunnels" alone, a paragraph under it: a numbered section's heading
+            self.heading(block.lines[0].strip(), block.line)
+            return
         if block.ordered:
-            items = [f"{n}: {item}" for n, item in enumerate(items, start=1)]
+            items = [f"{n}: {item}" for n, item in enumerate(items, start=block.first)]
         if items:
             self.flush()
             self.blocks.append(Paragraph(" ".join(items), block.line))

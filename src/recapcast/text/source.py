@@ -21,6 +21,8 @@ class SourceBlock:
     """A heading's level (1 for the page title); 0 for other blocks."""
     ordered: bool = False
     """A numbered list."""
+    first: int = 1
+    """The number a numbered list starts at ("3." when a recap numbers its sections)."""
     bold: bool = False
     """The whole paragraph is bold, as sites set a sub-heading they did not mark as one."""
 
