@@ -1122,3 +1122,11 @@ def test_numbered_sections_are_chapters_and_a_list_keeps_the_numbers_it_starts_a
     assert _kinds(script)[1:] == [
         ("#", "The Break-In"), ("p", LONG), ("#", "The Tunnels"), ("p", LONG),
         ("#", "My favourite lines"), ("p", '3: "Open the gates." 4: "Not tonight."')]
+
+
+def test_the_summary_does_not_end_at_an_abbreviation():
+    meta = _import("Casa S01E02 recap: La herencia\n\nLa familia llega a la casa al amanecer. "
+                   "El Dr. Salvatierra y la Sra. Ibáñez abren el testamento delante de todos. "
+                   "Nadie dice nada.\n").meta
+    assert meta.summary == ("La familia llega a la casa al amanecer. El Dr. Salvatierra y la "
+                            "Sra. Ibáñez abren el testamento delante de todos.")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from recapcast.model import Block, Heading, Paragraph, Pause, Quote
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.source import RecapSource, SourceBlock
+from recapcast.text.speakable import split_sentences
 from recapcast.text.titles import TitleParts, parse_title, show_from_previously, straight_quotes
 
 __all__ = ["Recognised", "recognise"]
@@ -202,9 +203,6 @@ _PART_HEADING = re.compile(r"^(?:Part|Act|Chapter|Round|Day|Night|Week)\s+\w+\s*
 _EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s*\|\s*edit source)?\s*\]", re.IGNORECASE)
 _HASHTAG = re.compile(r"(?<![\w&/#])#(?P<tag>[^\W\d_][\w]*)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
-_ABBREVIATION_END = re.compile(
-    r"\b(?:No|Dr|St|Mr|Mrs|Ms|Mt|Lt|Cmdr|Capt|Sgt|Det|Prof|Gen|Sen|Rep|Gov|Jr|Sr|vs|Ep|approx|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -1385,15 +1383,9 @@ def _summary(description: str, blocks: list[Block]) -> str:
         if isinstance(block, Heading):
             chapter = block.text
         elif isinstance(block, Paragraph) and chapter != "Previously" and _words(block.text) >= 12:
-            sentences = _SENTENCE_END.split(block.text)
-            # "The No. 9 freight": a sentence does not end at an abbreviation
-            merged: list[str] = []
-            for sentence in sentences:
-                if merged and _ABBREVIATION_END.search(merged[-1]):
-                    merged[-1] += " " + sentence
-                else:
-                    merged.append(sentence)
-            return " ".join(merged[:2]).strip()
+            # the speech stage's sentences: "The No. 9 freight", "la Sra. Ibáñez", "der 3.
+            # Folge" do not end at their abbreviation
+            return " ".join(split_sentences(block.text)[:2]).strip()
     # A recap of short paragraphs only, or all of it under "Previously": its first words
     # still say more in an app than no summary at all.
     first = next((b.text for b in blocks if isinstance(b, Paragraph)), "")
