@@ -84,6 +84,13 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
     ("es", "Tiene 1 hija, 1 voto y 1 canción.", "Tiene una hija, un voto y una canción."),
     ("es", "Vive en el 3.er piso y quedó en 1er lugar.",
      "Vive en el tercer piso y quedó en primer lugar."),
+    # a day and month without a year, where a date is meant; a fraction of something stays
+    ("es", "El sáb. 10/02 en la Av. Libertador, el 3/4 del público.",
+     "El sábado diez de febrero en la avenida Libertador, el tres cuartos del público."),
+    ("it", "Il 10/02 al 12° piano dal 1° maggio.",
+     "Il dieci febbraio al dodicesimo piano dal primo maggio."),
+    ("pt", "No dia 10/02, às 22h e à 1h.", "No dia dez de fevereiro, às vinte e duas horas e "
+     "à uma hora."),
     ("es", "La temporada 1 termina entre 5-10 €.",
      "La temporada uno termina entre cinco y diez euros."),
     ("it", "L'episodio 12", "L'episodio dodici"),

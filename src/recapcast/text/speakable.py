@@ -148,6 +148,11 @@ _SLASH = re.compile(r"(?<![\w/.])(?:(?P<whole>\d+)\s)?(?P<a>\d+(?:\.\d+)?)/(?P<b
                     r"(?P<after>\s+(?P<next>[^\W\d_][\w'’-]*))?")
 _DATE_BEFORE = re.compile(r"\b(?:on|by|since|until|till|before|after|from|dated|aired|"
                           r"airs|premieres?|premiered)\s+$", re.IGNORECASE)
+_FRACTION_OF = {"del", "de", "des", "du", "dei", "degli", "della", "delle", "do", "da", "dos",
+                "das", "der", "von"}
+_DAY_BEFORE = re.compile(r"\b(?:el|le|il|am|dia|día|giorno|jour|desde|hasta|depuis|dal|del|"
+                         r"du|vom|bis|ab|sábado|domingo|lunes|martes|miércoles|jueves|"
+                         r"viernes|sáb|dom)\.?\s+$", re.IGNORECASE)
 _ONE_LETTER_UNITS = {"m", "g", "V", "W", "L", "h", "°"}
 _RATING_DENOMINATORS = {5, 10, 20, 100}
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}
@@ -157,6 +162,8 @@ _LEADING_ZERO = re.compile(r"(?<![\w.,:/])0\d+(?![\w.,:/]\d)")
 _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
 _UNIT = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
+_UNIT_DOT = re.compile(r"\b((?:hours?|minutes?|seconds?|inch|inches|feet|foot|pounds?|ounces?|"
+                       r"miles?|yards?|kilometers?|meters?))\.(?=\s+[a-z])")
 _PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
 _ORDINAL = re.compile(r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\.?"
                       r"(?P<mark>st|nd|rd|th|º|ª|°(?=\s))(?!\w)", re.IGNORECASE)
@@ -537,6 +544,12 @@ class _Reader:
                 return f"{h} horas"  # "a las 22:00 h": a las veintidós horas
             named = {0: "en punto", 15: "y cuarto", 30: "y media"}
             return f"{h} {named.get(minute) or 'y ' + self.n.cardinal(minute)}"
+        if lang == "pt":
+            # Hours are feminine in Portuguese too (uma, duas, vinte e duas horas).
+            h = re.sub(r"\bum$", "uma", re.sub(r"\bdois$", "duas", h))
+            if minute == 0:
+                return f"{h} hora{'s' if hour > 1 else ''}"
+            return f"{h} e {self.n.cardinal(minute)}"
         if lang == "fr":
             return f"{h} heure{'s' if hour > 1 else ''}" + (
                 f" {self.n.cardinal(minute)}" if minute else "")
@@ -634,6 +647,11 @@ class _Reader:
                 date = self._month_day(a, b, m.string[:m.start()])
                 if date:
                     return date + after
+            if not self.en and not m.group("whole") and nxt not in _RATING_WORDS and (
+                    nxt not in _FRACTION_OF):  # "el 3/4 del público" is three quarters
+                date = self._day_month(a, m.group("b"), m.string[:m.start()])
+                if date:
+                    return date + after
             out_of = self.say("out of")
             proper = "." not in a and 0 < int(a) < b and b in _FRACTION_DENOMINATORS
             # A score out of a round total (26/30, 41/50); 9/11 and 24/7 are not.
@@ -659,6 +677,22 @@ class _Reader:
         if not (1 <= month <= 12 and 1 <= day <= 31):
             return None
         return f"{self.w.month_names[month - 1]} {self.ordinal(day)}"
+
+    def _day_month(self, a: str, b: str, before: str) -> str | None:
+        """"el 10/02", "il 10/02": a day and month without a year, as other languages write
+        them (a leading zero or a word that asks for a date says so); else None."""
+        if "." in a or len(self.w.month_names) != 12 or not (
+                a.startswith("0") or b.startswith("0") or _DAY_BEFORE.search(before)):
+            return None
+        day, month = int(a), int(b)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        name, lang = self.w.month_names[month - 1], self.w.language
+        if lang == "de":
+            return f"{self.n.ordinal(day)} {name}"
+        spoken_day = "premier" if lang == "fr" and day == 1 else self.n.cardinal(day)
+        of = self.say("of", "") if lang in ("es", "pt") else ""
+        return " ".join(f"{spoken_day} {of} {name}".split())
 
     def _fraction(self, whole: str | None, a: int, b: int, after: str) -> str:
         names = self.w.fractions.get(b)
@@ -707,10 +741,18 @@ class _Reader:
             # else, and "5 l" may be a typo.
             if names is None or (len(key) == 1 and written not in _ONE_LETTER_UNITS):
                 return m.group(0)
+            if key == "°" and self.w.language in ("it", "es", "pt") and _NEXT_WORD.match(
+                    m.string, m.end()) and _word_after(m).islower():
+                return m.group(0)  # "al 12° piano", "1° maggio": an ordinal, read later
             digits = m.group("num")
+            if key == "h" and self.w.language in ("es", "pt") and digits.isdigit() and int(
+                    digits) <= 24:
+                return self._foreign_time(int(digits), 0, True)  # "às 22h": feminine hours
             one = digits.replace(",", "") in ("1", "1.0")
             return f"{self.number(digits)} {names[0] if one else names[1]}"
-        return _UNIT.sub(unit, text)
+        text = _UNIT.sub(unit, text)
+        # "72 hrs. to explain": the abbreviation's full stop ends no sentence
+        return _UNIT_DOT.sub(r"\1", text)
 
     def digits(self, text: str) -> str:
         """Numbers as the later rules read them: 40.000, 40 000 and 12,5 in languages that

@@ -175,7 +175,9 @@ _SPANISH = dict(
         "núm.": "número", "Nº": "número", "n.º": "número", "Avda.": "avenida",
         "Prof.": "profesor", "Profa.": "profesora", "Cap.": "capítulo",
         "EE. UU.": "Estados Unidos", "EE.UU.": "Estados Unidos", "EEUU": "Estados Unidos",
-        "Sto.": "santo", "Sta.": "santa",
+        "Sto.": "santo", "Sta.": "santa", "Av.": "avenida", "sáb.": "sábado",
+        "dom.": "domingo", "lun.": "lunes", "mié.": "miércoles", "jue.": "jueves",
+        "vie.": "viernes",
     },
     month_names=tuple("enero febrero marzo abril mayo junio julio agosto septiembre octubre "
                       "noviembre diciembre".split()),
