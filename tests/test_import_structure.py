@@ -1130,3 +1130,23 @@ def test_the_summary_does_not_end_at_an_abbreviation():
                    "Nadie dice nada.\n").meta
     assert meta.summary == ("La familia llega a la casa al amanecer. El Dr. Salvatierra y la "
                             "Sra. Ibáñez abren el testamento delante de todos.")
+
+
+def test_a_line_addressed_to_someone_is_voiced_by_its_speaker():
+    script = _import(f"""\
+        Purser S01E02 recap: The Office
+
+        {LONG}
+
+        Ines to Tobiah: "Lock the purser's office."
+        """)
+    assert _kinds(script)[1:] == [(">", "Ines", "Lock the purser's office.")]
+
+
+def test_a_wiki_named_only_in_the_page_title_gives_the_show():
+    page = """\
+        <html><head><title>Dry County | Starwake Wiki | Fandom</title></head><body><article>
+        <h1>Dry County</h1><p>"Dry County" is the fourth episode of the second season.</p>
+        <h2>Plot</h2><p>The crew finds the signal in the dust storm, and Ines follows it into
+        the canyon alone while the others sleep.</p></article></body></html>"""
+    assert _import(page, "html").meta.show == "Starwake"

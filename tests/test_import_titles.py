@@ -28,6 +28,7 @@ from recapcast.text.titles import TitleParts, parse_title, show_from_previously
     ("\"The Ferryman's Daughter\" Episode 2 Recap: The Search",
      ("The Ferryman's Daughter", None, 2, "The Search")),
     ("Why \"Glass Orchard\" Episode 4 Broke Me", ("Glass Orchard", None, 4, None)),
+    ("Marlow & Finch — 2×06 — \"The Long Weekend\"", ("Marlow & Finch", 2, 6, "The Long Weekend")),
     ("Show S02E06 recap – Title Here", ("Show", 2, 6, "Title Here")),
     ("The Great Glasshouse Grow-Off S4E9 Recap: Quarter-Final Blooms",
      ("The Great Glasshouse Grow-Off", 4, 9, "Quarter-Final Blooms")),

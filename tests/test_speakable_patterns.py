@@ -170,6 +170,8 @@ from recapcast.text.speakable import speakable, split_sentences
      "Detective Sergeant Ray Pacheco (retired) came with Theo to Apartment three C."),
     ("It won 3-to-1 in Jan. '24.", "It won three to one in January twenty four."),
     ("He waited 72 hrs. to explain.", "He waited seventy two hours to explain."),
+    ("Skyforge Academy (空鍛学園) opens in 2×06.", "Skyforge Academy opens in season two "
+     "episode six."),
     # Letters a voice must spell are joined, so a lone "a" is not read as the article
     ("AT&T, Q&A and Tom & Jerry", "A-T and T, Q and A and Tom and Jerry"),
     # A month and day where a date is expected; 50/50 and 20/20 as said

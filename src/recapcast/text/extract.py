@@ -7,6 +7,7 @@ lines, its other headings stay headings.
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -142,7 +143,20 @@ def extract_page(page: str) -> RecapSource | None:
     if page_title and page_title not in titles:
         titles.append(page_title)
     return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
-                       site=doc.get("sitename") or "", summary=doc.get("description") or "")
+                       site=doc.get("sitename") or _wiki_in_title(page),
+                       summary=doc.get("description") or "")
+
+
+def _wiki_in_title(page: str) -> str:
+    """A fan wiki's name from the page's <title> ("Dry County | Starwake Wiki | Fandom"),
+    which trafilatura's title leaves out; "" when the title names none."""
+    found = _TITLE_TAG.search(page)
+    wiki = _WIKI_NAME.search(html.unescape(found.group(1))) if found else None
+    return wiki.group(1).strip() if wiki else ""
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_WIKI_NAME = re.compile(r"\|\s*([^|<>]{2,60}? (?:Wiki|Wikia))\b")
 
 
 class _DepthMeter(HTMLParser):

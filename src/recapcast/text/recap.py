@@ -686,6 +686,9 @@ class _Reader:
         if not found or _EPISODE_HEADING.match(line):
             return None
         name, words = found.group("name").strip(), found.group("line").strip()
+        addressed = re.match(r"^(?P<who>.+?) to [A-Z][\w'’\-]+$", name)
+        if addressed and _is_name(addressed.group("who")):
+            name = addressed.group("who")  # 'Ines to Tobiah: "Lock it."' is Ines speaking
         if not _is_name(name) and not (_shouted(name) and _is_name(name.title())):
             return None
         quoted = words[0] in _QUOTE_MARKS

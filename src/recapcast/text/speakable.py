@@ -60,6 +60,8 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3"
                     "\U000e0020-\U000e007f\u2300-\u23ff]")
 _PLACEHOLDER = re.compile("[\ue100-\ue8ff]")
+_LATIN_SCRIPT = {"en", "es", "fr", "de", "it", "pt", "nl"}
+_OTHER_SCRIPT = re.compile(r"\(?[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]+\)?")
 
 _HASHTAG = re.compile(r"(?<![\w&#])#(?P<tag>[^\W\d_]\w*)")
 _HANDLE = re.compile(r"(?<![\w@.])@(?P<tag>\w+)")
@@ -74,7 +76,7 @@ _ACRONYMS = frozenset(
 _REPEATED_MARKS = re.compile(r"([!?])[!?]+")
 
 _EPISODE_CODE = re.compile(r"\b[Ss]\s?(?P<s>\d{1,2})\s?[Ee][Pp]?\s?(?P<e>\d{1,3})\b"
-                           r"|\b(?P<s2>\d{1,2})x(?P<e2>\d{2,3})\b")
+                           r"|\b(?P<s2>\d{1,2})[x×](?P<e2>\d{2,3})\b")
 _SEASON_CODE = re.compile(r"\bS(?P<s>\d{1,2})\b(?![-–]\d)")
 _EPISODE_ABBR = re.compile(r"\b(?P<abbr>Eps?|EPS?|ep)\.?\s*(?=\d)")
 _PAGES = re.compile(r"(?<![\w.])(?P<abbr>pp|p|pg|pgs)\.\s*(?=\d)")
@@ -992,6 +994,9 @@ def speakable(text: str, lexicon: Iterable[tuple[str, str]] = (), *,
     text = _markup(_PLACEHOLDER.sub(" ", text))
     text = substitute(text, lexicon, phonemes, protect)
     text = _EMOJI.sub(" ", reader.stars(text))
+    if reader.w.language in _LATIN_SCRIPT:
+        # "Skyforge Academy (空鍛学園)": a voice of a Latin-script language cannot say it
+        text = _OTHER_SCRIPT.sub(" ", text)
     text = _EMAIL.sub(
         lambda m: f"{m.group('user')} {at} {m.group('host').replace('.', f' {dot} ')}", text)
     text = _URL.sub(lambda m: _url(m, dot), text)

@@ -40,7 +40,7 @@ _CODES = [
     re.compile(r"\b(?:Episodes|Eps\.?)\s*(?P<e>\d{1,3})\s*(?:[-–&+]|and|to)\s*\d{1,3}\b",
                re.IGNORECASE),
     re.compile(r"\b[ST]\s?(?P<s>\d{1,2})\s?\.?\s?E\s?(?P<e>\d{1,3})\b", re.IGNORECASE),
-    re.compile(r"(?<![\w.])(?P<s>\d{1,2})x(?P<e>\d{1,3})\b"),
+    re.compile(r"(?<![\w.])(?P<s>\d{1,2})\s?[x×]\s?(?P<e>\d{1,3})\b"),
     re.compile(rf"\b{_SEASON}\s+(?P<s>{_NUM[1:-1]})\s*[,:\-–—]?\s*"
                rf"{_EPISODE}\s*(?P<e>{_NUM[1:-1]})\b", re.IGNORECASE),
     re.compile(rf"(?<!\w){_EPISODE}\s*#?\s*(?P<e>\d{{1,3}}(?:,\d{{3}})+|{_NUM[1:-1]})\b",
