@@ -1150,3 +1150,20 @@ def test_a_wiki_named_only_in_the_page_title_gives_the_show():
         <h2>Plot</h2><p>The crew finds the signal in the dust storm, and Ines follows it into
         the canyon alone while the others sleep.</p></article></body></html>"""
     assert _import(page, "html").meta.show == "Starwake"
+
+
+def test_a_sentence_case_heading_over_a_list_counts_as_a_section_too():
+    script = _import(f"""\
+        Las Hermanas S02E05 recap: La noche
+
+        La herencia
+
+        {LONG}
+
+        Lo mejor del episodio
+
+        1. La pelea en la escalera.
+        2. El monólogo de Carmela.
+        """)
+    assert [b.text for b in script.blocks if isinstance(b, Heading)] == [
+        "La herencia", "Lo mejor del episodio"]

@@ -530,7 +530,8 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
                 and line[-1] not in ".,;:!?…\"”’)»" and not _DIALOGUE.match(line)
                 and not _meta_line(line)[0] and not _furniture_line(line)
                 and line[:1] not in _QUOTE_MARKS
-                and following.kind == "paragraph" and _words(following.text) >= 25):
+                and (following.kind == "paragraph" and _words(following.text) >= 20
+                     or following.kind == "list" and len(following.lines) >= 2)):
             found.add(block.line)
     return found if len(found) >= 2 else set()
 
