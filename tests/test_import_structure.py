@@ -1158,7 +1158,7 @@ def test_a_sentence_case_heading_over_a_list_counts_as_a_section_too():
 
         La herencia
 
-        {LONG}
+        {LONG} {LONG}
 
         Lo mejor del episodio
 
