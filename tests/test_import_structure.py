@@ -1167,3 +1167,23 @@ def test_a_sentence_case_heading_over_a_list_counts_as_a_section_too():
         """)
     assert [b.text for b in script.blocks if isinstance(b, Heading)] == [
         "La herencia", "Lo mejor del episodio"]
+
+
+def test_the_previously_chapter_ends_where_this_weeks_episode_begins():
+    script = _import(f"""\
+        Ashgrove Hall S01E04 recap: The Inquest
+
+        Previously on Ashgrove Hall: the letter arrived and nobody read it aloud.
+
+        Tonight's episode is built almost entirely around the inquest.
+
+        ## The Inquest
+
+        {LONG}
+        """)
+    assert [k[:2] for k in _kinds(script)] == [
+        ("#", "Previously"), ("p", "Previously on Ashgrove Hall: the letter arrived and nobody "
+                                   "read it aloud."),
+        ("#", "This week"), ("p", "Tonight's episode is built almost entirely around the "
+                                  "inquest."),
+        ("#", "The Inquest"), ("p", LONG)]

@@ -1373,8 +1373,18 @@ def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
     opening = " ".join(b.text for b in blocks[:first_heading] if isinstance(b, Paragraph))
     earlier = [int(n) for n in re.findall(r"\bEpisode\s+(\d+)\b", opening, re.IGNORECASE)]
     if _PREVIOUSLY.match(opening) or (episode is not None and any(n < episode for n in earlier)):
+        # "Tonight's episode is built around the inquest": what came before ends there
+        now = next((i for i, b in enumerate(blocks[:first_heading]) if i and isinstance(
+            b, Paragraph) and _THIS_EPISODE.match(b.text)), None)
+        if now is not None:
+            return [Heading("Previously", 0), *blocks[:now], Heading("This week", 0),
+                    *blocks[now:]]
         return [Heading("Previously", 0), *blocks]
     return blocks
+
+
+_THIS_EPISODE = re.compile(r"^(?:tonight(?:'s|’s)?|this (?:week|episode|hour|time)|"
+                           r"this week(?:'s|’s) episode|in this episode|now,)\b", re.IGNORECASE)
 
 
 def _summary(description: str, blocks: list[Block]) -> str:
