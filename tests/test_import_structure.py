@@ -1187,3 +1187,12 @@ def test_the_previously_chapter_ends_where_this_weeks_episode_begins():
         ("#", "This week"), ("p", "Tonight's episode is built almost entirely around the "
                                   "inquest."),
         ("#", "The Inquest"), ("p", LONG)]
+
+
+@pytest.mark.parametrize("warning", [
+    "Achtung, Spoiler! Dieser Text verrät Details zur fünften Folge.",
+    "Attention, cet article dévoile des éléments clés de l'intrigue.",
+    "This recap reveals the ending."])
+def test_a_warning_that_says_what_it_gives_away_is_not_read(warning: str):
+    script = _import(f"Ashgrove Hall S01E04 recap: The Inquest\n\n{warning}\n\n{LONG}\n")
+    assert _kinds(script) == [("p", LONG)]

@@ -448,7 +448,18 @@ def _meta_line(line: str) -> tuple[bool, str]:
 
 
 def _spoiler_warning(text: str) -> bool:
-    return bool(_SPOILER.search(text) and _words(text) <= 30 and _SPOILER_CUE.search(text))
+    return bool(_words(text) <= 30 and (_SPOILER.search(text) and _SPOILER_CUE.search(text)
+                                        or _REVEALS.search(text)))
+
+
+# A warning that says what the text gives away, without the word "spoiler": "Dieser Text
+# verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
+_REVEALS = re.compile(
+    r"^(?:(?:achtung|vorsicht|attention|atención|attenzione|aviso|warning)\W+)?"
+    r"(?:dieser (?:text|artikel|beitrag)|cet article|ce texte|este (?:artículo|texto)|"
+    r"questo (?:articolo|testo)|este (?:artigo|texto)|this (?:article|recap|review|post))\s+"
+    r"(?:verrät|enthält|dévoile|révèle|contient|revela|desvela|contiene|rivela|contém|"
+    r"reveals|gives away)\b", re.IGNORECASE)
 
 
 _SPOILER_LABEL = re.compile(r"^(?:spoiler alert|spoiler warning|spoilers?)\s*[:!—–-]+\s*"
@@ -481,6 +492,8 @@ def _only_a_warning(sentence: str) -> bool:
     words = sentence.split()
     named = [w for w in words[1:] if w[:1].isupper()
              and w.strip(".,:;!?").upper() not in ("SPOILER", "SPOILERS", "WARNING", "ALERT", "I")]
+    if _REVEALS.search(sentence):
+        return True  # "Dieser Text verrät Details ...": says only what it gives away
     about_the_recap = re.search(r"\b(?:recap|review|article|post|episodes?|season|finale|"
                                 r"premiere|series)\b", sentence, re.IGNORECASE)
     return (len(words) <= 14 and _spoiler_warning(sentence) and (not named or about_the_recap)
