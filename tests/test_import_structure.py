@@ -1196,3 +1196,17 @@ def test_the_previously_chapter_ends_where_this_weeks_episode_begins():
 def test_a_warning_that_says_what_it_gives_away_is_not_read(warning: str):
     script = _import(f"Ashgrove Hall S01E04 recap: The Inquest\n\n{warning}\n\n{LONG}\n")
     assert _kinds(script) == [("p", LONG)]
+
+
+def test_a_blog_posts_own_title_under_the_blogs_name_is_the_title_line():
+    page = f"""\
+        <html><head><title>Tea &amp; Telly</title></head><body>
+        <header><h1>Tea &amp; Telly</h1><p>A blog about British telly.</p></header>
+        <div class="post"><h2 class="date-header">Sunday, 16 March 2025</h2>
+        <h3 class="post-title">Hollow Pines 1x05 - "The Ranger's Cabin"</h3>
+        <div class="post-body"><p>{LONG} {LONG}</p><p>{LONG} {LONG}</p></div></div>
+        </body></html>"""
+    script = _import(page, "html")
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
+        "Hollow Pines", 1, 5, "The Ranger's Cabin")
+    assert not any(isinstance(b, Heading) for b in script.blocks)

@@ -1139,12 +1139,14 @@ def _without_leading_furniture(blocks: list[SourceBlock]) -> list[SourceBlock]:
 
 def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock]
                 ) -> tuple[TitleParts, str, list[SourceBlock]]:
-    """A line of its own just under a catchy headline that says more of the episode
-    ('Saltmarsh recap: "The Tide Tables" (season 1, episode 3)'): it is the title line,
-    and not narrated."""
+    """A line of its own just under a catchy headline or a blog's name that says more of
+    the episode ('Saltmarsh recap: "The Tide Tables" (season 1, episode 3)', a Blogger
+    post's 'Hollow Pines 1x05 - "The Ranger's Cabin"' heading): it is the title line, and
+    not narrated."""
     for index, block in enumerate(blocks[:2]):
-        if (block.kind != "paragraph" or len(block.lines) != 1 or _words(block.lines[0]) > 16
-                or _score(block.lines[0]) < 0):
+        # a bold line under the headline, or a blog post's own title under the blog's name
+        if (block.kind not in ("paragraph", "heading") or len(block.lines) != 1
+                or _words(block.lines[0]) > 16 or _score(block.lines[0]) < 0):
             continue
         found = parse_title(block.lines[0])
         if (found is not None and found.score() > parts.score()
