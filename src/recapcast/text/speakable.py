@@ -1060,11 +1060,13 @@ def split_sentences(text: str) -> list[str]:
     # Text written all in lowercase (a chat log) starts its sentences in lowercase too.
     lowercase = not _CAPITAL_START.search(text) and not text[:1].isupper()
     for piece in _SENTENCE.split(text.strip()):
-        goes_on = _GOES_ON.match(piece) and not (lowercase and not _CLOCK_END.search(
-            sentences[-1] if sentences else ""))
-        ends = sentences and _ACRONYM_END.search(sentences[-1]) and _STARTER.match(piece)
-        if sentences and not ends and (_NOT_AN_END.search(sentences[-1]) or goes_on
-                          or (_CLOCK_END.search(sentences[-1]) and _ZONE_START.match(piece))):
+        # Every test looks at how the sentence so far ends: its last characters are enough,
+        # and a paragraph of thousands of merged pieces stays linear.
+        last = sentences[-1][-80:] if sentences else ""
+        goes_on = _GOES_ON.match(piece) and not (lowercase and not _CLOCK_END.search(last))
+        ends = sentences and _ACRONYM_END.search(last) and _STARTER.match(piece)
+        if sentences and not ends and (_NOT_AN_END.search(last) or goes_on
+                                       or (_CLOCK_END.search(last) and _ZONE_START.match(piece))):
             sentences[-1] += " " + piece
         elif piece.strip():
             sentences.append(piece.strip())
