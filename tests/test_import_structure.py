@@ -1210,3 +1210,10 @@ def test_a_blog_posts_own_title_under_the_blogs_name_is_the_title_line():
     assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
         "Hollow Pines", 1, 5, "The Ranger's Cabin")
     assert not any(isinstance(b, Heading) for b in script.blocks)
+
+
+def test_a_spoiler_label_over_the_plot_keeps_the_plot():
+    script = _import(f"Ashgrove Hall S01E04 recap: The Inquest\n\n{LONG}\n\n"
+                     "SPOILER: Kayla dies in the season finale.\n\n"
+                     "Spoiler warning: this recap discusses the whole episode.\n")
+    assert _kinds(script) == [("p", LONG), ("p", "Kayla dies in the season finale.")]

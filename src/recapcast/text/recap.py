@@ -464,8 +464,11 @@ _REVEALS = re.compile(
 
 _SPOILER_LABEL = re.compile(r"^(?:spoiler alert|spoiler warning|spoilers?)\s*[:!—–-]+\s*"
                             r"(?P<rest>\S.*)$", re.IGNORECASE)
-_ABOUT_THE_RECAP = re.compile(r"\b(?:recap|review|episode|article|post|season|finale|"
-                              r"discuss\w*|ahead|below|follow)\b", re.IGNORECASE)
+# What a spoiler label's words say when they speak of the recap, not the plot: "Spoiler
+# warning: this recap discusses the whole episode" (but "SPOILER: Kayla dies in the finale")
+_ABOUT_THE_RECAP = re.compile(
+    r"\bthis (?:recap|review|article|post|piece|story)\b|\bdiscuss\w*|\bahead\b|\bbelow\b|"
+    r"\bfollow\b|\bcontains?\b|\bfor (?:the )?(?:whole|entire|full|latest)\b", re.IGNORECASE)
 
 
 def _without_spoiler_warning(line: str) -> str:
