@@ -1217,3 +1217,9 @@ def test_a_spoiler_label_over_the_plot_keeps_the_plot():
                      "SPOILER: Kayla dies in the season finale.\n\n"
                      "Spoiler warning: this recap discusses the whole episode.\n")
     assert _kinds(script) == [("p", LONG), ("p", "Kayla dies in the season finale.")]
+
+
+def test_a_story_about_subscribers_is_not_a_newsletters_housekeeping():
+    line = "Marnie celebrates her ten thousand new subscribers live on camera."
+    script = _import(f"Influencer S01E03 recap: The Post\n\n{LONG}\n\n{line}\n")
+    assert _kinds(script) == [("p", LONG), ("p", line)]
