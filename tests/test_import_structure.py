@@ -1220,6 +1220,7 @@ def test_a_spoiler_label_over_the_plot_keeps_the_plot():
 
 
 def test_a_story_about_subscribers_is_not_a_newsletters_housekeeping():
-    line = "Marnie celebrates her ten thousand new subscribers live on camera."
-    script = _import(f"Influencer S01E03 recap: The Post\n\n{LONG}\n\n{line}\n")
-    assert _kinds(script) == [("p", LONG), ("p", line)]
+    for line in ("Marnie celebrates her ten thousand new subscribers live on camera.",
+                 "She tells him to subscribe to the free paper, and he laughs at her."):
+        script = _import(f"Influencer S01E03 recap: The Post\n\n{line}\n\n{LONG}\n")
+        assert _kinds(script) == [("p", line), ("p", LONG)]

@@ -340,7 +340,8 @@ _BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in a
 # A site's call to action in a line of its own: a newsletter box, "Have a news tip?",
 # "Tell me in the comments below!", a share line. Each needs words no scene of a recap has.
 _CALL_TO_ACTION = re.compile(
-    r"\b(?:sign up|subscribe)\b.{0,40}\b(?:newsletters?|inbox|for free|free)\b"
+    r"^(?:sign up|subscribe)\b|\b(?:sign up|subscribe)\b.{0,40}\b(?:our|my) "
+    r"(?:\w+ )?(?:newsletters?|inbox)\b"
     r"|\b(?:tell|let) (?:me|us)\b.{0,40}\bin the comments\b|\bin the comments (?:below|section)\b"
     r"|\bhit (?:up )?the comments\b|^read on for (?:the|our|my) (?:highlights|recap|full)\b"
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
