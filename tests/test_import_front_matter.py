@@ -169,9 +169,12 @@ def test_malformed_front_matter_is_read_line_by_line_as_before(front: str, title
 
 
 def test_a_line_between_two_rules_is_not_front_matter():
-    # YAML reads "Saltmarsh S04E02: Low Water" as a mapping; it stays text, as before.
+    # YAML reads "Saltmarsh S04E02: Low Water" as a mapping; it stays text: the recap's
+    # first line, so its title line (a recap line under no other title).
     script = _import("---\nSaltmarsh S04E02: Low Water\n---\n" + BODY)
-    assert script.blocks[0].text == "Saltmarsh S04E02: Low Water"
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
+        "Saltmarsh", 4, 2, "Low Water")
+    assert "Low Water" not in script.blocks[0].text
 
 
 @pytest.mark.parametrize("front, title", [

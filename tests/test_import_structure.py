@@ -1224,3 +1224,52 @@ def test_a_story_about_subscribers_is_not_a_newsletters_housekeeping():
                  "She tells him to subscribe to the free paper, and he laughs at her."):
         script = _import(f"Influencer S01E03 recap: The Post\n\n{line}\n\n{LONG}\n")
         assert _kinds(script) == [("p", line), ("p", LONG)]
+
+
+def test_a_pages_subtitle_gives_the_episodes_numbers_and_title():
+    page = f"""\
+        <html><head><title>Salt &amp; Cinder Recap: Ludovica Plays With Fire</title></head>
+        <body><article><h1>Salt &amp; Cinder Recap: Ludovica Plays With Fire</h1>
+        <p class="entry-subtitle">Season 2, Episode 3, &#8220;Annealing&#8221;</p>
+        <p>{LONG} {LONG}</p><h2>The Night Shift</h2><p>{LONG} {LONG}</p></article></body></html>"""
+    meta = _import(page, "html").meta
+    assert (meta.show, meta.season, meta.episode, meta.title) == (
+        "Salt & Cinder", 2, 3, "Annealing")
+
+
+@pytest.mark.parametrize("credit, author", [
+    ("*May 12, 2027 — filed under [Recaps](/category/recaps) by Nnamdi Okonjo*",
+     "Nnamdi Okonjo"),
+    ("Live-tweeted, then tidied up, by Dolores Ibarra-Nakamura (@forkandflame)",
+     "Dolores Ibarra-Nakamura"),
+])
+def test_credits_worded_their_own_way_are_left_out(credit: str, author: str):
+    script = _import(f"# Hollow Orchard 1.06 recap: The Grafting\n\n{credit}\n\n{LONG}\n", "md")
+    assert script.meta.author == author
+    assert _kinds(script) == [("p", LONG)]
+
+
+def test_an_episode_headings_title_beats_a_title_line_without_a_number():
+    script = _import(f"Marrow Bay, Season 4 – A Recap in Their Own Words\n\n{LONG}\n\n"
+                     f"Episode 11: The Night Ferry\n\n{LONG}\n")
+    assert (script.meta.show, script.meta.season, script.meta.episode, script.meta.title) == (
+        "Marrow Bay", 4, 11, "The Night Ferry")
+
+
+def test_a_question_can_head_a_section_and_look_away_now_is_a_warning():
+    script = _import(f"""\
+        Vespers S01E03 recap: The Choir
+
+        Look away now if you haven't watched it.
+
+        Who poisoned the choir?
+
+        {LONG} {LONG}
+
+        A sermon nobody wanted
+
+        {LONG} {LONG}
+        """)
+    assert [k[:2] for k in _kinds(script) if k[0] == "#"] == [
+        ("#", "Who poisoned the choir?"), ("#", "A sermon nobody wanted")]
+    assert "Look away" not in " ".join(k[1] for k in _kinds(script))

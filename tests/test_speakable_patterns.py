@@ -202,6 +202,7 @@ from recapcast.text.speakable import speakable, split_sentences
     # Days and places
     ("It airs Tues. at 9/8c.", "It airs Tuesday at nine eight central."),
     ("He ships out to Ft. Bragg.", "He ships out to Fort Bragg."),
+    ("the choir of St Aldhelm's", "the choir of Saint Aldhelm's"),
 ])
 def test_recap_patterns(written: str, spoken: str):
     assert speakable(written) == spoken

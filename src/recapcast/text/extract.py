@@ -142,9 +142,22 @@ def extract_page(page: str) -> RecapSource | None:
     page_title = doc.get("title") or ""
     if page_title and page_title not in titles:
         titles.append(page_title)
+    # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
+    # headline): a candidate title line, the best of which import takes.
+    titles += [x for x in _subtitles(page) if x not in titles]
     return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
                        site=doc.get("sitename") or _wiki_in_title(page),
                        summary=doc.get("description") or "")
+
+
+def _subtitles(page: str) -> list[str]:
+    """The short text of elements a page marks as its subtitle or episode line."""
+    found = []
+    for match in _SUBTITLE.finditer(page):
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", match.group("text"))).split())
+        if text and len(text.split()) <= 16:
+            found.append(text)
+    return found[:3]
 
 
 def _wiki_in_title(page: str) -> str:
@@ -155,6 +168,11 @@ def _wiki_in_title(page: str) -> str:
     return wiki.group(1).strip() if wiki else ""
 
 
+_SUBTITLE = re.compile(
+    r"<(?P<tag>p|h2|h3|div|span)\b[^>]*\bclass=\"[^\"]*\b(?:entry-subtitle|subtitle|subhead|"
+    r"dek|standfirst|season-episode|episode-number|episode-info)\b[^\"]*\"[^>]*>"
+    r"(?P<text>[^<]{0,200}(?:<(?!/?(?:p|div|h\d)\b)[^>]*>[^<]{0,200}){0,6})</(?P=tag)>",
+    re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _WIKI_NAME = re.compile(r"\|\s*([^|<>]{2,60}? (?:Wiki|Wikia))\b")
 

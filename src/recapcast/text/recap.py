@@ -212,6 +212,11 @@ _DATE = re.compile(
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
     rf"(?:,?\s+(?:at\s+|um\s+|à\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?"
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
+# A credit worded its own way: "filed under Recaps by Nnamdi Okonjo", "Live-tweeted, then
+# tidied up, by Dolores Ibarra-Nakamura (@forkandflame)"
+_CREDITED = re.compile(
+    r"^(?:(?:filed|posted|published) (?:under|in) [^,.;]{1,40}?|[\w-]+ed\b[^.!?]{0,40}?),?"
+    r"\s+by\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?$", re.IGNORECASE)
 # "15 de outubro de 2023, 21h30", "3 de marzo de 2025 a las 10:15": a Spanish or
 # Portuguese date line, and its time
 _ROMANCE_DATE = re.compile(
@@ -255,7 +260,7 @@ _READ_TIME = re.compile(
     r"read time|time to read|lectura de|lecture de|lettura di)\s*:?\s*"
     r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
 _META_SPLIT = re.compile(
-    rf"\s+[|·•/]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|\d|{_MONTH}\s))",
+    rf"\s+[|·•/]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|filed|\d|{_MONTH}\s))",
     re.IGNORECASE)
 _SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
 _SPOILER_CUE = re.compile(
@@ -422,6 +427,9 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if byline and _is_name(byline.group("name").strip(), 5) and _DATED.match(role) and _words(
             segment) <= 24:
         return True, byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
+    credited = _CREDITED.match(segment)
+    if credited and _is_name(credited.group("name").strip(), 5):
+        return True, credited.group("name").strip()
     handle = _HANDLE_BYLINE.match(segment)
     if handle:
         return True, handle.group("handle").lstrip("/")
@@ -457,7 +465,7 @@ def _spoiler_warning(text: str) -> bool:
 # A warning that says what the text gives away, without the word "spoiler": "Dieser Text
 # verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
 _REVEALS = re.compile(
-    r"^(?:(?:achtung|vorsicht|attention|atención|attenzione|aviso|warning)\W+)?"
+    r"^look away now\b|^(?:(?:achtung|vorsicht|attention|atención|attenzione|aviso|warning)\W+)?"
     r"(?:dieser (?:text|artikel|beitrag)|cet article|ce texte|este (?:artículo|texto)|"
     r"questo (?:articolo|testo)|este (?:artigo|texto)|this (?:article|recap|review|post))\s+"
     r"(?:verrät|enthält|dévoile|révèle|contient|revela|desvela|contiene|rivela|contém|"
@@ -545,7 +553,7 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
     for block, following in zip(blocks, blocks[1:], strict=False):
         line = block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else ""
         if (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
-                and line[-1] not in ".,;:!?…\"”’)»" and not _DIALOGUE.match(line)
+                and line[-1] not in ".,;:!…\"”’)»" and not _DIALOGUE.match(line)
                 and not _meta_line(line)[0] and not _furniture_line(line)
                 and line[:1] not in _QUOTE_MARKS
                 and (following.kind == "paragraph" and _words(following.text) >= 20
@@ -1170,6 +1178,16 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
         return parts, blocks
     for index, line in enumerate(first.lines[:6]):
         found = parse_title(line)
+        if found is not None and found.title and not found.show and _words(line) <= 10 and (
+                found.season, found.episode) != (None, None) and (
+                parts.season, parts.episode) in ((None, None), (found.season, found.episode)):
+            # 'Season 2, Episode 3, "Annealing"' under 'Salt & Cinder Recap: Ludovica Plays
+            # With Fire': the episode's own title is the one a podcast app shows
+            parts = TitleParts(parts.show, found.season, found.episode, found.title)
+            rest = first.lines[:index] + first.lines[index + 1:]
+            start = first.line + 1 if first.line and index == 0 else first.line
+            rest_block = dataclasses.replace(first, lines=rest, line=start)
+            return parts, ([rest_block] if rest else []) + blocks[1:]
         if (found is None or found.show or found.title or _words(line) > 6
                 or (found.season is None and found.episode is None)
                 or (parts.season, parts.episode) not in ((None, None),
@@ -1254,7 +1272,15 @@ def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
     parsed = [(parse_title(line, site), line) for line in lines if not _spoiler_warning(line)]
     found = [(p, line) for p, line in parsed if p is not None]
     if found:
-        return max(found, key=lambda pair: pair[0].score())
+        best, line = max(found, key=lambda pair: pair[0].score())
+        # What the best line leaves out, another may say: a page's subtitle 'Season 2,
+        # Episode 3, "Annealing"' names no show, its headline does.
+        for other, _ in sorted(found, key=lambda pair: -pair[0].score()):
+            best = TitleParts(best.show or other.show,
+                              best.season if best.season is not None else other.season,
+                              best.episode if best.episode is not None else other.episode,
+                              best.title or other.title)
+        return best, line
     return TitleParts(), lines[0] if lines else ""
 
 
@@ -1322,8 +1348,10 @@ def recognise(source: RecapSource) -> Recognised:
     if show is None and wiki:
         show = wiki.group("show")  # a fan wiki is named for its show: "Starwake Wiki"
     if parts.episode is None and reader.episode is not None:
-        parts = TitleParts(show, parts.season, reader.episode, parts.title or
-                           reader.episode_title)
+        # "Marrow Bay, Season 4 – A Recap in Their Own Words" then "Episode 11: The Night
+        # Ferry": the heading names the episode, the title line the article
+        parts = TitleParts(show, parts.season, reader.episode, reader.episode_title or
+                           parts.title)
     elif parts.title is None and reader.episode_title and reader.episode == parts.episode:
         parts = TitleParts(show, parts.season, parts.episode, reader.episode_title)
     else:

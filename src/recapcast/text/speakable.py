@@ -81,7 +81,7 @@ _SEASON_CODE = re.compile(r"\bS(?P<s>\d{1,2})\b(?![-–]\d)")
 _EPISODE_ABBR = re.compile(r"\b(?P<abbr>Eps?|EPS?|ep)\.?\s*(?=\d)")
 _PAGES = re.compile(r"(?<![\w.])(?P<abbr>pp|p|pg|pgs)\.\s*(?=\d)")
 _NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)#(?=\d)|(?<!\w)№\s*(?=\d)")
-_SAINT = re.compile(r"(?<!\w)St\.(?=\s+[A-Z])")
+_SAINT = re.compile(r"(?<!\w)St\.?(?=\s+[A-Z])")  # British style writes "St Aldhelm's"
 _STREET = re.compile(r"(?<=\w)\s+St\.")
 _AKA = re.compile(r"\bAKA\b|\ba\.k\.a\.", re.IGNORECASE)
 _DOTTED_ACRONYM = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,})(?=[\s,;:!?)'’\"”]|$)")
