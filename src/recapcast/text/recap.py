@@ -1178,8 +1178,8 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
         return parts, blocks
     for index, line in enumerate(first.lines[:6]):
         found = parse_title(line)
-        if found is not None and found.title and not found.show and _words(line) <= 10 and (
-                found.season, found.episode) != (None, None) and (
+        if found is not None and found.title and not found.show and parts.show and _words(
+                line) <= 10 and (found.season, found.episode) != (None, None) and (
                 parts.season, parts.episode) in ((None, None), (found.season, found.episode)):
             # 'Season 2, Episode 3, "Annealing"' under 'Salt & Cinder Recap: Ludovica Plays
             # With Fire': the episode's own title is the one a podcast app shows
