@@ -119,6 +119,7 @@ def _wrapped_in_article(page: str) -> str:
 def extract_page(page: str) -> RecapSource | None:
     """The article of an HTML page as source blocks, or None when it has no article text."""
     page = _XML_PROLOGUE.sub("", page)  # lxml refuses a str that declares its encoding
+    page = _prepared(page)
     doc = _extract(page)
     if doc is None:
         return None
@@ -150,6 +151,14 @@ def extract_page(page: str) -> RecapSource | None:
                        summary=doc.get("description") or "")
 
 
+def _prepared(page: str) -> str:
+    """The page with what trafilatura misreads put right: an ad box inside the article
+    (its text would be read) goes, and a quotation's <footer>/<cite> attribution, which
+    trafilatura drops, becomes a line of the quote."""
+    page = _AD_BOX.sub("", page)
+    return _QUOTE_FOOTER.sub(lambda m: "</p>" if m.group(0).startswith("</") else "<p>", page)
+
+
 def _subtitles(page: str) -> list[str]:
     """The short text of elements a page marks as its subtitle or episode line."""
     found = []
@@ -168,6 +177,14 @@ def _wiki_in_title(page: str) -> str:
     return wiki.group(1).strip() if wiki else ""
 
 
+# An ad box: a div whose class names an ad or sponsor, holding no other div.
+_AD_BOX = re.compile(
+    r"<div\b[^>]*\bclass=\"[^\"]*\b(?:inline-ad|ad-slot|ad-container|advert\w*|sponsor\w*|"
+    r"promo-box|native-ad)\b[^\"]*\"[^>]*>(?:[^<]|<(?!/?div\b))*</div>", re.IGNORECASE)
+# A quotation's attribution in its own element: "<footer>— Name</footer>" in a blockquote.
+_QUOTE_FOOTER = re.compile(
+    r"</?(?:footer|figcaption)\b[^>]*>(?=(?:[^<]|<(?!/?blockquote\b))*</blockquote>)",
+    re.IGNORECASE)
 _SUBTITLE = re.compile(
     r"<(?P<tag>p|h2|h3|div|span)\b[^>]*\bclass=\"[^\"]*\b(?:entry-subtitle|subtitle|subhead|"
     r"dek|standfirst|season-episode|episode-number|episode-info)\b[^\"]*\"[^>]*>"

@@ -37,6 +37,11 @@ def _inline_text(token) -> tuple[str, bool]:
             c.type in ("softbreak", "hardbreak", "image", "em_open", "em_close", "text")
             for c in children) and _emphasised_only(children[1:]):
         return "", False  # an image and its italic caption: not the recap's words
+    if (len(children) == 3 and children[0].type == "em_open" and children[2].type == "em_close"
+            and children[1].type == "text" and children[1].content[:1].islower()
+            and len(children[1].content.split()) <= 10):
+        # "*lights flicker*" alone: a stage direction, bracketed so import reads it as one
+        return f"[{children[1].content}]", False
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):

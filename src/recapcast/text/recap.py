@@ -126,21 +126,25 @@ def _speaker_name(name: str, known: dict[str, str]) -> str:
 
 _QUOTE_MARKS = "\"“”„«»"
 _DIALOGUE = re.compile(
-    r"^(?P<name>[^:\"“”()\[\]\d]{1,40}?)\s*(?:[(\[](?P<direction>[^)\]]{1,40})[)\]])?\s*"
+    r"^(?P<name>[^:\"“”()\[\]\d]{1,60}?)\s*(?:[(\[](?P<direction>[^)\]]{1,40})[)\]])?\s*"
     r"(?P<mark>:|—|–|--)\s*(?P<line>\S.*)$")
 _STAGE_DIRECTION = re.compile(r"\s*(?:\[[^\[\]]{1,60}\]|\([^()]{1,40}\))\s*")
+# "*lights flicker*" alone on its line: a stage direction set in asterisks
+_STARRED_DIRECTION = re.compile(r"^\s*[*_][a-z][^*_]{0,60}[*_]\s*$")
 _BRACKETED_LINE = re.compile(r"^\s*[\[(][^\])]{1,80}[\])]\s*$")
 _PAUSE = re.compile(r"^\[pause\s+(?P<s>\d+(?:\.\d+)?)\s*s?\]$", re.IGNORECASE)
 _INLINE_DIRECTION = re.compile(r"\s*\[(?:[a-z][^\[\]]{0,40}|\d{1,2}:\d{2}(?::\d{2})?)\]")
 _TIMESTAMP = re.compile(
     # a live blog's "8:58 PM:" or "9:15 p.m. ET —": a clock time with its mark after it
     r"^[\[(]?\d{1,2}:\d{2}\s*[apAP]\.?\s?[mM]\.?(?:\s+[A-Z]{2,4})?[\])]?\s*[—–\-|:]+\s*"
+    # "(7:02pm) Adaeze opens ...": a clock time in brackets
+    r"|^[\[(]\d{1,2}[:.]\d{2}\s*(?:[apAP]\.?\s?[mM]\.?)?(?:\s+[A-Z]{2,4})?[\])]\s*"
     r"|^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?(?!\s*(?:[apAP]\.?\s?[mM]\b|o'clock))\s*"
     r"(?:[—–\-|:]+\s*)?")
 _ATTRIBUTION_LINE = re.compile(r"^(?:—|–|--|―|~)\s*(?P<name>[^—–~]{1,60}?)\s*$")
 _QUOTED_THEN_NAME = re.compile(
-    r"^(?P<before>.*?)[\"“](?P<quote>[^\"“”]{2,})[\"”]\s*(?:—|–|--|―|~)\s*(?P<name>[^\"“”—–~]{1,60}?)"
-    r"\s*$")
+    r"^(?P<before>.*?)(?:[\"“](?P<quote>[^\"“”]{2,})[\"”]|‘(?P<single>.{2,})’)\s*(?:—|–|--|―|~)\s*"
+    r"(?P<name>[^\"“”—–~]{1,60}?)\s*$")
 # Spanish dialogue: "—No pienso pelearme —dice Maite desde la puerta—. Nunca."
 _SAYING_VERBS = (
     "dice|dijo|responde|respondió|pregunta|preguntó|grita|gritó|susurra|susurró|contesta|"
@@ -215,8 +219,9 @@ _DATE = re.compile(
 # A credit worded its own way: "filed under Recaps by Nnamdi Okonjo", "Live-tweeted, then
 # tidied up, by Dolores Ibarra-Nakamura (@forkandflame)"
 _CREDITED = re.compile(
-    r"^(?:(?:filed|posted|published) (?:under|in) [^,.;]{1,40}?|[\w-]+ed\b[^.!?]{0,40}?),?"
-    r"\s+by\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?$", re.IGNORECASE)
+    r"^(?:(?:filed|posted|published) (?:under|in) [^,.;]{1,40}?|[\w-]+ed\b[^.!?]{0,40}?|"
+    r"(?:running |live )?(?:commentary|notes|thoughts))\s*,?"
+    r"\s+(?:by|from)\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\))?$", re.IGNORECASE)
 # "15 de outubro de 2023, 21h30", "3 de marzo de 2025 a las 10:15": a Spanish or
 # Portuguese date line, and its time
 _ROMANCE_DATE = re.compile(
@@ -289,7 +294,8 @@ _SIGN_OFF = re.compile(
     r"sound off in the comments|join the (?:discussion|conversation)|newsletter|"
     r"\bsign up (?:here|now|below|today|for (?:my|our|the newsletter))\b|support (?:me|my|the "
     r"blog)|see you next week|until next (?:week|time)|\bunsubscribe\b|you(?:'re| are) "
-    r"receiving this|manage (?:your )?preferences|that's (?:it|all) for (?:this week|today|now)"
+    r"receiving this|manage (?:your )?preferences|that's (?:it|all) (?:for|from)\b"
+    r"|see you next \w+day\b|\bfind me on\b"
     r"|\bhit reply\b", re.IGNORECASE)
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
                          re.IGNORECASE)
@@ -301,7 +307,8 @@ _LINK_LIST_LABELS = {"related", "related stories", "related articles", "related 
                      "popular", "trending", "trending now", "latest", "up next",
                      "mehr zum thema", "lesen sie auch", "lire aussi", "à lire aussi",
                      "voir aussi", "lee también", "leer más", "leggi anche", "lees ook",
-                     "leia também", "veja também", "saiba mais",
+                     "leia também", "veja também", "saiba mais", "topics", "explore more",
+                     "more on this story",
                      "more from"}
 _FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
     "comments", "share this", "share", "advertisement", "ad", "sponsored", "sponsored content",
@@ -318,7 +325,8 @@ _MORE_FROM = re.compile(
     re.IGNORECASE)
 _TAGS = re.compile(r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|"
                    r"posted in|topics?|labels?)\s*:", re.IGNORECASE)
-_BARE_HANDLE = re.compile(r"^@[\w.]{2,40}$|^/?r/\w{2,40}$")
+_BARE_HANDLE = re.compile(r"^@[\w.]{2,40}(?: on (?:instagram|twitter|x|bluesky|tiktok|threads|"
+                          r"mastodon|youtube))?$|^/?r/\w{2,40}$", re.IGNORECASE)
 # A forum's vote count and action links, a sort menu, a thread's flair: "1.4k", "Reply Share
 # Report", "Sort by: Best", "Episode Discussion".
 _FORUM_FURNITURE = re.compile(
@@ -384,6 +392,7 @@ _INLINE_CREDIT = re.compile(r"\s*\((?:photo|image|picture|photograph|credit|foto
 _FOOTNOTE_MARK = re.compile(r"\s*\[(?:\d{1,3}|[a-z]|note \d+|nb \d+|citation needed|"
                             r"clarification needed|who\?|when\?|according to whom\?)\]")
 _COMMENT_COUNT = re.compile(r"^(?:\d+|no|one)\s+(?:comments?|replies|responses)$|"
+                            r"^(?:comments?|replies)\s*\(?\d[\d,]*\)?$|"
                             r"^(?:leave|add|post) a (?:comment|reply)$|^comments?\s*\(\d+\)$",
                             re.IGNORECASE)
 
@@ -427,6 +436,8 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if byline and _is_name(byline.group("name").strip(), 5) and _DATED.match(role) and _words(
             segment) <= 24:
         return True, byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
+    if _BARE_HANDLE.match(segment.strip()):
+        return True, ""  # "@sunnivadances on Instagram" beside a byline
     credited = _CREDITED.match(segment)
     if credited and _is_name(credited.group("name").strip(), 5):
         return True, credited.group("name").strip()
@@ -465,7 +476,8 @@ def _spoiler_warning(text: str) -> bool:
 # A warning that says what the text gives away, without the word "spoiler": "Dieser Text
 # verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
 _REVEALS = re.compile(
-    r"^look away now\b|^(?:(?:achtung|vorsicht|attention|atención|attenzione|aviso|warning)\W+)?"
+    r"^look away now\b|^(?:do not|don't) read (?:on|any further|further)\b|"
+    r"^(?:(?:achtung|vorsicht|attention|atención|attenzione|aviso|warning)\W+)?"
     r"(?:dieser (?:text|artikel|beitrag)|cet article|ce texte|este (?:artículo|texto)|"
     r"questo (?:articolo|testo)|este (?:artigo|texto)|this (?:article|recap|review|post))\s+"
     r"(?:verrät|enthält|dévoile|révèle|contient|revela|desvela|contiene|rivela|contém|"
@@ -663,6 +675,11 @@ def _sentence(item: str) -> str:
     return item
 
 
+def _quoted_words(found: re.Match) -> str:
+    """The words of a quotation found in double quotes or in British single ones."""
+    return found.groupdict().get("quote") or found.groupdict().get("single") or ""
+
+
 def _unquoted(text: str) -> str:
     text = text.strip()
     if len(text) >= 2 and text[0] in _QUOTE_MARKS and text[-1] in _QUOTE_MARKS:
@@ -716,6 +733,11 @@ class _Reader:
         addressed = re.match(r"^(?P<who>.+?) to [A-Z][\w'’\-]+$", name)
         if addressed and _is_name(addressed.group("who")):
             name = addressed.group("who")  # 'Ines to Tobiah: "Lock it."' is Ines speaking
+        who, _, where = name.partition(",")
+        if where.strip()[:1].islower() and _is_name(who.strip()) and words[:1] in _OPEN + "‘":
+            name = who.strip()  # "Henrike, standing at the back of the hall: '...'"
+        if words[:1] == "‘" and words.rstrip(".")[-1:] == "’":
+            words = f"“{words.rstrip('.')[1:-1]}”"  # British single quotes
         if not _is_name(name) and not (_shouted(name) and _is_name(name.title())):
             return None
         quoted = words[0] in _QUOTE_MARKS
@@ -790,7 +812,7 @@ class _Reader:
         episode = _EPISODE_HEADING.match(text)
         if episode:
             # The chapter is named by the episode's title: the opening already says its number.
-            text = title = episode.group("title").strip().strip('"').strip()
+            text = title = episode.group("title").strip().strip('"\'‘’“”').strip()
             if self.episode is None:
                 self.episode, self.episode_title = int(episode.group("n")), title
         self.blocks.append(Heading(text, line))
@@ -882,7 +904,8 @@ class _Reader:
                 self.flush()
                 self.blocks.append(Pause(min(float(pause.group("s")), MAX_PAUSE_S), number))
                 continue
-            if _BRACKETED_LINE.match(line) or not _TIMESTAMP.sub("", line).strip():
+            if (_BRACKETED_LINE.match(line) or _STARRED_DIRECTION.match(line)
+                    or not _TIMESTAMP.sub("", line).strip()):
                 continue  # "[phone buzzes]", "(beat)", a timestamp alone
             attribution = _ATTRIBUTION_LINE.match(line)
             speaker = _attributed(attribution.group("name")) if attribution else None
@@ -930,7 +953,7 @@ class _Reader:
                 if not before.strip() or before.rstrip().endswith(tuple(".!?…:;")):
                     if before.strip():
                         self.say(before, number)
-                    self.quote(_unquoted(_without_directions(quoted.group("quote"))),
+                    self.quote(_unquoted(_without_directions(_quoted_words(quoted))),
                                _attributed(quoted.group("name")), number)
                     continue
             self.say(line, number)
@@ -948,7 +971,7 @@ class _Reader:
             inline = _QUOTED_THEN_NAME.match(lines[0]) or _TILDE_NAME.match(lines[0])
             name = _attributed(inline.group("name")) if inline else None
             if name and not (inline.groupdict().get("before") or "").strip():
-                speaker, lines = name, [inline.group("quote")]
+                speaker, lines = name, [_quoted_words(inline)]
         if not speaker and all(self.dialogue(x, True) for x in lines):
             for offset, line in enumerate(lines):
                 name, spoken = self.dialogue(line, True)
@@ -988,6 +1011,13 @@ def _header_line(line: str) -> bool:
             and not _DIALOGUE.match(line) and line[:1].isupper())
 
 
+def _meta_lines(block: SourceBlock) -> list[tuple[bool, str]]:
+    """Per line: whether it is publication metadata (a spoiler warning among the byline's
+    lines counts), and the author it names."""
+    return [(True, "") if _furniture_line(line) or not _without_spoiler_warning(line)
+            else _meta_line(line) for line in block.lines]
+
+
 def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     """The blocks without the bylines, dates and read times above the recap, and the author.
 
@@ -997,11 +1027,9 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
     author = ""
     kept: list[SourceBlock] = []
     in_front = True
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if in_front and block.kind == "paragraph":
-            # A spoiler warning among the byline's lines is left out like them.
-            found = [(True, "") if _furniture_line(line) or not _without_spoiler_warning(line)
-                     else _meta_line(line) for line in block.lines]
+            found = _meta_lines(block)
             metas = sum(is_meta for is_meta, _ in found)
             if metas >= 2 or (metas == 1 and len(found) == 2 and any(
                     not is_meta and _is_name(line) for line, (is_meta, _) in
@@ -1022,7 +1050,13 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
                 # A dek above the byline and dates: the dek stays, the rest goes.
                 author = author or next((name for _, name in found if name), "")
                 block = dataclasses.replace(block, lines=block.lines[:lead])
-            in_front = not any(_words(x) > 12 for x in block.lines)
+            # a standfirst (one line under the title, "Here's what happened") may stand
+            # above the byline block; narration may not
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            in_front = not any(_words(x) > 12 for x in block.lines) or (
+                not kept and len(block.lines) == 1 and _words(block.lines[0]) <= 30
+                and following is not None and following.kind == "paragraph"
+                and sum(m for m, _ in _meta_lines(following)) >= 2)
         elif block.kind != "heading":
             in_front = False
         kept.append(block)
@@ -1080,7 +1114,16 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
             end -= 1
         else:
             break
-    return blocks[:end]
+    blocks = blocks[:end]
+    # A sign-off set off by a rule, with footnotes still under it ("***" then "That's it from
+    # me this week ..." then "[^1]: ...")
+    rules = [i for i, b in enumerate(blocks) if b.kind == "rule"]
+    after = rules[-1] + 1 if rules else None
+    if after is not None and after < len(blocks) and _sign_off_block(blocks[after]):
+        kept = _before_sign_off(blocks[after].text)
+        blocks = blocks[:after] + ([dataclasses.replace(blocks[after], lines=(kept,))]
+                                   if kept else []) + blocks[after + 1:]
+    return blocks
 
 
 def _furniture_block(block: SourceBlock) -> bool:

@@ -80,7 +80,9 @@ _EPISODE_CODE = re.compile(r"\b[Ss]\s?(?P<s>\d{1,2})\s?[Ee][Pp]?\s?(?P<e>\d{1,3}
 _SEASON_CODE = re.compile(r"\bS(?P<s>\d{1,2})\b(?![-–]\d)")
 _EPISODE_ABBR = re.compile(r"\b(?P<abbr>Eps?|EPS?|ep)\.?\s*(?=\d)")
 _PAGES = re.compile(r"(?<![\w.])(?P<abbr>pp|p|pg|pgs)\.\s*(?=\d)")
-_NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)#(?=\d)|(?<!\w)№\s*(?=\d)")
+# "No. 9", "#1", and British "No 10 Harbour Row" (no full stop, before a name)
+_NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)No\s(?=\d+\s[A-Z])|"
+                          r"(?<!\w)#(?=\d)|(?<!\w)№\s*(?=\d)")
 _SAINT = re.compile(r"(?<!\w)St\.?(?=\s+[A-Z])")  # British style writes "St Aldhelm's"
 _STREET = re.compile(r"(?<=\w)\s+St\.")
 _AKA = re.compile(r"\bAKA\b|\ba\.k\.a\.", re.IGNORECASE)

@@ -215,4 +215,4 @@ def _unshouted(text: str | None) -> str | None:
 def show_from_previously(text: str) -> str | None:
     """The show a "Previously on Show: ..." or "Next week on Show: ..." line names."""
     found = _PREVIOUSLY.match(straight_quotes(text))
-    return found.group("show").strip() if found else None
+    return _unshouted(found.group("show").strip()) if found else None
