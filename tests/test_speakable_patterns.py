@@ -203,6 +203,9 @@ from recapcast.text.speakable import speakable, split_sentences
     ("It airs Tues. at 9/8c.", "It airs Tuesday at nine eight central."),
     ("He ships out to Ft. Bragg.", "He ships out to Fort Bragg."),
     ("the choir of St Aldhelm's", "the choir of Saint Aldhelm's"),
+    ("At the 38-min mark of a 12-km run", "At the thirty eight minute mark of a twelve "
+     "kilometer run"),
+    ("Capt. Þórunn Sigurðardóttir orders it.", "Captain Þórunn Sigurðardóttir orders it."),
 ])
 def test_recap_patterns(written: str, spoken: str):
     assert speakable(written) == spoken

@@ -16,7 +16,13 @@ from recapcast.model import Block, Heading, Paragraph, Pause, Quote
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.speakable import split_sentences
-from recapcast.text.titles import TitleParts, parse_title, show_from_previously, straight_quotes
+from recapcast.text.titles import (
+    TitleParts,
+    parse_title,
+    show_from_previously,
+    straight_quotes,
+    unshouted,
+)
 
 __all__ = ["Recognised", "recognise"]
 
@@ -197,8 +203,11 @@ _SLUGLINE = re.compile(r"^(?:INT|EXT|INT\./EXT|EXT\./INT|I/E)[.\s]\s*[A-Z0-9'’
 _TRANSITION = re.compile(r"^(?:(?:SMASH |MATCH |HARD |JUMP )?CUT TO|DISSOLVE TO|FADE (?:IN|OUT|TO "
                          r"BLACK)|CUT TO BLACK|BACK TO SCENE|END OF (?:ACT|EPISODE)\b.*)[:.]?$")
 _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
+_NUMBER_NAMES = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
 _EPISODE_HEADING = re.compile(
-    r"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+)\s*[:.\-–—]\s*(?P<title>\S.*)$", re.IGNORECASE)
+    rf"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+|{'|'.join(_NUMBER_NAMES)})\s*[:.\-–—~]\s*"
+    r"(?P<title>\S.*)$", re.IGNORECASE)
 _PIPE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z0-9'’&,.\- ]{1,40}?)\s+\|\s+(?P<text>\S.{20,})$")
 _RATING_LABEL = re.compile(r"^(?:rating|grade|verdict|score|our rating|my rating)\s*:\s*\S",
                            re.IGNORECASE)
@@ -216,6 +225,8 @@ _DATE = re.compile(
     rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
     rf"(?:,?\s+(?:at\s+|um\s+|à\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?"
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$",
+                         re.IGNORECASE)
 # A credit worded its own way: "filed under Recaps by Nnamdi Okonjo", "Live-tweeted, then
 # tidied up, by Dolores Ibarra-Nakamura (@forkandflame)"
 _CREDITED = re.compile(
@@ -436,8 +447,8 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if byline and _is_name(byline.group("name").strip(), 5) and _DATED.match(role) and _words(
             segment) <= 24:
         return True, byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
-    if _BARE_HANDLE.match(segment.strip()):
-        return True, ""  # "@sunnivadances on Instagram" beside a byline
+    if _BARE_HANDLE.match(segment.strip()) or _CLOCK_ONLY.match(segment.strip()):
+        return True, ""  # "@sunnivadances on Instagram", "8:52pm AEDT" beside a byline
     credited = _CREDITED.match(segment)
     if credited and _is_name(credited.group("name").strip(), 5):
         return True, credited.group("name").strip()
@@ -734,9 +745,9 @@ class _Reader:
         if addressed and _is_name(addressed.group("who")):
             name = addressed.group("who")  # 'Ines to Tobiah: "Lock it."' is Ines speaking
         who, _, where = name.partition(",")
-        if where.strip()[:1].islower() and _is_name(who.strip()) and words[:1] in _OPEN + "‘":
+        if where.strip()[:1].islower() and _is_name(who.strip()) and words[:1] in _OPEN + "‘'":
             name = who.strip()  # "Henrike, standing at the back of the hall: '...'"
-        if words[:1] == "‘" and words.rstrip(".")[-1:] == "’":
+        if words[:1] in "‘'" and words.rstrip(".")[-1:] in "’'" and len(words) > 3:
             words = f"“{words.rstrip('.')[1:-1]}”"  # British single quotes
         if not _is_name(name) and not (_shouted(name) and _is_name(name.title())):
             return None
@@ -812,9 +823,12 @@ class _Reader:
         episode = _EPISODE_HEADING.match(text)
         if episode:
             # The chapter is named by the episode's title: the opening already says its number.
-            text = title = episode.group("title").strip().strip('"\'‘’“”').strip()
+            text = title = unshouted(episode.group("title").strip().strip('"\'‘’“”').strip())
             if self.episode is None:
-                self.episode, self.episode_title = int(episode.group("n")), title
+                number = episode.group("n").lower()
+                self.episode = (int(number) if number.isdigit()
+                                else _NUMBER_NAMES.index(number) + 1)  # "Episode Six"
+                self.episode_title = title
         self.blocks.append(Heading(text, line))
 
     # blocks --------------------------------------------------------------------------------

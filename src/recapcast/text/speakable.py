@@ -166,6 +166,8 @@ _LEADING_ZERO = re.compile(r"(?<![\w.,:/])0\d+(?![\w.,:/]\d)")
 _NEGATIVE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[-−–](?=\d)")
 _UNIT = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
+_HYPHEN_UNIT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)-(?P<unit>[a-zA-Z]{2,4})\b"
+                          r"(?!-(?!old\b))")
 _UNIT_DOT = re.compile(r"\b((?:hours?|minutes?|seconds?|inch|inches|feet|foot|pounds?|ounces?|"
                        r"miles?|yards?|kilometers?|meters?))\.(?=\s+[a-z])")
 _PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
@@ -320,7 +322,9 @@ class _Reader:
         self.w = wording
         self.n = wording.numbers
         self.en = wording.english
-        self.titles_re = _alternation(wording.titles, r"(?=\s+(?:[A-Z]|\w+\.\s+[A-Z]))")
+        # a capital, also outside ASCII ("Capt. Þórunn"): a letter that is no lowercase one
+        self.titles_re = _alternation(wording.titles,
+                                      r"(?=\s+(?:[^\W\d_a-zß-ÿ]|\w+\.\s+[^\W\d_a-zß-ÿ]))")
         self.abbreviations_re = _alternation(wording.abbreviations,
                                              r"(?=\s|$|[,;:)!?]|\.(?:\s|$))")
 
@@ -754,6 +758,10 @@ class _Reader:
                 return self._foreign_time(int(digits), 0, True)  # "às 22h": feminine hours
             one = digits.replace(",", "") in ("1", "1.0")
             return f"{self.number(digits)} {names[0] if one else names[1]}"
+        text = _HYPHEN_UNIT.sub(
+            lambda m: f"{self.number(m.group('num'))} {units[m.group('unit').lower()][0]}"
+            if m.group("unit").lower() in units and len(m.group("unit")) > 1 else m.group(0),
+            text)  # "the 38-min mark": thirty eight minute mark
         text = _UNIT.sub(unit, text)
         # "72 hrs. to explain": the abbreviation's full stop ends no sentence
         return _UNIT_DOT.sub(r"\1", text)

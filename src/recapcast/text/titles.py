@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["TitleParts", "parse_title", "straight_quotes", "show_from_previously"]
+__all__ = ["TitleParts", "parse_title", "straight_quotes", "show_from_previously", "unshouted"]
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,8 @@ _RECAP = re.compile(
     r"\b(?:(?:TV|Dialogue|Episode|Post-Episode|Pre-Episode|Weekly|Full|Live|Official)\s+)?"
     r"(?:Discussion(?:\s+Thread)?\b|"
     r"(?:Recap|Review|Rundown|Breakdown|Reaction|Live-?blog|Resumen|Reseña|Crítica|Critique|"
-    r"Récap|Rezension|Kritik|Recensione|Riassunto|Spoilers)s?\b)",
+    r"Récap|Rezension|Kritik|Recensione|Riassunto|Spoilers|Live notes|Recap notes|"
+    r"Episode notes)s?\b)",
     re.IGNORECASE,
 )
 _OTHER_SCRIPT = re.compile(r"\s*\((?=[^()]*[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f"
@@ -196,7 +197,7 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
         # "The Eel Weir – a tense, tender hour": a review's verdict after a dash, in
         # lowercase, is not part of the episode's title.
         title = re.split(r"\s[–—-]\s(?=[a-z])", title, maxsplit=1)[0].strip()
-    show, title = _unshouted(show or wiki), _unshouted(title)
+    show, title = unshouted(show or wiki), unshouted(title)
     if title and title[0].islower() and not text.islower():
         # a sentence-case headline's "– the sale goes through" (a line all in lowercase,
         # a chat's, keeps its writer's style)
@@ -204,7 +205,7 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     return TitleParts(show=show or None, season=season, episode=episode, title=title or None)
 
 
-def _unshouted(text: str | None) -> str | None:
+def unshouted(text: str | None) -> str | None:
     """A title line written in capitals ("PARALLAX PARK") in title case, as apps show it."""
     if not text or not text.isupper() or len(re.sub(r"\W", "", text)) <= 4:
         return text
@@ -215,4 +216,4 @@ def _unshouted(text: str | None) -> str | None:
 def show_from_previously(text: str) -> str | None:
     """The show a "Previously on Show: ..." or "Next week on Show: ..." line names."""
     found = _PREVIOUSLY.match(straight_quotes(text))
-    return _unshouted(found.group("show").strip()) if found else None
+    return unshouted(found.group("show").strip()) if found else None

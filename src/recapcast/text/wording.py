@@ -98,6 +98,7 @@ _EN_UNITS = {
     "°c": ("degree Celsius", "degrees Celsius"), "°f": ("degree Fahrenheit",
                                                         "degrees Fahrenheit"),
     "°": ("degree", "degrees"),
+    "yr": ("year", "years"), "yrs": ("year", "years"),
     "kt": ("knot", "knots"), "kts": ("knot", "knots"), "atm": ("atmosphere", "atmospheres"),
     "psi": ("pound per square inch", "pounds per square inch"), "mpg": ("mile per gallon",
                                                                        "miles per gallon"),
