@@ -92,8 +92,8 @@ from recapcast.text.speakable import speakable, split_sentences
     ("a balmy 75°F", "a balmy seventy five degrees Fahrenheit"),
     ("turn it 90° left", "turn it ninety degrees left"),
     ("at 2.5 GHz", "at two point five gigahertz"),
-    ("a 6 ft wall and 3 kg of rice", "a six feet wall and three kilograms of rice"),
-    ("a 7 min read", "a seven minutes read"),
+    ("a 6 ft wall and 3 kg of rice", "a six foot wall and three kilograms of rice"),
+    ("a 7 min read", "a seven minute read"),
     ("30 km/h", "thirty kilometers per hour"),
     ("200 m away", "two hundred meters away"),
     # Money
@@ -206,6 +206,10 @@ from recapcast.text.speakable import speakable, split_sentences
     ("At the 38-min mark of a 12-km run", "At the thirty eight minute mark of a twelve "
      "kilometer run"),
     ("Capt. Þórunn Sigurðardóttir orders it.", "Captain Þórunn Sigurðardóttir orders it."),
+    ("a single 300 lb block and 300 lb of ice", "a single three hundred pound block and three "
+     "hundred pounds of ice"),
+    ("The fund is 2.3x leveraged; it grew 3x.", "The fund is two point three times leveraged; "
+     "it grew three times."),
 ])
 def test_recap_patterns(written: str, spoken: str):
     assert speakable(written) == spoken

@@ -37,11 +37,11 @@ def _inline_text(token) -> tuple[str, bool]:
             c.type in ("softbreak", "hardbreak", "image", "em_open", "em_close", "text")
             for c in children) and _emphasised_only(children[1:]):
         return "", False  # an image and its italic caption: not the recap's words
-    if (len(children) == 3 and children[0].type == "em_open" and children[2].type == "em_close"
-            and children[1].type == "text" and children[1].content[:1].islower()
-            and len(children[1].content.split()) <= 10):
-        # "*lights flicker*" alone: a stage direction, bracketed so import reads it as one
-        return f"[{children[1].content}]", False
+    direction = _stage_direction(children)
+    if direction:
+        # "*lights flicker*", "*Night. The pawnshop. Rain on the window.*" alone: a stage
+        # direction, bracketed so import reads it as one
+        return f"[{direction}]", False
     for child in children:
         kind = child.type
         if kind in ("text", "code_inline"):
@@ -65,6 +65,24 @@ def _inline_text(token) -> tuple[str, bool]:
             strong -= 1
         # images (with their alt text) and inline HTML are not part of the recap's words
     return "".join(parts), bold_seen and not plain_outside_strong
+
+
+def _stage_direction(children) -> str:
+    """The words of a line set wholly in italics that reads as a stage direction: a short
+    lowercase phrase, or several clipped sentences ("Long pause. Anselm looks at the
+    cabinet."); "" otherwise (an italic dek of one sentence stays the recap's)."""
+    if (len(children) < 3 or children[0].type != "em_open" or children[-1].type != "em_close"
+            or any(c.type not in ("text", "softbreak") for c in children[1:-1])):
+        return ""
+    text = " ".join("".join(c.content if c.type == "text" else " " for c in children[1:-1])
+                    .split())
+    sentences = [x for x in re.split(r"(?<=[.!?])\s+", text) if x]
+    if text[:1].islower() and len(text.split()) <= 10:
+        return text
+    if (len(sentences) >= 2 and len(text.split()) <= 24
+            and all(len(x.split()) <= 7 for x in sentences)):
+        return text
+    return ""
 
 
 def _emphasised_only(children) -> bool:
@@ -238,7 +256,10 @@ def read_markdown(text: str) -> RecapSource:
                 blocks.append(SourceBlock("heading", (" ".join(lines),), start,
                                           level=heading_level))
             else:
-                blocks.append(SourceBlock("paragraph", lines, start, bold=bold))
+                children = list(token.children or ())
+                italic = (len(children) >= 3 and children[0].type == "em_open"
+                          and children[-1].type == "em_close" and _emphasised_only(children))
+                blocks.append(SourceBlock("paragraph", lines, start, bold=bold, italic=italic))
             heading_level = 0
     title = fields.get("title", "")
     # A post's front matter names the episode too; its date is when the post went up, not

@@ -286,7 +286,8 @@ _SPOILER_CUE = re.compile(
     r"contém)\b",
     re.IGNORECASE)
 _FURNITURE = re.compile(
-    r"^(?:(?:read more|related|see also|also read|more|watch|recommended|most read|trending|"
+    r"^(?:(?:read more about|read more|related|see also|also read|more|watch|recommended|"
+    r"most read|trending|"
     r"lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
     r"lee también|leer más|ver también|leggi anche|lees ook)"
     r"\s*:|\(?(?:photo|image|photograph|picture|video|foto|bild)s?(?:\s+credit)?\s*:|\(?(?:photo|image)s?"
@@ -361,6 +362,9 @@ _BUTTONS = {"subscribe", "subscribe now", "share", "share this post", "read in a
             "abonnieren", "suscríbete", "hi friends", "hi all", "hi everyone", "hey everyone",
             "hey friends", "hello friends", "hello everyone", "dear readers", "hey y'all",
             "iscriviti", "partager", "teilen", "compartir", "condividi"}
+# A photo's caption with its credit: "Pictured: X as Y in "Show." Photo: Name/Agency"
+_CAPTION = re.compile(r"^(?:pictured|above|below|top|bottom|left|right|from left|seen here)\s*:"
+                      r".{0,240}\b(?:photo|photograph|credit|courtesy|image)\b", re.IGNORECASE)
 # A site's call to action in a line of its own: a newsletter box, "Have a news tip?",
 # "Tell me in the comments below!", a share line. Each needs words no scene of a recap has.
 _CALL_TO_ACTION = re.compile(
@@ -368,6 +372,8 @@ _CALL_TO_ACTION = re.compile(
     r"(?:\w+ )?(?:newsletters?|inbox)\b"
     r"|\b(?:tell|let) (?:me|us)\b.{0,40}\bin the comments\b|\bin the comments (?:below|section)\b"
     r"|\bhit (?:up )?the comments\b|^read on for (?:the|our|my) (?:highlights|recap|full)\b"
+    r"|\bleave a comment\b|\bsubscribe to (?:the|my|our) newsletter\b"
+    r"|^follow (?:the|our|me|us)\b.{0,60}@\w|\bdrop (?:your|a) (?:hot )?(?:takes?|comments?)\b"
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
     r"|\b(?:welcome|hello|hi)\b.{0,40}\bnew subscribers\b|\bpaid subscribers (?:get|can|will)\b"
     r"|^quick housekeeping\b|^housekeeping\s*:"
@@ -418,6 +424,7 @@ def _furniture_line(line: str) -> bool:
     # A long line that starts like furniture ("Share this with everyone, Marnie captions
     # the video") is a sentence of the story.
     return bool((_FURNITURE.match(line.strip(" *_")) and _words(line) <= 12)
+                or (_CAPTION.match(line.strip(" *_")) and _words(line) <= 40)
                 or label in _FURNITURE_HEADINGS
                 or label.rstrip(",!") in _BUTTONS or _FORUM_FURNITURE.match(label)
                 or (_MORE_FROM.match(label) and _words(label) <= 6)
@@ -447,7 +454,8 @@ def _meta_segment(segment: str) -> tuple[bool, str]:
     if byline and _is_name(byline.group("name").strip(), 5) and _DATED.match(role) and _words(
             segment) <= 24:
         return True, byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
-    if _BARE_HANDLE.match(segment.strip()) or _CLOCK_ONLY.match(segment.strip()):
+    if (_BARE_HANDLE.match(segment.strip()) or _CLOCK_ONLY.match(segment.strip())
+            or _FORUM_FURNITURE.match(segment.strip())):
         return True, ""  # "@sunnivadances on Instagram", "8:52pm AEDT" beside a byline
     credited = _CREDITED.match(segment)
     if credited and _is_name(credited.group("name").strip(), 5):
@@ -895,6 +903,10 @@ class _Reader:
                  for x in lines]
         if len(lines) > 1 and not _without_spoiler_warning(" ".join(lines)):
             return  # a spoiler warning wrapped over two lines
+        if block.italic and len(self.known) >= 2 and not any(_DIALOGUE.match(x) for x in lines):
+            # In a transcript whose people speak in "Name:" lines, a paragraph set in italics
+            # is a stage direction ("*The bell over the door rings.*"), not narration.
+            return
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
         run = (shaped >= 2 and shaped >= len(lines) - 1) or id(block) in self.dialogue_paragraphs
         spoken_lines = any(self.dialogue(x, run) for x in lines)

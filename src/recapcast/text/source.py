@@ -23,6 +23,8 @@ class SourceBlock:
     """A numbered list."""
     first: int = 1
     """The number a numbered list starts at ("3." when a recap numbers its sections)."""
+    italic: bool = False
+    """The whole paragraph is in italics (a transcript's stage direction, a dek, an aside)."""
     bold: bool = False
     """The whole paragraph is bold, as sites set a sub-heading they did not mark as one."""
 

@@ -116,8 +116,8 @@ _COUNT_SCALE = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?P<scale>K|M|B|bn|
                           r"(?=\s+(?:viewers|views|followers|subscribers|streams|votes|people|"
                           r"fans|users|downloads|plays|likes|listeners|copies|households|"
                           r"hours|minutes|tickets|signatures|comments|retweets|shares)\b)")
-_TIMES = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)x(?=\s+(?:more|less|faster|slower|"
-                    r"bigger|better|worse|longer|higher|as|the|speed|zoom|over)\b)")
+# "3x more", "2.3x leveraged", "grew 3x.": times (not 4x4, not 3x02, an episode code)
+_TIMES = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)x(?=\s+[a-z]|[.,;!?]|$)")
 _MONEY_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{_NUM})\s?(?P<cur>[€£¥₹])")
 _SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion",
                 "b": "billion", "thousand": "thousand", "million": "million",
@@ -168,6 +168,8 @@ _UNIT = re.compile(
     r"(?P<num>\d[\d,]*(?:\.\d+)?)(?P<space>\s?)(?P<unit>°\s?[CF]\b|°|km/h|[a-zA-Z]{1,4}\b)(?!['’]\w)")
 _HYPHEN_UNIT = re.compile(r"(?<![\w.])(?P<num>\d+(?:\.\d+)?)-(?P<unit>[a-zA-Z]{2,4})\b"
                           r"(?!-(?!old\b))")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an)(?:\s+(?:single|whole|full|mere|massive|huge|tiny|"
+                             r"solid|hefty|new|record))?\s+$", re.IGNORECASE)
 _UNIT_DOT = re.compile(r"\b((?:hours?|minutes?|seconds?|inch|inches|feet|foot|pounds?|ounces?|"
                        r"miles?|yards?|kilometers?|meters?))\.(?=\s+[a-z])")
 _PERCENT = re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
@@ -753,6 +755,11 @@ class _Reader:
                     m.string, m.end()) and _word_after(m).islower():
                 return m.group(0)  # "al 12° piano", "1° maggio": an ordinal, read later
             digits = m.group("num")
+            if self.en and _ARTICLE_BEFORE.search(m.string[:m.start()]) and _NEXT_WORD.match(
+                    m.string, m.end()) and _word_after(m).islower() and _word_after(m) not in (
+                    "of", "and", "or", "to", "in", "on", "at", "per", "a", "an", "the"):
+                # "a 300 lb block": a measure before its noun is said in the singular
+                return f"{self.number(digits)} {names[0]}"
             if key == "h" and self.w.language in ("es", "pt") and digits.isdigit() and int(
                     digits) <= 24:
                 return self._foreign_time(int(digits), 0, True)  # "às 22h": feminine hours

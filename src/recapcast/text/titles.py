@@ -209,8 +209,11 @@ def unshouted(text: str | None) -> str | None:
     """A title line written in capitals ("PARALLAX PARK") in title case, as apps show it."""
     if not text or not text.isupper() or len(re.sub(r"\W", "", text)) <= 4:
         return text
-    return re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", lambda m: m.group(0).capitalize(),
-                  text.lower())
+    words = re.sub(r"[^\W\d_]+(?:['’][^\W\d_]+)?", lambda m: m.group(0).capitalize(),
+                   text.lower())
+    # "CARVE OR CRACK": Carve or Crack (small words stay small, but not the first)
+    return re.sub(r"(?<=\s)(A|An|And|As|At|But|By|For|In|Of|On|Or|The|To|Vs)\b",
+                  lambda m: m.group(0).lower(), words)
 
 
 def show_from_previously(text: str) -> str | None:

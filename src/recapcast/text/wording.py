@@ -99,6 +99,7 @@ _EN_UNITS = {
                                                         "degrees Fahrenheit"),
     "°": ("degree", "degrees"),
     "yr": ("year", "years"), "yrs": ("year", "years"),
+    "bps": ("basis point", "basis points"), "bp": ("basis point", "basis points"),
     "kt": ("knot", "knots"), "kts": ("knot", "knots"), "atm": ("atmosphere", "atmospheres"),
     "psi": ("pound per square inch", "pounds per square inch"), "mpg": ("mile per gallon",
                                                                        "miles per gallon"),
