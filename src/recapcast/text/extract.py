@@ -16,6 +16,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from recapcast.text.source import RecapSource, SourceBlock
+from recapcast.text.titles import wiki_show
 
 __all__ = ["extract_page", "nesting_depth", "MIN_ARTICLE_WORDS"]
 
@@ -173,8 +174,8 @@ def _wiki_in_title(page: str) -> str:
     """A fan wiki's name from the page's <title> ("Dry County | Starwake Wiki | Fandom"),
     which trafilatura's title leaves out; "" when the title names none."""
     found = _TITLE_TAG.search(page)
-    wiki = _WIKI_NAME.search(html.unescape(found.group(1))) if found else None
-    return wiki.group(1).strip() if wiki else ""
+    segments = html.unescape(found.group(1)).split("|")[1:] if found else []
+    return next((x.strip() for x in segments if wiki_show(x)), "")
 
 
 # An ad box: a div whose class names an ad or sponsor, holding no other div.
@@ -191,7 +192,6 @@ _SUBTITLE = re.compile(
     r"(?P<text>[^<]{0,200}(?:<(?!/?(?:p|div|h\d)\b)[^>]*>[^<]{0,200}){0,6})</(?P=tag)>",
     re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_WIKI_NAME = re.compile(r"\|\s*([^|<>]{2,60}? (?:Wiki|Wikia))\b")
 
 
 class _DepthMeter(HTMLParser):

@@ -22,6 +22,7 @@ from recapcast.text.titles import (
     show_from_previously,
     straight_quotes,
     unshouted,
+    wiki_show,
 )
 
 __all__ = ["Recognised", "recognise"]
@@ -1253,10 +1254,7 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
             # 'Season 2, Episode 3, "Annealing"' under 'Salt & Cinder Recap: Ludovica Plays
             # With Fire': the episode's own title is the one a podcast app shows
             parts = TitleParts(parts.show, found.season, found.episode, found.title)
-            rest = first.lines[:index] + first.lines[index + 1:]
-            start = first.line + 1 if first.line and index == 0 else first.line
-            rest_block = dataclasses.replace(first, lines=rest, line=start)
-            return parts, ([rest_block] if rest else []) + blocks[1:]
+            return parts, _without_line(blocks, index)
         if (found is None or found.show or found.title or _words(line) > 6
                 or (found.season is None and found.episode is None)
                 or (parts.season, parts.episode) not in ((None, None),
@@ -1265,11 +1263,17 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
                 return parts, blocks
             continue
         parts = TitleParts(parts.show, found.season, found.episode, parts.title)
-        rest = first.lines[:index] + first.lines[index + 1:]
-        start = first.line + 1 if first.line and index == 0 else first.line
-        rest_block = dataclasses.replace(first, lines=rest, line=start)
-        return parts, ([rest_block] if rest else []) + blocks[1:]
+        return parts, _without_line(blocks, index)
     return parts, blocks
+
+
+def _without_line(blocks: list[SourceBlock], index: int) -> list[SourceBlock]:
+    """The blocks with line ``index`` of the first one taken out (and that block gone when
+    nothing is left of it)."""
+    first = blocks[0]
+    rest = first.lines[:index] + first.lines[index + 1:]
+    start = first.line + 1 if first.line and index == 0 else first.line
+    return ([dataclasses.replace(first, lines=rest, line=start)] if rest else []) + blocks[1:]
 
 
 def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
@@ -1413,9 +1417,8 @@ def recognise(source: RecapSource) -> Recognised:
     show = parts.show
     if show is None:
         show = next((s for b in source.blocks for s in [show_from_previously(b.text)] if s), None)
-    wiki = _WIKI_SITE.match(source.site or "")
-    if show is None and wiki:
-        show = wiki.group("show")  # a fan wiki is named for its show: "Starwake Wiki"
+    if show is None:
+        show = wiki_show(source.site or "")  # a fan wiki is named for its show
     if parts.episode is None and reader.episode is not None:
         # "Marrow Bay, Season 4 – A Recap in Their Own Words" then "Episode 11: The Night
         # Ferry": the heading names the episode, the title line the article
@@ -1432,7 +1435,6 @@ def recognise(source: RecapSource) -> Recognised:
                       summary=_summary(source.summary, body))
 
 
-_WIKI_SITE = re.compile(r"^(?P<show>.{2,60}?) (?:Wiki|Wikia|Fandom Wiki)(?: \| Fandom)?$")
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
     "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["TitleParts", "parse_title", "straight_quotes", "show_from_previously", "unshouted"]
+__all__ = ["TitleParts", "parse_title", "straight_quotes", "show_from_previously", "unshouted",
+           "wiki_show"]
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s
 _EDGE = " \t,:;|–—-()[]·•/"
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"',
                          "„": '"', "‟": '"', "«": '"', "»": '"', "\u00a0": " "})
-_WIKI = re.compile(r"^(.{2,60}?) (?:Wiki|Wikia)$")
+_WIKI = re.compile(r"^(.{2,60}?) (?:Fandom Wiki|Wiki|Wikia)(?: \| Fandom)?$")
 _PREVIOUSLY = re.compile(
     r"^(?:Previously|Last (?:week|time|season)|Next (?:week|time)|This week|Tonight)\s+on\s+"
     r"(?P<show>[A-Z0-9][^:.!?]{0,60}?)\s*[:.,—–-]", re.IGNORECASE)
@@ -121,7 +122,7 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     # "... | Site": segments after a bar that name no episode are the site's, not the title's.
     segments = re.split(r" [|/] ", text)
     # ... but a fan wiki is named for its show: "| Veilbrook Wiki | Fandom"
-    wiki = next((m.group(1) for x in segments[1:] for m in [_WIKI.match(x)] if m), None)
+    wiki = next((show for x in segments[1:] for show in [wiki_show(x)] if show), None)
     # A chat channel or forum ahead of the title: "#episode-talk | ...", "r/Show | ...".
     while len(segments) > 1 and re.fullmatch(r"(?:#|/?r/)[\w-]+", segments[0]):
         segments.pop(0)
@@ -214,6 +215,12 @@ def unshouted(text: str | None) -> str | None:
     # "CARVE OR CRACK": Carve or Crack (small words stay small, but not the first)
     return re.sub(r"(?<=\s)(A|An|And|As|At|But|By|For|In|Of|On|Or|The|To|Vs)\b",
                   lambda m: m.group(0).lower(), words)
+
+
+def wiki_show(name: str) -> str | None:
+    """The show a fan wiki is named for: "Starwake Wiki" (or "... | Fandom") -> Starwake."""
+    found = _WIKI.match(name.strip())
+    return found.group(1) if found else None
 
 
 def show_from_previously(text: str) -> str | None:
