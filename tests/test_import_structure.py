@@ -1273,3 +1273,25 @@ def test_a_question_can_head_a_section_and_look_away_now_is_a_warning():
     assert [k[:2] for k in _kinds(script) if k[0] == "#"] == [
         ("#", "Who poisoned the choir?"), ("#", "A sermon nobody wanted")]
     assert "Look away" not in " ".join(k[1] for k in _kinds(script))
+
+
+@pytest.mark.parametrize("box", [
+    # vBulletin
+    '<div class="bbcode_quote"><div class="quote_container"><div class="bbcode_postedby">'
+    'Originally Posted by <strong>Ferryman</strong></div><div class="message">You paid in '
+    '1994.</div></div></div>',
+    # phpBB
+    '<blockquote><cite>Ferryman wrote:</cite>You paid in 1994.</blockquote>',
+    # XenForo
+    '<blockquote class="bbCodeBlock bbCodeBlock--quote"><div class="bbCodeBlock-title">'
+    '<a href="/goto/post">Ferryman said:</a></div><div class="bbCodeBlock-content">'
+    '<div class="bbCodeBlock-expandContent">You paid in 1994.</div></div></blockquote>',
+])
+def test_a_forums_quote_box_is_a_quote_by_its_speaker_not_lost(box: str):
+    page = f"""\
+        <html><head><title>Lanternwick 2x07 "The Toll" – episode thread</title></head><body>
+        <div class="thread"><h1>Lanternwick 2x07 "The Toll" – episode thread</h1>
+        <div class="post-body"><p>{LONG} {LONG}</p><p>Then he says the line:</p>{box}
+        <p>{LONG} {LONG}</p></div></div></body></html>"""
+    quotes = [k for k in _kinds(_import(page, "html")) if k[0] == ">"]
+    assert quotes == [(">", "Ferryman", "You paid in 1994.")]

@@ -154,9 +154,15 @@ def extract_page(page: str) -> RecapSource | None:
 
 def _prepared(page: str) -> str:
     """The page with what trafilatura misreads put right: an ad box inside the article
-    (its text would be read) goes, and a quotation's <footer>/<cite> attribution, which
-    trafilatura drops, becomes a line of the quote."""
+    (its text would be read) goes; a forum's quote box ("Originally Posted by X" over the
+    words, "X wrote:" atop a blockquote), whose words trafilatura drops, becomes a
+    blockquote with its speaker after it; and a quotation's <footer>/<cite> attribution,
+    which trafilatura drops too, becomes a line of the quote."""
     page = _AD_BOX.sub("", page)
+    page = _FORUM_QUOTE.sub(lambda m: f"<blockquote><p>{m.group('text')}</p>"
+                                      f"<p>— {m.group('name').strip()}</p></blockquote>", page)
+    page = _QUOTE_TITLE.sub(lambda m: f"{m.group('open')}<p>{_TAG.sub(' ', m.group('body'))}"
+                                      f"</p><p>— {m.group('name').strip()}</p></blockquote>", page)
     return _QUOTE_FOOTER.sub(lambda m: "</p>" if m.group(0).startswith("</") else "<p>", page)
 
 
@@ -182,6 +188,18 @@ def _wiki_in_title(page: str) -> str:
 _AD_BOX = re.compile(
     r"<div\b[^>]*\bclass=\"[^\"]*\b(?:inline-ad|ad-slot|ad-container|advert\w*|sponsor\w*|"
     r"promo-box|native-ad)\b[^\"]*\"[^>]*>(?:[^<]|<(?!/?div\b))*</div>", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+# vBulletin's quote box: "Originally Posted by <strong>X</strong>" and a message div
+_FORUM_QUOTE = re.compile(
+    r"(?:Originally Posted by|Quote from|Quote originally posted by)\s*(?:<[^>]+>\s*)*"
+    r"(?P<name>[^<>]{2,60}?)\s*(?:<[^>]+>\s*)*?<div\b[^>]*\bclass=\"[^\"]*\b(?:message|"
+    r"quote_content|bbcode_quote_content)\b[^\"]*\"[^>]*>(?P<text>(?:[^<]|<(?!/?div\b))*)</div>",
+    re.IGNORECASE)
+# phpBB's "<cite>X wrote:</cite>" and XenForo's "X said:" title atop a blockquote
+_QUOTE_TITLE = re.compile(
+    r"(?P<open><blockquote\b[^>]*>)\s*<(?P<tag>cite|div)\b[^>]*>\s*(?:<a\b[^>]*>)?"
+    r"(?P<name>[^<>]{2,60}?)\s+(?:wrote|said)\s*:?\s*(?:</a>)?\s*</(?P=tag)>"
+    r"(?P<body>(?:[^<]|<(?!/?blockquote\b))*)</blockquote>", re.IGNORECASE)
 # A quotation's attribution in its own element: "<footer>— Name</footer>" in a blockquote.
 _QUOTE_FOOTER = re.compile(
     r"</?(?:footer|figcaption)\b[^>]*>(?=(?:[^<]|<(?!/?blockquote\b))*</blockquote>)",
