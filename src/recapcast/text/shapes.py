@@ -209,7 +209,10 @@ def _plain_tokens(text: str, offset: int, at_start: bool) -> list[Token]:
                 break
         run_len = last - i + 1
         lead = word.casefold() in _NEVER_NAME
-        if (sentence_start and (run_len == 1 or lead)) or (lead and run_len == 1):
+        # At a sentence's start a capitalised word begins a name only beside another one:
+        # "Previously on Harbour Lights" is a word, "on" and a name.
+        joined = run_len > 1 and (not sentence_start or _capitalised(found[i + 1][0]))
+        if (sentence_start and (not joined or lead)) or (lead and run_len == 1):
             # "Sofa score", "The Back Row Club": a sentence's first word is a word.
             tokens.append(Token("word", word, start, end))
             i += 1
