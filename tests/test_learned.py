@@ -314,3 +314,20 @@ def test_a_sites_learned_furniture_matches_no_paragraph_of_the_recap_corpus(tmp_
     hits = [(p.name, b[:60]) for p in recaps
             for b in _blocks(p.read_text(encoding="utf-8")) if rules.leaves_out(b)]
     assert hits == []
+
+
+def test_a_removed_block_teaches_only_the_recap_lines_it_came_from():
+    recap = ("Harbour Lights 2x04: \"Low Water\"\n\nThe Storm\n\n"
+             "Marta rows out alone into the storm at night, the bell in the bow.\n\n"
+             "Jonah watches from the lifeboat station and says nothing at all.\n")
+    record = _record(recap, "ep4")
+    assert "# The Storm" in record["script"] or "\nThe Storm\n" in record["script"]
+    leave, _ = learn(record, _without(record["script"], "Marta rows"), "ep4")
+    # "The Storm" stands inside the removed paragraph's words, but it became the heading.
+    assert [r.example for r in leave] == [
+        "Marta rows out alone into the storm at night, the bell in the bow."]
+    record["kept"] = []
+    leave, _ = learn(record, _without(record["script"], "Marta rows"), "ep4")
+    assert [r.example for r in leave] == [
+        "Marta rows out alone into the storm at night, the bell in the bow."]
+

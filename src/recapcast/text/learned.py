@@ -23,7 +23,6 @@ from recapcast.errors import ConfigError, ScriptError
 from recapcast.model import Heading, Paragraph, Quote
 from recapcast.safety.atomic import write_text
 from recapcast.text.lexicon import display_text
-from recapcast.text.script import parse_script
 from recapcast.text.shapes import (
     KINDS,
     Pattern,
@@ -243,6 +242,10 @@ def rule_for(text: str, episode_id: str = "") -> LearnedRule | None:
 
 
 def _block_texts(script_text: str, episode_id: str, name: str) -> list[str]:
+    # Imported here, not above: script.py imports the recogniser these rules are handed to,
+    # so script.py (or anything it imports) may import this module.
+    from recapcast.text.script import parse_script
+
     script = parse_script(script_text, episode_id or "episode", name)
     return [" ".join(display_text(b.text).split()) for b in script.blocks
             if isinstance(b, (Heading, Paragraph, Quote))]
@@ -268,39 +271,58 @@ def _covered(old: str, new_blocks: list[str]) -> float:
     return same / len(words)
 
 
-def _removed(old: list[str], new: list[str]) -> list[str]:
+def _removed(old: list[str], new: list[str]) -> list[int]:
     """Blocks of ``old`` gone from ``new`` with no edited, split or merged counterpart."""
     old_n, new_n = [_norm(b) for b in old], [_norm(b) for b in new]
     left = Counter(new_n)
     gone = []
-    for text, norm in zip(old, old_n, strict=True):
+    for index, norm in enumerate(old_n):
         if left[norm] > 0:
             left[norm] -= 1
         elif norm:
-            gone.append((text, norm))
+            gone.append((index, norm))
     old_set = set(old_n)
     added = [n for n in new_n if n and n not in old_set]
     removed = []
-    for text, norm in gone:
-        if any(_ratio(norm, a) >= EDITED_RATIO or norm in a for a in added):
+    for index, norm in gone:
+        if any(_ratio(norm, a) >= EDITED_RATIO or _within(norm, a) for a in added):
             continue
         if _covered(norm, added) >= COVERED:
             continue
-        removed.append(text)
+        removed.append(index)
     return removed
 
 
-def _sources(block: str, kept: list[dict]) -> list[str]:
-    """The recap lines import turned into ``block``: future imports meet those, not it."""
-    norm = _norm(block)
-    found = []
-    for entry in kept:
-        text = str(entry.get("text", ""))
-        n = _norm(text)
-        if n and (n == norm or (len(n.split()) >= 2 and n in norm)
-                  or _ratio(n, norm) >= BROUGHT_BACK_RATIO):
-            found.append(text)
-    return found or [block]
+def _within(part: str, whole: str) -> bool:
+    return f" {part} " in f" {whole} "
+
+
+def _belonging(text: str, blocks: list[str]) -> int | None:
+    """The index of the script block a recap line became, by its words, or None."""
+    norm = _norm(text)
+    if not norm:
+        return None
+    best, best_score = None, 0.0
+    for index, block in enumerate(blocks):
+        if norm == block:
+            score = 3.0
+        elif len(norm.split()) >= 2 and _within(norm, block):
+            score = 2.0 + len(norm) / max(len(block), 1)
+        else:
+            ratio = _ratio(norm, block)
+            score = 1.0 + ratio if ratio >= BROUGHT_BACK_RATIO else 0.0
+        if score > best_score:
+            best, best_score = index, score
+    return best
+
+
+def _sources(block: int, old: list[str], kept: list[dict]) -> list[str]:
+    """The recap lines import turned into block ``block`` of the script it wrote: the next
+    import meets those, not the block."""
+    norms = [_norm(b) for b in old]
+    found = [str(e.get("text", "")) for e in kept
+             if _belonging(str(e.get("text", "")), norms) == block]
+    return found or [old[block]]
 
 
 def _brought_back(line: str, added: list[str]) -> bool:
@@ -310,7 +332,7 @@ def _brought_back(line: str, added: list[str]) -> bool:
     for block in added:
         if _ratio(norm, block) >= BROUGHT_BACK_RATIO:
             return True
-        if len(norm.split()) >= BROUGHT_BACK_MIN_WORDS and f" {norm} " in f" {block} ":
+        if len(norm.split()) >= BROUGHT_BACK_MIN_WORDS and _within(norm, block):
             return True
     return False
 
@@ -330,7 +352,7 @@ def learn(record: dict, script_text: str, episode_id: str = ""
     kept = [e for e in record.get("kept", []) if isinstance(e, dict)]
     leave: dict[str, LearnedRule] = {}
     for block in _removed(old, new):
-        for source in _sources(block, kept):
+        for source in _sources(block, old, kept):
             rule = rule_for(source, episode_id)
             if rule is not None:
                 leave.setdefault(rule.key, rule)
