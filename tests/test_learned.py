@@ -72,6 +72,7 @@ def test_too_general_a_shape_is_learned_as_the_line_itself():
     assert not parse_shape("score {number} of {number} {name}").general_enough()
     assert parse_shape("sofa score {number} of {number}").general_enough()
     assert rule_for("  ...  ") is None
+    assert rule_for("A very long story paragraph. " * 200) is None
 
 
 def test_a_kept_shape_overrides_a_left_out_one():
@@ -80,6 +81,9 @@ def test_a_kept_shape_overrides_a_left_out_one():
     assert rules.keeps("Sofa score: 1 cushions of 5")
     assert rules.leaves_out("Sofa score: 1 cushions of 5") is None
     assert not LearnedRules().keeps("anything") and LearnedRules().leaves_out("x") is None
+    long = LearnedRules(leave_out=(LearnedRule("The {name} keeps on {number}"),))
+    assert long.leaves_out("The Club keeps on 4") and not long.leaves_out("The Club keeps on "
+                                                                          + "9" * 4000)
 
 
 # ---- learning from an edited script ------------------------------------------------------

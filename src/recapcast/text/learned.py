@@ -49,6 +49,8 @@ BROUGHT_BACK_RATIO = 0.8
 """A left-out line is back when a new block of the script is this close to it..."""
 BROUGHT_BACK_MIN_WORDS = 3
 """...or holds it whole, if it has at least this many words."""
+MAX_CHARS = 3000
+"""Longer blocks are story, not furniture: they are neither learned nor matched."""
 
 _LEAVE_OUT, _KEEP = "leave_out", "keep"
 _HEADER = """\
@@ -95,7 +97,7 @@ class LearnedRules:
 
     def rule_leaving_out(self, text: str) -> LearnedRule | None:
         """The learned rule that leaves out the whole line or block ``text``, if any."""
-        if not self.leave_out or not words_of(text):
+        if not self.leave_out or len(text) > MAX_CHARS or not words_of(text):
             return None
         tokens = tokenise(text)
         if any(rule.pattern.matches(text, tokens) for rule in self.keep):
@@ -112,7 +114,7 @@ class LearnedRules:
 
     def keeps(self, text: str) -> bool:
         """Whether the editor brought back a line of this shape (no rule may leave it out)."""
-        if not self.keep or not words_of(text):
+        if not self.keep or len(text) > MAX_CHARS or not words_of(text):
             return False
         tokens = tokenise(text)
         return any(rule.pattern.matches(text, tokens) for rule in self.keep)
@@ -229,7 +231,7 @@ def rule_for(text: str, episode_id: str = "") -> LearnedRule | None:
     """The rule a removed or brought-back line teaches: its shape, or the line itself when
     the shape would be too general (mostly wildcards, fewer than two fixed words)."""
     text = " ".join(display_text(text).split())
-    if not words_of(text):
+    if len(text) > MAX_CHARS or not words_of(text):
         return None
     shape = make_shape(text)
     try:

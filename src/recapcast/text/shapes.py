@@ -128,7 +128,9 @@ _NUMBER = (rf"(?:[{_CURRENCY}]\s?)?\d{{1,3}}(?:[,.\u00a0\u202f]\d{{3}})+(?:[.,]\
            rf"|(?:[{_CURRENCY}]\s?)?\d+(?:[.,]\d+)?")
 _NUMBER_END = rf"(?:\s?%|\s?[{_CURRENCY}]|st|nd|rd|th|º|ª|k|K|x)?"
 _URL = (r"(?:https?://|www\.)[^\s<>()\[\]\"'“”]*[^\s<>()\[\]\"'“”.,;:!?]"
-        r"|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|tv|fm|fr|de|es|it|pt|uk|us|ca|au|info|me"
+        # A bare domain starts where a dotted run starts: tried from every letter of
+        # "a.a.a.a..." it would take time growing with the square of the line.
+        r"|(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|co|tv|fm|fr|de|es|it|pt|uk|us|ca|au|info|me"
         r"|app|club|blog|news|show)\b(?:/[^\s<>()\[\]\"'“”]*[^\s<>()\[\]\"'“”.,;:!?])?")
 _QUOTED = ("\"[^\"\\n]{1,160}\"|“[^”\\n]{1,160}”|„[^“”\\n]{1,160}[“”]|«[^»\\n]{1,160}»"
            "|(?<!\\w)['‘](?=[^\\s'’])[^'‘’\\n]{0,158}[^\\s'‘][’'](?!\\w)")
