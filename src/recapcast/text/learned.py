@@ -25,12 +25,12 @@ from recapcast.safety.atomic import write_text
 from recapcast.text.lexicon import display_text
 from recapcast.text.shapes import (
     KINDS,
+    Line,
     Pattern,
     ShapeError,
     literal_shape,
     make_shape,
     parse_shape,
-    tokenise,
     words_of,
 )
 
@@ -99,10 +99,10 @@ class LearnedRules:
         """The learned rule that leaves out the whole line or block ``text``, if any."""
         if not self.leave_out or len(text) > MAX_CHARS or not words_of(text):
             return None
-        tokens = tokenise(text)
-        if any(rule.pattern.matches(text, tokens) for rule in self.keep):
+        line = Line.of(text)
+        if any(rule.pattern.matches(line) for rule in self.keep):
             return None
-        return next((r for r in self.leave_out if r.pattern.matches(text, tokens)), None)
+        return next((r for r in self.leave_out if r.pattern.matches(line)), None)
 
     def leaves_out(self, text: str) -> str | None:
         """The reason import cites for leaving ``text`` out, or None."""
@@ -116,8 +116,8 @@ class LearnedRules:
         """Whether the editor brought back a line of this shape (no rule may leave it out)."""
         if not self.keep or len(text) > MAX_CHARS or not words_of(text):
             return False
-        tokens = tokenise(text)
-        return any(rule.pattern.matches(text, tokens) for rule in self.keep)
+        line = Line.of(text)
+        return any(rule.pattern.matches(line) for rule in self.keep)
 
     def __bool__(self) -> bool:
         return bool(self.leave_out or self.keep)
@@ -257,8 +257,11 @@ def _norm(text: str) -> str:
     return " ".join(words_of(text))
 
 
-def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+def _close(a: str, b: str, least: float) -> bool:
+    """Whether the word sequences of ``a`` and ``b`` are at least ``least`` alike."""
+    matcher = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False)
+    return (matcher.real_quick_ratio() >= least and matcher.quick_ratio() >= least
+            and matcher.ratio() >= least)
 
 
 def _covered(old: str, new_blocks: list[str]) -> float:
@@ -287,7 +290,7 @@ def _removed(old: list[str], new: list[str]) -> list[int]:
     added = [n for n in new_n if n and n not in old_set]
     removed = []
     for index, norm in gone:
-        if any(_ratio(norm, a) >= EDITED_RATIO or _within(norm, a) for a in added):
+        if any(_within(norm, a) or _close(norm, a, EDITED_RATIO) for a in added):
             continue
         if _covered(norm, added) >= COVERED:
             continue
@@ -310,21 +313,26 @@ def _belonging(text: str, blocks: list[str]) -> int | None:
             score = 3.0
         elif len(norm.split()) >= 2 and _within(norm, block):
             score = 2.0 + len(norm) / max(len(block), 1)
+        elif best_score < 1.0 and _close(norm, block, BROUGHT_BACK_RATIO):
+            score = 1.0
         else:
-            ratio = _ratio(norm, block)
-            score = 1.0 + ratio if ratio >= BROUGHT_BACK_RATIO else 0.0
+            continue
         if score > best_score:
             best, best_score = index, score
     return best
 
 
-def _sources(block: int, old: list[str], kept: list[dict]) -> list[str]:
-    """The recap lines import turned into block ``block`` of the script it wrote: the next
-    import meets those, not the block."""
+def _sources(old: list[str], kept: list[dict]) -> dict[int, list[str]]:
+    """The recap lines import turned into each block of the script it wrote: the next
+    import meets those, not the blocks."""
     norms = [_norm(b) for b in old]
-    found = [str(e.get("text", "")) for e in kept
-             if _belonging(str(e.get("text", "")), norms) == block]
-    return found or [old[block]]
+    found: dict[int, list[str]] = {}
+    for entry in kept:
+        text = str(entry.get("text", ""))
+        block = _belonging(text, norms)
+        if block is not None:
+            found.setdefault(block, []).append(text)
+    return found
 
 
 def _brought_back(line: str, added: list[str]) -> bool:
@@ -332,7 +340,7 @@ def _brought_back(line: str, added: list[str]) -> bool:
     if not norm:
         return False
     for block in added:
-        if _ratio(norm, block) >= BROUGHT_BACK_RATIO:
+        if _close(norm, block, BROUGHT_BACK_RATIO):
             return True
         if len(norm.split()) >= BROUGHT_BACK_MIN_WORDS and _within(norm, block):
             return True
@@ -353,8 +361,10 @@ def learn(record: dict, script_text: str, episode_id: str = ""
     new = _block_texts(script_text, episode_id, f"scripts/{episode_id}.md")
     kept = [e for e in record.get("kept", []) if isinstance(e, dict)]
     leave: dict[str, LearnedRule] = {}
-    for block in _removed(old, new):
-        for source in _sources(block, old, kept):
+    removed = _removed(old, new)
+    sources = _sources(old, kept) if removed else {}
+    for block in removed:
+        for source in sources.get(block) or [old[block]]:
             rule = rule_for(source, episode_id)
             if rule is not None:
                 leave.setdefault(rule.key, rule)

@@ -14,11 +14,11 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from recapcast.text.wording import wording_for
 
-__all__ = ["KINDS", "Pattern", "Token", "ShapeError", "make_shape", "parse_shape",
+__all__ = ["KINDS", "Line", "Pattern", "Token", "ShapeError", "make_shape", "parse_shape",
            "tokenise", "words_of", "normal_text", "MIN_FIXED_WORDS"]
 
 KINDS = ("url", "handle", "quoted", "date", "time", "number", "code", "name")
@@ -267,37 +267,61 @@ class Pattern:
         return self.wildcards == 0 or (self.fixed >= MIN_FIXED_WORDS
                                        and self.fixed >= self.wildcards)
 
-    def matches(self, text: str, tokens: list[Token] | None = None) -> bool:
-        """Whether the whole of ``text`` has this shape."""
-        tokens = tokenise(text) if tokens is None else tokens
-        flat = [(t, i, w) for t in tokens for i, w in enumerate(t.words)]
-        if self._exact(flat):
+    def matches(self, line: Line | str) -> bool:
+        """Whether the whole of ``line`` has this shape."""
+        line = Line.of(line) if isinstance(line, str) else line
+        if self._exact(line.flat):
             return True
-        return self.fixed >= FUZZY_MIN_FIXED and self._close(tokens)
+        return self.fixed >= FUZZY_MIN_FIXED and self._close(line.sequence)
 
     def _exact(self, flat) -> bool:
         pos = 0
         for kind, value in self.elements:
             if pos >= len(flat):
                 return False
-            token, index, word = flat[pos]
+            group, index, size, word = flat[pos]
             if kind == "word":
                 if word != value:
                     return False
                 pos += 1
-            elif index == 0 and _group(token.kind) == _group(value):
-                pos += len(token.words)
+            elif index == 0 and group == _group(value):
+                pos += size
             else:
                 return False
         return pos == len(flat)
 
-    def _close(self, tokens: list[Token]) -> bool:
-        mine = [v if k == "word" else "{" + _group(v) + "}" for k, v in self.elements]
-        theirs: list[str] = []
-        for t in tokens:
-            theirs += list(t.words) if t.kind == "word" else ["{" + _group(t.kind) + "}"]
+    @cached_property
+    def _sequence(self) -> list[str]:
+        return [v if k == "word" else "{" + _group(v) + "}" for k, v in self.elements]
+
+    def _close(self, theirs: tuple[str, ...]) -> bool:
+        mine = self._sequence
+        if 2 * min(len(mine), len(theirs)) < FUZZY_RATIO * (len(mine) + len(theirs)):
+            return False  # the lengths alone rule it out
         matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
-        return matcher.ratio() >= FUZZY_RATIO
+        return (matcher.real_quick_ratio() >= FUZZY_RATIO
+                and matcher.quick_ratio() >= FUZZY_RATIO and matcher.ratio() >= FUZZY_RATIO)
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line read once for matching against many shapes."""
+
+    flat: tuple[tuple[str, int, int, str], ...]
+    """Each word: (its token's kind group, its index in the token, the token's word count,
+    the word)."""
+    sequence: tuple[str, ...]
+    """Plain words, and each typed thing as ``{group}``: for the near match of long shapes."""
+
+    @classmethod
+    def of(cls, text: str) -> Line:
+        tokens = tokenise(text)
+        flat, sequence = [], []
+        for token in tokens:
+            words, group = token.words, _group(token.kind)
+            flat += [(group, i, len(words), w) for i, w in enumerate(words)]
+            sequence += list(words) if token.kind == "word" else ["{" + group + "}"]
+        return cls(tuple(flat), tuple(sequence))
 
 
 def make_shape(text: str) -> str:
