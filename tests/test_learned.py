@@ -335,3 +335,19 @@ def test_a_removed_block_teaches_only_the_recap_lines_it_came_from():
     assert [r.example for r in leave] == [
         "Marta rows out alone into the storm at night, the bell in the bow."]
 
+
+
+def test_a_damaged_record_or_a_broken_script_teaches_nothing_and_stops_nothing(tmp_path):
+    (tmp_path / "scripts").mkdir()
+    _show(tmp_path, "ep4", RECAP, "Sofa score")
+    broken = _show(tmp_path, "ep5", RECAP, "Next week")
+    broken.write_text("the editor is half way through rewriting this", encoding="utf-8")
+    records = tmp_path / learned.RECORDS_DIR
+    (records / "ep6.json").write_text("{not json", encoding="utf-8")
+    (records / "ep7.json").write_text('["a list"]', encoding="utf-8")
+    _show(tmp_path, "ep8", RECAP, "Sofa score")
+    (tmp_path / "scripts" / "ep8.md").unlink()  # a deleted episode is no lesson
+    rules = learn_show(tmp_path)
+    assert [(r.shape, r.learned_from) for r in rules.leave_out] == [
+        ("**Sofa score:** {number} cushions of {number}", "ep4")]
+    assert {e for e, _, _ in rules.seen} == {"ep4"}
