@@ -53,6 +53,9 @@ RELATIVE_DAYS = {
 }
 AMBIGUOUS_MONTHS = {"may", "march", "mar", "jun", "mai"}
 """Month names that are also common words: a date only next to a day or a year."""
+NOT_MONTHS = {"out", "set", "ago", "gen"}
+"""Three-letter month abbreviations (outubro, setembro, agosto, gennaio) that are words:
+"4 out of 5" is no date."""
 NEVER_NAMES = {
     "en": "the a an this that these those next last our your my his her their its we you "
           "i he she they it in on at of for by with and or to from up new all every each",
@@ -95,7 +98,7 @@ def _months() -> set[str]:
     months = set()
     for lang in _LANGUAGES:
         months |= set(wording_for(lang).months)
-    return months
+    return months - NOT_MONTHS
 
 
 _MONTHS = _months()
