@@ -25,6 +25,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from recapcast.errors import RecapcastError
+from recapcast.studio.review import Reviews, Stale
 from recapcast.studio.workbench import Workbench
 
 __all__ = ["create_app", "COOKIE"]
@@ -32,7 +33,7 @@ __all__ = ["create_app", "COOKIE"]
 COOKIE = "recapcast-studio-{port}"
 """The session cookie's name; one per port, so two studios do not log each other out."""
 _STATIC = {"index.html": "text/html; charset=utf-8", "studio.js": "text/javascript",
-           "studio.css": "text/css"}
+           "studio.css": "text/css", "review.js": "text/javascript"}
 _SAFE = {"GET", "HEAD"}
 _MAX_BODY = 4 << 20
 """An uploaded recap (base64) or a script: the show's recap limit is 100 kB by default."""
@@ -127,6 +128,25 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
 
         return Route(path, endpoint, methods=list(methods))
 
+    reviews = Reviews(bench.project, lambda episode_id: bench.draft(episode_id).dirty)
+
+    def review_route(path: str, handler, methods=("POST",)):
+        # A script changed since the review was shown is a conflict (409): the page reloads.
+        async def endpoint(request: Request) -> Response:
+            try:
+                data = await _body(request) if request.method == "POST" else {}
+                result = await run_in_threadpool(handler, request.path_params, data)
+            except Stale as exc:
+                return _error(exc, 409)
+            except RecapcastError as exc:
+                return _error(exc)
+            return JSONResponse(result)
+
+        return Route(path, endpoint, methods=list(methods))
+
+    def optional_int(data: dict, key: str) -> int | None:
+        return None if data.get(key) is None else _int(data, key)
+
     def page(name: str):
         async def endpoint(request: Request) -> Response:
             data = resources.files("recapcast.studio").joinpath("static", name).read_bytes()
@@ -202,6 +222,19 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
         json_route("/api/episodes/{id}/build", lambda p, d: bench.build(
             p["id"], force=bool(d.get("force")))),
         json_route("/api/import", lambda p, d: bench.import_recap(d)),
+        Route("/static/review.js", page("review.js")),
+        review_route("/api/reviews", lambda p, d: {"imports": reviews.imports()},
+                     methods=("GET",)),
+        review_route("/api/episodes/{id}/review", lambda p, d: reviews.view(p["id"]),
+                     methods=("GET",)),
+        review_route("/api/episodes/{id}/review/restore", lambda p, d: reviews.restore(
+            p["id"], str(d.get("revision", "")), left_out=optional_int(d, "left_out"),
+            removed=optional_int(d, "removed"), as_kind=str(d.get("as") or "narration"))),
+        review_route("/api/episodes/{id}/review/leave-out", lambda p, d: reviews.leave_out(
+            p["id"], str(d.get("revision", "")), _int(d, "index"))),
+        review_route("/api/episodes/{id}/review/meta", lambda p, d: reviews.set_meta(
+            p["id"], str(d.get("revision", "")), d)),
+        review_route("/api/episodes/{id}/review/done", lambda p, d: reviews.done(p["id"])),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(_app):

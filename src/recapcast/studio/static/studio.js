@@ -66,12 +66,14 @@ async function loadEpisodes() {
     el("span", { class: `state ${ep.state.replace(/ /g, "-")}` }, ep.state),
     ep.dirty ? el("span", { class: "dirty" }, "unsaved") : null,
     ep.message ? el("p", { class: "message" }, ep.message) : null)));
+  if (typeof reviewEntries === "function") reviewEntries();  // review.js: imports to review
   return data;
 }
 
 async function openEpisode(id) {
   try {
     const view = await api(`/api/episodes/${id}`);
+    if (typeof closeReview === "function") closeReview();
     state.id = id;
     state.affected = new Set();
     state.selected = null;
@@ -458,7 +460,8 @@ async function importRecap(event) {
     const result = await api("/api/import", body);
     $("#import-message").textContent = `wrote ${result.script}`;
     await loadEpisodes();
-    await openEpisode(result.episode);
+    // What import left out is the first thing to see (review.js); else the editor.
+    if (!(typeof openReview === "function" && await openReview(result.episode))) await openEpisode(result.episode);
   } catch (error) { $("#import-message").textContent = error.message + (error.hint ? ` (${error.hint})` : ""); }
 }
 
