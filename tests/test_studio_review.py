@@ -380,3 +380,28 @@ def test_chromium_review_brings_a_byline_back_and_leaves_a_line_out(page: Chromi
     page.click("#review-done")
     page.wait_for(_row("#editor") + ".hidden === false && " + _row("#review") + ".hidden")
     page.wait_for(f"{_row(entry)}?.textContent === 'import review'")
+
+
+def test_chromium_the_import_form_opens_the_review(page: Chromium, show: Path):
+    # The record as import leaves it for this recap (today's rules leave out the score too).
+    record = dict(RECORD, script=SCRIPT.replace("\nSofa score: 3 cushions of 5\n", ""),
+                  kept=RECORD["kept"][:-1],
+                  left_out=[*RECORD["left_out"][:3], {"line": 16, "text": BODY[4],
+                                                      "reason": "site furniture: score"},
+                            RECORD["left_out"][3]])
+    (show / "scripts" / ".imported" / "rv10.json").write_text(json.dumps(record), "utf-8")
+    page.wait_for(_row("#episodes li") + " !== null")
+    page.js("document.querySelector('#import').open = true; const form = "
+            "document.querySelector('#import-form'); form.episode.value = 'rv10'; "
+            f"form.text.value = {json.dumps(RECAP)};")
+    page.click("#import-form button[type='submit']")
+    page.wait_for(_row("#review") + ".hidden === false")
+    assert page.js(_row("#review-title") + ".textContent") == \
+        "Review import: The Long Tide (rv10)"
+    rows = page.js("[...document.querySelectorAll('.review-item')].map(e => "
+                   "[e.dataset.type, e.querySelector('del, p, h3').textContent])")
+    assert rows == [["left_out", "By Jane Doe"], ["left_out", "Posted March 3, 2026"],
+                    ["block", BODY[0]], ["left_out", "[Advertisement]"], ["block", BODY[1]],
+                    ["block", BODY[2]], ["block", BODY[3]], ["left_out", BODY[4]],
+                    ["left_out", "Share this recap"]]
+    assert page.js(_row("#review-source") + ".textContent").startswith("5 line(s) left out")

@@ -30,7 +30,7 @@ function reviewSection() {
     el("p", { class: "help" }, "Struck through: what import left out, and why. ",
        el("b", {}, "Bring back"), " puts a line back where it stood; ", el("b", {}, "Leave out"),
        " takes one out. Each click changes the script file at once, and the show remembers it for its next import."),
-    el("details", { id: "review-found" }, el("summary", {}, "Title, show, season and episode"), form),
+    el("details", { id: "review-found", open: true }, el("summary", {}, "Title, show, season and episode"), form),
     el("div", { id: "review-items" }));
   return section;
 }
