@@ -329,6 +329,8 @@ def page(studio: Studio, show: Path, tmp_path: Path):
     browser = Chromium(tmp_path / "chromium-profile")
     try:
         browser.open(studio.url)
+        # The page first opens an episode in the editor; the test starts after that.
+        browser.wait_for("document.querySelector('#editor').hidden === false")
         yield browser
     finally:
         browser.close()
