@@ -4,7 +4,7 @@
 // back or leaves one out; each click writes scripts/ID.md at once. Uses studio.js's api()
 // and el().
 
-const review = { id: null, view: null };
+const review = { id: null, view: null, imports: [] };
 
 function reviewSection() {
   const section = document.querySelector("#review");
@@ -132,15 +132,26 @@ function markReviewing() {
 }
 
 // The episodes list: "Review import (N left out)" on each import not reviewed yet, a small
-// link back to the review on the others.
-async function reviewEntries() {
-  let data;
-  try { data = await api("/api/reviews"); } catch (_) { return; }
-  for (const entry of data.imports) {
-    const li = [...document.querySelectorAll("#episodes li")].find((n) => n.dataset.id === entry.id);
-    if (!li || li.querySelector(".review-entry")) continue;
-    li.append(el("button", { type: "button", class: `review-entry${entry.reviewed ? " reviewed" : ""}`, onclick: () => openReview(entry.id) },
-      entry.reviewed ? "import review" : `Review import (${entry.left_out} left out)`));
+// link back to the review on the others. The list is drawn again often: the entries last
+// known are put back at once (a button must not vanish under the pointer), then refreshed.
+function applyReviewEntries() {
+  const known = new Map(review.imports.map((entry) => [entry.id, entry]));
+  for (const li of document.querySelectorAll("#episodes li")) {
+    const entry = known.get(li.dataset.id);
+    let button = li.querySelector(".review-entry");
+    if (!entry) { button?.remove(); continue; }
+    if (!button) {
+      button = el("button", { type: "button", onclick: () => openReview(entry.id) });
+      li.append(button);
+    }
+    button.className = `review-entry${entry.reviewed ? " reviewed" : ""}`;
+    button.textContent = entry.reviewed ? "import review" : `Review import (${entry.left_out} left out)`;
   }
   markReviewing();
+}
+
+async function reviewEntries() {
+  applyReviewEntries();
+  try { review.imports = (await api("/api/reviews")).imports; } catch (_) { return; }
+  applyReviewEntries();
 }
