@@ -275,6 +275,21 @@ def test_a_script_changed_since_the_page_read_it_is_not_written(studio: Studio, 
     assert BODY[4] not in path.read_text("utf-8")
 
 
+def test_the_review_is_behind_the_studio_guard(studio: Studio, show: Path):
+    path = _imported(show, "rv7")
+    revision = studio.api("/api/episodes/rv7/review")["revision"]
+    for route in ("/api/reviews", "/api/episodes/rv7/review", "/static/review.js"):
+        assert studio.request("GET", route, cookie=False)[0] == 403, route
+    body = {"revision": revision, "index": 0}
+    for headers in ({"Origin": "http://evil.example"}, {"Content-Type": "text/plain"}):
+        status, _, _ = studio.request("POST", "/api/episodes/rv7/review/leave-out", body,
+                                      headers=headers)
+        assert status in (403, 415), headers
+    assert path.read_text("utf-8") == SCRIPT
+    status, _, data = studio.request("GET", "/api/episodes/..%2Fscripts/review")
+    assert status in (400, 404), data
+
+
 def test_correct_the_title_show_season_and_episode(studio: Studio, show: Path):
     path = _imported(show, "rv5")
     view = studio.api("/api/episodes/rv5/review")
