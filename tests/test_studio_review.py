@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import json
 import textwrap
-import tomllib
 from pathlib import Path
 
 import pytest
 
 from conftest import make_show
 from recapcast.studio.review import Entry, Record, layout, source_lines
+from recapcast.text import learned
 from recapcast.text.script import parse_script, render_script
 from studio_server import Studio, running_studio
 from test_page import CHROMIUM, Chromium
@@ -103,9 +103,9 @@ def _blocks(path: Path) -> list[tuple[str, str]]:
     return [(type(b).__name__, b.text) for b in script.blocks]
 
 
-def _learned(show: Path) -> dict:
-    path = show / "learned.toml"
-    return tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
+def _taught(show: Path, which: str, text: str) -> bool:
+    """Whether the show's learned.toml has a ``leave_out`` or ``keep`` rule for ``text``."""
+    return any(rule.pattern.matches(text) for rule in getattr(learned.load(show), which))
 
 
 def _rows(view: dict) -> list[tuple]:
@@ -194,7 +194,7 @@ def test_bring_back_a_left_out_line_where_it_stood_and_leave_it_out_again(
     assert _rows(view)[:3] == [("block", 2, "By Jane Doe", "byline"),
                                ("left_out", 3, "Posted March 3, 2026", "publication date"),
                                ("block", 5, BODY[0], None)]
-    assert _learned(show)["kept"] == [{"episode": "rv2", "text": "By Jane Doe"}]
+    assert _taught(show, "keep", "By Jane Doe")
 
     # As a heading; its brackets would make it a directive, so they go.
     view = studio.api("/api/episodes/rv2/review/restore",
@@ -209,9 +209,8 @@ def test_bring_back_a_left_out_line_where_it_stood_and_leave_it_out_again(
                       {"revision": view["revision"], "index": index})
     assert [t for _, t in _blocks(path)] == [BODY[0], "Advertisement", *BODY[1:]]
     assert _rows(view)[0] == ("left_out", 2, "By Jane Doe", "byline")
-    learned = _learned(show)
-    assert {"episode": "rv2", "text": "By Jane Doe"} in learned["left_out"]
-    assert "By Jane Doe" not in [e["text"] for e in learned.get("kept", [])]
+    assert _taught(show, "leave_out", "By Jane Doe")
+    assert not _taught(show, "keep", "By Jane Doe")
 
     # As a quote.
     view = studio.api("/api/episodes/rv2/review/restore",
@@ -229,7 +228,7 @@ def test_leave_out_a_kept_block_and_bring_it_back(studio: Studio, show: Path):
     view = studio.api("/api/episodes/rv3/review/leave-out",
                       {"revision": view["revision"], "index": 4})
     assert [t for _, t in _blocks(path)] == BODY[:4]
-    assert {"episode": "rv3", "text": BODY[4]} in _learned(show)["left_out"]
+    assert _taught(show, "leave_out", BODY[4])
     removed = [i for i in view["items"] if i["type"] == "removed"]
     assert [(r["line"], r["text"], r["reason"]) for r in removed] == [
         (16, BODY[4], "left out by the editor")]
@@ -238,7 +237,7 @@ def test_leave_out_a_kept_block_and_bring_it_back(studio: Studio, show: Path):
                       {"revision": view["revision"], "removed": removed[0]["number"]})
     assert path.read_text("utf-8") == SCRIPT
     assert _rows(view)[-2] == ("block", 16, BODY[4], None)
-    assert {"episode": "rv3", "text": BODY[4]} in _learned(show)["kept"]
+    assert _taught(show, "keep", BODY[4]) and not _taught(show, "leave_out", BODY[4])
     # Pauses and pronunciations are not lines of the recap: the editor deletes those.
     _imported(show, "rv3", SCRIPT + "\n[pause 2s]\n")
     view = studio.api("/api/episodes/rv3/review")
@@ -387,8 +386,13 @@ def test_chromium_review_brings_a_byline_back_and_leaves_a_line_out(page: Chromi
     page.click(f".review-item[data-type='block'][data-index='{index}'] .leave-out")
     page.wait_for(_row("#review-status") + ".textContent.startsWith('left out')")
     assert BODY[4] not in path.read_text("utf-8")
-    assert _learned(show) == {"kept": [{"episode": "rv9", "text": "By Jane Doe"}],
-                              "left_out": [{"episode": "rv9", "text": BODY[4]}]}
+    rules = learned.load(show)
+    assert [r.learned_from for r in rules.keep] == ["rv9"]
+    assert rules.keep[0].pattern.matches("By Jane Doe")
+    assert [r.learned_from for r in rules.leave_out] == ["rv9"]
+    assert rules.rule_leaving_out(BODY[4]) is not None
+    # What import will leave out next time: the same line of another episode's score.
+    assert rules.rule_leaving_out("Sofa score: 4 cushions of 5") is not None
     removed = ".review-item[data-type='removed']"
     assert page.js(_row(removed + " del") + ".textContent") == BODY[4]
     assert page.js(_row(removed + " .reason") + ".textContent") == "left out by the editor"
