@@ -31,12 +31,12 @@ from recapcast.model import Block, Heading, Paragraph, Pause, Pronounce, Quote, 
 from recapcast.safety.atomic import write_text
 from recapcast.safety.sanitize import clean_text
 from recapcast.studio.drafts import block_to_json
-from recapcast.text.learned import remember_kept, remember_left_out
+from recapcast.text.learned import RECORDS_DIR, remember_kept, remember_left_out
 from recapcast.text.script import decode_text, parse_script, render_script
 
 __all__ = ["EDITOR_REASON", "RECORDS", "AS_KINDS", "Reviews", "Stale", "layout"]
 
-RECORDS = Path("scripts") / ".imported"
+RECORDS = RECORDS_DIR
 """Where import keeps its record of each imported script (``ID.json``)."""
 _STATE = Path("review")
 """Under the cache: which records the editor has finished reviewing."""

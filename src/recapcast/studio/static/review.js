@@ -141,7 +141,8 @@ function applyReviewEntries() {
     let button = li.querySelector(".review-entry");
     if (!entry) { button?.remove(); continue; }
     if (!button) {
-      button = el("button", { type: "button", onclick: () => openReview(entry.id) });
+      // A script that cannot be read opens in the editor, which says why.
+      button = el("button", { type: "button", onclick: async () => { if (!(await openReview(entry.id))) openEpisode(entry.id); } });
       li.append(button);
     }
     button.className = `review-entry${entry.reviewed ? " reviewed" : ""}`;
