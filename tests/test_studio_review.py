@@ -289,6 +289,26 @@ def test_the_review_is_behind_the_studio_guard(studio: Studio, show: Path):
     assert status in (400, 404), data
 
 
+def test_a_broken_learned_file_loses_the_lesson_not_the_edit(studio: Studio, show: Path):
+    path = _imported(show, "rv8")
+    learned_file = show / "learned.toml"
+    before = learned_file.read_bytes() if learned_file.exists() else None
+    learned_file.write_text("[[leave_out]\n", "utf-8")
+    try:
+        view = studio.api("/api/episodes/rv8/review")
+        view = studio.api("/api/episodes/rv8/review/leave-out",
+                          {"revision": view["revision"], "index": 4})
+        assert BODY[4] not in path.read_text("utf-8")
+        assert view["warning"].startswith("changed, but the show did not remember it: ")
+        assert "learned.toml" in view["warning"]
+        assert learned_file.read_text("utf-8") == "[[leave_out]\n"
+    finally:
+        if before is None:
+            learned_file.unlink()
+        else:
+            learned_file.write_bytes(before)
+
+
 def test_correct_the_title_show_season_and_episode(studio: Studio, show: Path):
     path = _imported(show, "rv5")
     view = studio.api("/api/episodes/rv5/review")

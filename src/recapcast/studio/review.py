@@ -431,8 +431,16 @@ class Reviews:
                 raise UsageError("that line cannot stand in the script as it is",
                                  "bring it back as narration, or edit the script")
             write_text(project.script_path(episode_id), text)
-            remember()
-        return self.view(episode_id)
+            warning = ""
+            try:
+                remember()
+            except RecapcastError as exc:
+                # The edit is made; only the lesson is lost (learned.toml needs fixing).
+                warning = f"changed, but the show did not remember it: {exc.message}"
+        view = self.view(episode_id)
+        if warning:
+            view["warning"] = warning
+        return view
 
     def restore(self, episode_id: str, revision: str, *, left_out: int | None = None,
                 removed: int | None = None, as_kind: str = "narration") -> dict:

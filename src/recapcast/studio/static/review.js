@@ -109,8 +109,9 @@ function reviewItem(item) {
 async function reviewChange(action, body, done) {
   const id = review.id;
   try {
-    renderReview(await api(`/api/episodes/${id}/review/${action}`, { revision: review.view.revision, ...body }));
-    reviewStatus(done, "ok");
+    const view = await api(`/api/episodes/${id}/review/${action}`, { revision: review.view.revision, ...body });
+    renderReview(view);
+    reviewStatus(view.warning || done, view.warning ? "error" : "ok");
     loadEpisodes();
   } catch (error) {
     reviewStatus(error.message + (error.hint ? ` (${error.hint})` : ""), "error");
