@@ -140,6 +140,30 @@ def test_each_block_import_wrote_is_placed_at_the_recap_line_it_came_from():
     assert source_lines(blocks, _record().kept) == [5, 9, 11, 14, 16]
 
 
+def test_a_line_cut_short_and_two_quotes_alike_find_their_blocks():
+    # Seen on the recap corpus: a wiki heading's "[edit]" taken off by import; a reply that
+    # holds most of the words of the line before it.
+    script = parse_script(textwrap.dedent("""\
+        ---
+        title: "T"
+        ---
+
+        # Plot
+
+        Ines goes out alone.
+
+        > We go out today, or we sell the boat on Friday.
+        > — Ines
+
+        > Then we sell the boat on Friday.
+        > — Kenji
+        """), "ep")
+    kept = (Entry(2, "Plot[edit]", "heading"), Entry(3, "Ines goes out alone.", "narration"),
+            Entry(4, "INES: We go out today, or we sell the boat on Friday.", "quote by Ines"),
+            Entry(5, "KENJI: Then we sell the boat on Friday.", "quote by Kenji"))
+    assert source_lines(list(script.blocks), kept) == [2, 3, 4, 5]
+
+
 def test_edits_made_in_a_text_editor_show_in_the_review():
     # A sentence edited, a block removed, a left-out line typed back in: the edited block
     # keeps its place, the removed one is struck through, the typed one is brought back.

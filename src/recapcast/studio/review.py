@@ -143,12 +143,20 @@ def _ratio(a: str, b: str) -> float:
                                    autojunk=False).ratio()
 
 
+def _held(line: set[str], block: set[str]) -> float:
+    """The share of a block's words that stand in a recap line (0 when fewer than two
+    words, or than the block's one word, are shared)."""
+    shared = len(line & block)
+    return shared / len(block) if block and shared >= min(2, len(block)) else 0.0
+
+
 def source_lines(blocks: list[Block], kept: tuple[Entry, ...]) -> list[int | None]:
     """The recap line each block of the script import wrote starts at (None: not found).
 
-    A kept line became the first of the next few blocks that holds most of its words,
-    of the kind it became when one is (several lines can make one block: a list, lines of
-    one paragraph); the blocks come in the recap's order.
+    A kept line became the block, among the next few, that holds most of its words, of the
+    kind it became when one does (several lines can make one block: a list, the lines of
+    one paragraph); the blocks come in the recap's order. A block import made itself (a
+    "Previously" heading split off a line) has no line of its own.
     """
     lines: list[int | None] = [None] * len(blocks)
     # A quote's speaker is in the recap's line too ('"We wait," says Kenji').
@@ -161,8 +169,15 @@ def source_lines(blocks: list[Block], kept: tuple[Entry, ...]) -> list[int | Non
         window = range(at, min(len(blocks), at + LOOKAHEAD))
         scores = {j: len(own & words[j]) / len(own) for j in window}
         wanted = _kind_of(entry.label)
-        found = next((j for j in window if scores[j] >= MATCH
-                      and isinstance(blocks[j], wanted)), None)
+        # Of the kind it became, a block no line has become yet may also be the line cut
+        # short (a wiki's "[edit]" taken off a heading): most of the block's words.
+        fits = {j: max(scores[j], _held(own, words[j]) if lines[j] is None else 0.0)
+                for j in window if isinstance(blocks[j], wanted)}
+        # The best fit, the first of equals ("KENJI: Then we sell the boat" is not the
+        # line before, that has most of its words too).
+        found = max(fits, key=lambda j: (fits[j], -j), default=None)
+        if found is not None and fits[found] < MATCH:
+            found = None
         if found is None:
             found = max(window, key=lambda j: scores[j], default=None)
             if found is None or scores[found] < MATCH:
