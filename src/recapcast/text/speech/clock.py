@@ -4,6 +4,7 @@ slots (9/8c). The words of a time are the language's (:mod:`.languages`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from recapcast.text.speech.reader import Reader
 
@@ -15,9 +16,6 @@ _TIME = re.compile(
     r"|\b(?P<h2>\d{1,2})[:h](?P<m2>[0-5]\d)\b(?![:\d])(?P<hours>\s?(?:Uhr|hrs?|h)\b)?"
     r"(?:\s(?P<zone2>(?-i:[A-Z]{2,4}))\b)?",
     re.IGNORECASE)
-_DOTTED_CLOCK = re.compile(
-    r"(?P<before>\b(?:at|from|until|till|by|before|after|around)\s+)?\b(?P<h>[01]?\d|2[0-3])\."
-    r"(?P<m>[0-5]\d)\b(?!\.\d)(?P<after>\s?(?:GMT|BST|CET|UTC|[ap]\.?m\b\.?|h\b))?")
 # What follows a number that counts or measures, so "at 3.14 percent" is no clock time
 _COUNTED = re.compile(r"\s*(?:%|°|per\b|percent|points?|pounds?|dollars?|euros?|times|"
                       r"[a-z]+s\b|(?:km|mi|mph|kph|kg|g|lbs?|oz|ft|m|cm|mm|l|ml)\b)")
@@ -35,14 +33,27 @@ def times(r: Reader, text: str) -> str:
     text = _BROADCAST.sub(
         lambda m: f"{r.n.cardinal(int(m.group('a')))} {r.n.cardinal(int(m.group('b')))}"
                   f" {r.w.zones.get('CT', '')}".rstrip() if r.en else m.group(0), text)
-    if r.en:
-        # "at 21.45", "22.00 GMT": a British clock time written with a full stop
-        text = _DOTTED_CLOCK.sub(
-            lambda m: f"{m.group('before') or ''}{m.group('h')}:{m.group('m')}"
-                      f"{m.group('after') or ''}" if m.group("after") or (
-                m.group("before") and not _COUNTED.match(m.string, m.end()))
+    dotted = _dotted_clock(r.lang.clock_before, r.lang.clock_after)
+    if dotted:
+        # "at 21.45", "22.00 GMT", "um 18.45 Uhr", "alle 19.30": a clock time written with a
+        # full stop, where the words around it say it is one (else 3.14 is a number).
+        text = dotted.sub(lambda m: _colon(m) if m.group("after") or (m.group("before") and (
+            m.group("before").lower().startswith("the") or not _COUNTED.match(m.string, m.end())))
             else m.group(0), text)
     return _TIME.sub(lambda m: _time(r, m), text)
+
+
+def _colon(m: re.Match) -> str:
+    return f"{m.group('before') or ''}{m.group('h')}:{m.group('m')}{m.group('after') or ''}"
+
+
+@lru_cache(maxsize=16)
+def _dotted_clock(before: str, after: str) -> re.Pattern[str] | None:
+    if not (before or after):
+        return None
+    return re.compile(
+        rf"(?P<before>\b(?:{before or '(?!)'})\s+)?\b(?P<h>[01]?\d|2[0-3])\.(?P<m>[0-5]\d)\b"
+        rf"(?!\.\d)(?P<after>\s?(?:{after or '(?!)'}))?")
 
 
 def _duration(r: Reader, m: re.Match) -> str:

@@ -49,9 +49,10 @@ def units(r: Reader, text: str) -> str:
         written = m.group("unit").replace(" ", "")
         key = written.lower()
         names = table.get(key)
+        hour = key in r.lang.hour_marks
         # One-letter units only as written ("5 m", "12 V"): "5 M" or "3 G" is something
         # else, and "5 l" may be a typo.
-        if names is None or (len(key) == 1 and written not in _ONE_LETTER_UNITS):
+        if (names is None and not hour) or (len(key) == 1 and written not in _ONE_LETTER_UNITS):
             return m.group(0)
         if key == "°" and r.lang.degree_ordinal and NEXT_WORD.match(
                 m.string, m.end()) and word_after(m).islower():
@@ -62,8 +63,10 @@ def units(r: Reader, text: str) -> str:
                 word_after(m) not in _NOT_A_NOUN):
             # "a 300 lb block": a measure before its noun is said in the singular
             return f"{r.number(digits)} {names[0]}"
-        if key == "h" and r.lang.clock_h_unit and digits.isdigit() and int(digits) <= 24:
+        if hour and digits.isdigit() and int(digits) <= 24:
             return r.lang.clock(r, int(digits), 0, hours=True)  # "às 22h": feminine hours
+        if names is None:
+            return m.group(0)
         one = digits.replace(",", "") in ("1", "1.0")
         return f"{r.number(digits)} {names[0] if one else names[1]}"
     text = _HYPHEN_UNIT.sub(

@@ -8,13 +8,15 @@ from decimal import Decimal
 
 from recapcast.text.speech.reader import Reader
 
-__all__ = ["money", "CURRENCY_SIGNS", "SCALE_WORDS", "SIGN", "NUM", "SCALE"]
+__all__ = ["money", "indian", "CURRENCY_SIGNS", "SCALE_WORDS", "SIGN", "NUM", "SCALE"]
 
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"  # not the comma after it: "$9,500, to someone"
+# Not the comma after it: "$9,500, to someone". Indian grouping first: ₹1,50,000.
+NUM = r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:,\d{3})*(?:\.\d+)?"
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
-                  "₩": "KRW", "₽": "RUB", "C$": "CAD", "A$": "AUD"}
+                  "₩": "KRW", "₽": "RUB", "C$": "CAD", "A$": "AUD", "R$": "BRL", "RS.": "INR",
+                  "RS": "INR"}
 SIGN = "|".join(re.escape(s) for s in sorted(CURRENCY_SIGNS, key=len, reverse=True))
-SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|[kmb])\b)"
+SCALE = r"(?:\s?(?P<scale>thousand|million|billion|trillion|lakhs?|crores?|mn|bn|[kmb])\b)"
 _MONEY = re.compile(rf"(?P<neg>(?<![\w-])[-−])?(?<![\w$])(?P<cur>{SIGN})\s?(?P<num>{NUM})"
                     rf"{SCALE}?", re.IGNORECASE)
 _MONEY_AFTER = re.compile(rf"(?<![\w.,])(?P<num>{NUM})\s?(?P<cur>[€£¥₹])")
@@ -26,8 +28,20 @@ _COUNT_SCALE = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)(?P<scale>K|M|B|bn|
 _TIMES = re.compile(r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)x(?=\s+[a-z]|[.,;!?]|$)")
 SCALE_WORDS = {"k": "thousand", "m": "million", "mn": "million", "bn": "billion",
                "b": "billion", "thousand": "thousand", "million": "million",
-               "billion": "billion", "trillion": "trillion"}
-_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+               "billion": "billion", "trillion": "trillion", "lakh": "lakh", "lakhs": "lakh",
+               "crore": "crore", "crores": "crore"}
+_SCALE_VALUES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+                 "lakh": 10**5, "crore": 10**7}
+# "2 millions €", "3 Millionen €": a scale word of the language between amount and sign
+_WORD_SCALES = {"million": 10**6, "millions": 10**6, "millón": 10**6, "millones": 10**6,
+                "milhão": 10**6, "milhões": 10**6, "milione": 10**6, "milioni": 10**6,
+                "Million": 10**6, "Millionen": 10**6, "milliard": 10**9, "milliards": 10**9,
+                "Milliarde": 10**9, "Milliarden": 10**9, "miliardo": 10**9, "miliardi": 10**9}
+_MONEY_AFTER_SCALE = re.compile(rf"(?<![\w.,])(?P<num>{NUM})\s(?P<scale>"
+                                rf"{'|'.join(sorted(_WORD_SCALES, key=len, reverse=True))})"
+                                rf"\s?(?P<cur>[€£¥₹])")
+# ₹1,50,000: grouped in twos above a thousand, as India writes lakhs and crores
+_INDIAN = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}")
 
 
 def money(r: Reader, text: str) -> str:
@@ -50,8 +64,14 @@ def money(r: Reader, text: str) -> str:
                 return f"{r.number(digits)} {scale} {r.n.currency_name(currency)}"
             value = Decimal(digits) * _SCALE_VALUES[scale]
             return r.n.money(value.quantize(Decimal(1)), currency)
+        if r.en and _INDIAN.fullmatch(m.group("num")):
+            return f"{indian(r, int(digits))} {r.n.currency_name(currency)}"
         return r.n.money(Decimal(digits), currency)
     text = _MONEY.sub(amount, text)
+    if not r.en:
+        text = _MONEY_AFTER_SCALE.sub(lambda m: r.n.money(
+            (Decimal(m.group("num").replace(",", "")) * _WORD_SCALES[m.group("scale")])
+            .quantize(Decimal(1)), CURRENCY_SIGNS[m.group("cur")]), text)
     text = _MONEY_AFTER.sub(amount, text)
     if r.en:
         # 2.1M viewers, 500K views: a count with its scale letter
@@ -60,3 +80,12 @@ def money(r: Reader, text: str) -> str:
         # 3x more, 1.5x speed: times
         text = _TIMES.sub(lambda m: f"{r.number(m.group('num'))} times", text)
     return text
+
+
+def indian(r: Reader, n: int) -> str:
+    """2,50,00,000 -> two crore fifty lakh: a number India writes in lakhs and crores."""
+    crore, rest = divmod(n, 10**7)
+    lakh, rest = divmod(rest, 10**5)
+    parts = [f"{r.n.cardinal(crore)} crore"] if crore else []
+    parts += [f"{r.n.cardinal(lakh)} lakh"] if lakh else []
+    return " ".join(parts + ([r.n.cardinal(rest)] if rest or not parts else []))

@@ -9,9 +9,11 @@ from recapcast.text.speech.reader import Reader, spelled
 __all__ = ["abbreviations"]
 
 _PAGES = re.compile(r"(?<![\w.])(?P<abbr>pp|p|pg|pgs)\.\s*(?=\d)")
-# "No. 9", "#1", and British "No 10 Harbour Row" (no full stop, before a name)
-_NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)No\s(?=\d+\s[A-Z])|"
-                          r"(?<!\w)#(?=\d)|(?<!\w)№\s*(?=\d)")
+# "No. 9", "#1", British "No 4" (no full stop; not "No 2 days are alike", a count), the
+# French "n° 12" and "№ 5"
+_NUMBER_SIGN = re.compile(r"(?<!\w)(?:No|Nos|no)\.\s*(?=\d)|(?<!\w)No\s(?=\d+\b(?![.,]\d|"
+                          r"\s+[a-z]+s\b))|(?<!\w)#(?=\d)|(?<![\w.])[Nn][°º]\s*(?=\d)|"
+                          r"(?<!\w)№\s*(?=\d)")
 _SAINT = re.compile(r"(?<!\w)St\.?(?=\s+[A-Z])")  # British style writes "St Aldhelm's"
 _STREET = re.compile(r"(?<=\w)\s+St\.")
 _AKA = re.compile(r"\bAKA\b|\ba\.k\.a\.", re.IGNORECASE)

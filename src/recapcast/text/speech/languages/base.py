@@ -75,6 +75,11 @@ def ordinal_regnal(r: Reader, before: str, value: int) -> str:
     return f"{before} {the} {r.n.ordinal(value)}".replace("  ", " ")
 
 
+def regnal_to_ten(r: Reader, before: str, value: int) -> str:
+    """Felipe II -> Felipe segundo, Luis XIV -> Luis catorce: ordinals up to ten only."""
+    return f"{before} {r.n.ordinal(value) if value <= 10 else r.n.cardinal(value)}"
+
+
 @dataclass(frozen=True)
 class Language:
     """The tables and rules of one show language."""
@@ -103,12 +108,16 @@ class Language:
     """Roman numerals with an ordinal mark ("XIXe siècle")."""
     regnal: Callable[..., str] = ordinal_regnal
     """``(r, name, value)``: a monarch's or pope's numeral (Henry VIII, Louis XIV)."""
-    clock_h_unit: bool = False
-    """"22h" is a clock time (es, pt), not a duration."""
+    hour_marks: tuple[str, ...] = ()
+    """What after a number makes it an hour of the clock: "22h" (es, fr, pt), "1 Uhr" (de)."""
     degree_ordinal: bool = False
     """"12° piano" is an ordinal before a lowercase noun (it, es, pt), not degrees."""
     dotted_dates: bool = False
     """14.11.2026 is a date (de)."""
+    clock_before: str = ""
+    """Words (a regex alternation) after which 18.45 is a clock time: "at", "um", "alle"."""
+    clock_after: str = ""
+    """What after 18.45 makes it a clock time: "GMT", "pm", "Uhr", "h"."""
 
 
 OTHER = Language(code="")

@@ -21,7 +21,8 @@ WORDING = dict(
     },
     month_names=tuple("Januar Februar März April Mai Juni Juli August September Oktober "
                       "November Dezember".split()),
-    abbreviations={"Dr.": "Doktor", "Hr.": "Herr", "Fr.": "Frau", "Prof.": "Professor",
+    titles={"Hr.": "Herr", "Fr.": "Frau", "Frl.": "Fräulein", "Hrn.": "Herrn"},
+    abbreviations={"Dr.": "Doktor", "Prof.": "Professor",
                    "usw.": "und so weiter", "z.B.": "zum Beispiel", "ca.": "circa",
                    "z. B.": "zum Beispiel", "u. a.": "unter anderem", "u.a.": "unter anderem",
                    "d. h.": "das heißt", "d.h.": "das heißt", "z. T.": "zum Teil",
@@ -44,8 +45,9 @@ DATIVE = re.compile(r"\b(?:am|im|vom|zum|zur|beim|dem|den|des|(?:in|an|aus|bei|m
 
 def clock(r: Reader, hour: int, minute: int, *, hours: bool = False,
           ampm: str | None = None, end: str = "") -> str:
-    """9:30 Uhr -> neun Uhr dreißig."""
-    return f"{r.n.cardinal(hour)} Uhr" + (f" {r.n.cardinal(minute)}" if minute else "")
+    """9:30 Uhr -> neun Uhr dreißig; 1 Uhr -> ein Uhr."""
+    h = re.sub(r"eins$", "ein", r.n.cardinal(hour))
+    return f"{h} Uhr" + (f" {r.n.cardinal(minute)}" if minute else "")
 
 
 def date(r: Reader, day: int, month: int, year: int | None, before: str,
@@ -73,5 +75,13 @@ def ordinals(r: Reader, text: str) -> str:
     return _ORDINAL.sub(lambda m: _ordinal(r, m), text)
 
 
+def regnal(r: Reader, before: str, value: int) -> str:
+    """Ludwig XIV -> Ludwig der Vierzehnte."""
+    return f"{before} der {r.n.ordinal(value).capitalize()}"
+
+
 LANGUAGE = Language(code="de", wording=WORDING, clock=clock, date=date,
-                    day_then_month=day_then_month, ordinals=ordinals, dotted_dates=True)
+                    day_then_month=day_then_month, ordinals=ordinals, regnal=regnal,
+                    dotted_dates=True,
+                    clock_before=r"(?i:um|ab|bis|gegen|seit|von)",
+                    clock_after=r"Uhr\b|h\b", hour_marks=("uhr",))

@@ -76,7 +76,7 @@ WORDING = dict(
         "Gov.": "Governor", "Pres.": "President", "Col.": "Colonel", "Maj.": "Major",
         "Adm.": "Admiral", "Insp.": "Inspector", "Supt.": "Superintendent",
         "Cpl.": "Corporal", "Pvt.": "Private", "Rev.": "Reverend", "Hon.": "Honorable",
-        "Fr.": "Father", "Mme.": "Madame",
+        "Fr.": "Father", "Mme.": "Madame", "Mme": "Madame", "Mlle": "Mademoiselle",
         "Mlle.": "Mademoiselle", "Cllr.": "Councillor", "Amb.": "Ambassador",
         "Lt": "Lieutenant", "Capt": "Captain", "Sgt": "Sergeant", "Det": "Detective",
         "Prof": "Professor", "Cmdr": "Commander", "Ft.": "Fort",
@@ -134,5 +134,14 @@ def day_then_month(r: Reader, day: int, month: str, before: str) -> str:
     return f"{the}{r.ordinal(day)} of {month}"
 
 
+# "at 21.45", "the 6.30 train", "the 10.15 from Paddington": a British clock time, written
+# with a full stop, where the words around it say it is one.
+_CLOCK_BEFORE = (r"(?i:at|from|until|till|by|before|after|around)|[Tt]he(?=\s+\d{1,2}\.\d\d\s+"
+                 r"(?:(?:train|bus|coach|ferry|flight|plane|boat|tram|service|sailing|departure|"
+                 r"arrival|kick-?off|start|showing|screening|performance|show|news|bulletin)\b|"
+                 r"(?:from|to)\s+[A-Z]))")
+
 LANGUAGE = Language(code="en", wording=WORDING, clock=clock, date=date,
-                    month_then_day=month_then_day, day_then_month=day_then_month)
+                    month_then_day=month_then_day, day_then_month=day_then_month,
+                    clock_before=_CLOCK_BEFORE,
+                    clock_after=r"GMT|BST|CET|UTC|[ap]\.?m\b\.?|h\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from recapcast.text.speech.languages.base import Language, Reader
+from recapcast.text.speech.languages.base import Language, Reader, regnal_to_ten
 
 WORDING = dict(
     words={
@@ -148,5 +148,7 @@ def cardinal(r: Reader, m: re.Match) -> str:
 
 
 LANGUAGE = Language(code="es", wording=WORDING, clock=clock, date=date, ordinals=ordinals,
-                    ordinal_agree=ordinal_agree, cardinal=cardinal, clock_h_unit=True,
-                    degree_ordinal=True)
+                    ordinal_agree=ordinal_agree, cardinal=cardinal, regnal=regnal_to_ten,
+                    hour_marks=("h",),
+                    degree_ordinal=True, clock_before=r"(?i:a las|a la|de las|desde las|"
+                    r"hasta las|sobre las|hacia las)", clock_after=r"h\b|horas\b")

@@ -21,6 +21,8 @@ WORDING = dict(
     month_names=tuple("janvier février mars avril mai juin juillet août septembre octobre "
                       "novembre décembre".split()),
     abbreviations={"M.": "monsieur", "Mme": "madame", "Mlle": "mademoiselle",
+                   "MM.": "messieurs", "Mmes": "mesdames", "Mlles": "mesdemoiselles",
+                   "Mgr": "monseigneur",
                    "Dr": "docteur", "etc.": "et cetera", "env.": "environ", "p.": "page",
                    "M€": "millions d'euros", "Md€": "milliards d'euros"},
     units={"km": ("kilomètre", "kilomètres"), "m": ("mètre", "mètres"),
@@ -36,8 +38,9 @@ _ROMAN_ORDINAL = re.compile(r"\b(?P<roman>[IVX]{1,6})(?:e|ème|er|ᵉ)\b")
 
 def clock(r: Reader, hour: int, minute: int, *, hours: bool = False,
           ampm: str | None = None, end: str = "") -> str:
-    """21h30 -> vingt et un heures trente; 1h -> une heure."""
-    return f"{r.n.cardinal(hour)} heure{'s' if hour > 1 else ''}" + (
+    """21h30 -> vingt et une heures trente; 1h -> une heure (l'heure est féminine)."""
+    h = re.sub(r"\bun$", "une", r.n.cardinal(hour))
+    return f"{h} heure{'s' if hour > 1 else ''}" + (
         f" {r.n.cardinal(minute)}" if minute else "")
 
 
@@ -84,4 +87,6 @@ def regnal(r: Reader, before: str, value: int) -> str:
 
 LANGUAGE = Language(code="fr", wording=WORDING, clock=clock, date=date,
                     day_then_month=day_then_month, ordinals=ordinals,
-                    roman_ordinals=roman_ordinals, regnal=regnal)
+                    roman_ordinals=roman_ordinals, regnal=regnal,
+                    clock_before=r"(?i:à|vers|dès)", clock_after=r"h\b",
+                    hour_marks=("h",))

@@ -1,9 +1,9 @@
-"""Italian: its words around numbers ("per cento", "virgola"); clock and dates as
-:mod:`.base` says them ("il dieci febbraio")."""
+"""Italian: its words around numbers ("per cento", "virgola"), the clock ("alle ventuno e
+trenta", written 21:30 or 21.30); dates as :mod:`.base` says them ("il dieci febbraio")."""
 
 from __future__ import annotations
 
-from recapcast.text.speech.languages.base import Language
+from recapcast.text.speech.languages.base import Language, Reader
 
 WORDING = dict(
     words={
@@ -30,4 +30,15 @@ WORDING = dict(
     fractions={2: ("mezzo", "mezzi"), 3: ("terzo", "terzi"), 4: ("quarto", "quarti")},
 )
 
-LANGUAGE = Language(code="it", wording=WORDING, degree_ordinal=True)
+
+
+def clock(r: Reader, hour: int, minute: int, *, hours: bool = False,
+          ampm: str | None = None, end: str = "") -> str:
+    """alle 21:30 -> alle ventuno e trenta; all'1 -> una."""
+    h = "una" if hour == 1 else r.n.cardinal(hour)
+    return h + (f" e {r.n.cardinal(minute)}" if minute else "")
+
+
+LANGUAGE = Language(code="it", wording=WORDING, clock=clock, degree_ordinal=True,
+                    clock_before=r"(?i:alle|dalle|le|ore|verso le|entro le|fino alle|tra le)",
+                    clock_after=r"h\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from recapcast.text.speech.languages.base import Language, Reader
+from recapcast.text.speech.languages.base import Language, Reader, regnal_to_ten
 
 WORDING = dict(
     words={
@@ -49,5 +49,7 @@ def date(r: Reader, day: int, month: int, year: int | None, before: str,
     return spoken if year is None else f"{spoken} de {r.n.year(year)}"
 
 
-LANGUAGE = Language(code="pt", wording=WORDING, clock=clock, date=date, clock_h_unit=True,
-                    degree_ordinal=True)
+LANGUAGE = Language(code="pt", wording=WORDING, clock=clock, date=date, regnal=regnal_to_ten,
+                    hour_marks=("h",),
+                    degree_ordinal=True, clock_before=r"(?i:às|das|até às|pelas|entre as)",
+                    clock_after=r"h\b|horas\b")
