@@ -37,10 +37,19 @@ def times(r: Reader, text: str) -> str:
     if dotted:
         # "at 21.45", "22.00 GMT", "um 18.45 Uhr", "alle 19.30": a clock time written with a
         # full stop, where the words around it say it is one (else 3.14 is a number).
-        text = dotted.sub(lambda m: _colon(m) if m.group("after") or (m.group("before") and (
-            m.group("before").lower().startswith("the") or not _COUNTED.match(m.string, m.end())))
-            else m.group(0), text)
+        text = dotted.sub(lambda m: _colon(m) if _is_clock(r, m) else m.group(0), text)
     return _TIME.sub(lambda m: _time(r, m), text)
+
+
+def _is_clock(r: Reader, m: re.Match) -> bool:
+    before = (m.group("before") or "").strip().lower()
+    if m.group("after"):
+        return True
+    if not before:
+        return False
+    if r.lang.dotted_dates and m.string.startswith(".", m.end()) and before != "um":
+        return False  # "bis 5.10.": the fifth of October
+    return before.startswith("the") or not _COUNTED.match(m.string, m.end())
 
 
 def _colon(m: re.Match) -> str:

@@ -17,11 +17,14 @@ _ISO_DATE = re.compile(r"(?<![\d-])(?P<y>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[
 _SLASH_DATE = re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])")
 _DOTTED_DATE = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})(?![\d.]\d)")
+# "am 1.5.", "vom 3.10. bis": a day and month, the year left out
+_DOTTED_DAY = re.compile(r"(?<![\d.,])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?![\d.,]?\d)")
 _DATE_BEFORE = re.compile(r"\b(?:on|by|since|until|till|before|after|from|dated|aired|"
                           r"airs|premieres?|premiered)\s+$", re.IGNORECASE)
 _DAY_BEFORE = re.compile(r"\b(?:el|le|il|am|dia|día|giorno|jour|desde|hasta|depuis|dal|del|"
-                         r"du|vom|bis|ab|sábado|domingo|lunes|martes|miércoles|jueves|"
-                         r"viernes|sáb|dom)\.?\s+$", re.IGNORECASE)
+                         r"du|vom|bis|ab|seit|zum|sábado|domingo|lunes|martes|miércoles|jueves|"
+                         r"viernes|sáb|dom|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|"
+                         r"Sonntag|(?-i:(?:Mo|Di|Mi|Do|Fr|Sa|So)\.))\.?,?\s+$", re.IGNORECASE)
 # "Jan. '24", "in '85": a year by its last two digits (not '90s, a decade)
 _SHORT_YEAR = re.compile(r"(?<![\w'’])['’](\d{2})\b(?!['’]?s\b)")
 _DECADE = re.compile(r"(?<![\w'’])['’]?(?P<num>\d{2}|\d{4})s\b")
@@ -66,9 +69,20 @@ def dates(r: Reader, text: str) -> str:
     if r.lang.dotted_dates:
         text = _DOTTED_DATE.sub(
             lambda m: numeric(m, int(m.group("d")), int(m.group("m")), m.group("y")), text)
+        text = _DOTTED_DAY.sub(lambda m: _dotted_day(r, m), text)
     text = _SLASH_DATE.sub(slash, text)
     text = _DAY_MONTH.sub(month_day, text)
     return _MONTH_DAY.sub(day_month, text)
+
+
+def _dotted_day(r: Reader, m: re.Match) -> str:
+    """"am 1.5.", "Fr., 03.05.": a day and month where a word or a leading zero asks for a
+    date (else "7.5." may be a number written the English way)."""
+    day, month, before = m.group("d"), m.group("m"), m.string[:m.start()]
+    if not _valid(int(day), int(month)) or not (
+            day.startswith("0") or month.startswith("0") or _DAY_BEFORE.search(before)):
+        return m.group(0)
+    return r.lang.date(r, int(day), int(month), None, before)
 
 
 def month_and_day(r: Reader, a: str, b: int, before: str) -> str | None:

@@ -14,10 +14,11 @@ _DOTTED_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,3}){2,3}(?!\d|\.\d)")
 
 
 def versions(r: Reader, text: str) -> str:
-    """Version 1.2.3: one point two point three."""
-    if r.n is None or not r.en:
+    """Version 1.2.3: one point two point three (eins Punkt zwei Punkt drei)."""
+    dot = "point" if r.en else r.say("dot")
+    if r.n is None or not dot:
         return text
-    return _DOTTED_NUMBER.sub(lambda m: " " + " point ".join(
+    return _DOTTED_NUMBER.sub(lambda m: " " + f" {dot} ".join(
         r.n.cardinal(int(x)) for x in m.group(0).split(".")) + " ", text)
 
 

@@ -19,6 +19,8 @@ _FRACTION_OF = {"del", "de", "des", "du", "dei", "degli", "della", "delle", "do"
                 "das", "der", "von"}
 _RATING_DENOMINATORS = {5, 10, 20, 100}
 _FRACTION_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16}
+# "one" as the numerator of a fraction, where the counting word differs: un medio, ein halb
+_ONE_BEFORE_A_NOUN = {"uno": "un", "eins": "ein"}
 _RATING_WORDS = {"stars", "star", "points", "point", "rating", "score"}
 
 
@@ -81,7 +83,8 @@ def _fraction(r: Reader, whole: str | None, a: int, b: int, after: str) -> str:
             return f"half{after}"
         article = "an" if nxt[:1] in "aeiou" or nxt.startswith("hour") else "a"
         return f"half {article}{after}"
-    spoken = f"{r.n.cardinal(a)} {denominator}"
+    numerator = r.n.cardinal(a)
+    spoken = f"{_ONE_BEFORE_A_NOUN.get(numerator, numerator)} {denominator}"
     if whole:
         spoken = f"{r.n.cardinal(int(whole))} {r.say('and', '')} {spoken}"
     return spoken + after

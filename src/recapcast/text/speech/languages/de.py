@@ -39,8 +39,10 @@ WORDING = dict(
 
 # "die 3. Folge", "am 3. Oktober": an ordinal is the number and a full stop before a noun.
 _ORDINAL = re.compile(r"(?<![\d.,])(?P<num>\d{1,3})\.(?=\s+[A-ZÄÖÜ][a-zäöüß])")
-DATIVE = re.compile(r"\b(?:am|im|vom|zum|zur|beim|dem|den|des|(?:in|an|aus|bei|mit|nach|"
-                    r"von|zu|seit|auf|unter|vor) der)\s+$", re.IGNORECASE)
+# Where an ordinal ends in -n: after "am", "vom", "in der" (dative), "den", "bis", "ab"
+# (accusative): am dritten Oktober, bis fünften Oktober.
+DATIVE = re.compile(r"\b(?:am|im|vom|zum|zur|beim|dem|den|des|bis|ab|seit|(?:in|an|aus|bei|mit|"
+                    r"nach|von|zu|seit|auf|unter|vor) der)\s+$", re.IGNORECASE)
 
 
 def clock(r: Reader, hour: int, minute: int, *, hours: bool = False,
@@ -52,17 +54,16 @@ def clock(r: Reader, hour: int, minute: int, *, hours: bool = False,
 
 def date(r: Reader, day: int, month: int, year: int | None, before: str,
          iso: bool = False) -> str:
-    """Am 14.11.2026 -> am vierzehnten November zweitausendsechsundzwanzig."""
-    name = r.w.month_names[month - 1]
-    if year is None:
-        return f"{r.n.ordinal(day)} {name}"
-    ending = "n" if DATIVE.search(before) else ""
-    return f"{r.n.ordinal(day)}{ending} {name} {r.n.year(year)}"
+    """Am 14.11.2026 -> am vierzehnten November zweitausendsechsundzwanzig; am 1.5. -> am
+    ersten Mai (after "am", "vom", "in der": the dative)."""
+    spoken = day_then_month(r, day, r.w.month_names[month - 1], before)
+    return spoken if year is None else f"{spoken} {r.n.year(year)}"
 
 
 def day_then_month(r: Reader, day: int, month: str, before: str) -> str:
-    """3 Oktober -> dritte Oktober."""
-    return f"{r.n.ordinal(day)} {month}"
+    """3 Oktober -> dritte Oktober; am 3 Oktober -> am dritten Oktober."""
+    ending = "n" if DATIVE.search(before) else ""
+    return f"{r.n.ordinal(day)}{ending} {month}"
 
 
 def _ordinal(r: Reader, m: re.Match) -> str:
