@@ -1,0 +1,196 @@
+"""Recaps kept as documents (Word, OpenDocument, PDF, RTF) import through the real CLI to
+the script an editor would make: the same title, chapters and story paragraphs from each,
+and none of the document's furniture (running header, page number, footer, comment,
+footnote, pending suggestion).
+
+The documents are made by tests/data/documents/make.py from one recap."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import make_show, run_cli
+from recapcast.errors import ScriptError
+from recapcast.text.documents.pdflayout import Line, Page, paragraphs_of_pages
+from recapcast.text.sources import read_source
+
+DOCUMENTS = Path(__file__).resolve().parent / "data" / "documents"
+sys.path.insert(0, str(DOCUMENTS))
+from make import expected  # noqa: E402
+
+RECAP = expected()
+FILES = ["recap.docx", "recap.odt", "recap.pdf", "recap-two-columns.pdf", "recap.rtf"]
+
+
+def _import(tmp_path: Path, document: Path) -> tuple[str, object]:
+    root = make_show(tmp_path / "show", script=None)
+    result = run_cli("--root", str(root), "import", str(document), "ep1", cwd=tmp_path)
+    script = root / "scripts" / "ep1.md"
+    return (script.read_text(encoding="utf-8") if script.exists() else ""), result
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory) -> dict[str, str]:
+    out = {}
+    for name in FILES:
+        text, result = _import(tmp_path_factory.mktemp(name.replace(".", "-")),
+                               DOCUMENTS / name)
+        assert result.returncode == 0, (name, result.stderr)
+        out[name] = text
+    return out
+
+
+def _body(script: str) -> str:
+    return script.split("\n---\n", 1)[1]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_document_imports_with_its_title_and_byline(scripts, name):
+    front = scripts[name].split("\n---\n", 1)[0]
+    assert 'title: "The Tidewater Ledger"' in front
+    assert 'show: "Lanternfall"' in front
+    assert "season: 2" in front and "episode: 5" in front
+    assert 'author: "Priya Raman"' in front
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_document_keeps_its_chapters_paragraphs_quote_and_list(scripts, name):
+    body = _body(scripts[name])
+    assert re.findall(r"^# (.+)$", body, re.MULTILINE) == RECAP["chapters"]
+    for paragraph in RECAP["paragraphs"]:
+        assert paragraph in body, paragraph
+    assert f"> {RECAP['quote']}" in body
+    for item in RECAP["list"]:
+        assert item in body
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_no_furniture_is_narrated(scripts, name):
+    body = _body(scripts[name])
+    for furniture in RECAP["never"]:
+        assert furniture not in body, furniture
+    assert "Night Desk" not in body and "Copyright" not in body
+    assert not re.search(r"^\d+$", body, re.MULTILINE)  # a page number alone
+    assert "¹" not in body
+
+
+def test_every_format_gives_the_same_script(scripts):
+    bodies = {name: _body(text) for name, text in scripts.items()}
+    assert len(set(bodies.values())) == 1, {n: len(b) for n, b in bodies.items()}
+
+
+def test_pdf_words_broken_at_a_line_end_are_joined_and_compounds_kept(scripts):
+    body = _body(scripts["recap.pdf"])
+    assert "learning to remember what" in body and "remem-" not in body
+    assert "a half-drowned oilcloth" in body
+
+
+def test_a_pending_suggestion_is_not_read_and_a_pending_deletion_is(scripts):
+    # The text as it stands until someone accepts the suggestions.
+    for name in ("recap.docx", "recap.odt", "recap.rtf"):
+        body = _body(scripts[name])
+        assert "The tide goes out and leaves" in body
+        assert "which are still shaking" in body
+
+
+def test_a_scanned_pdf_is_refused_with_one_line(tmp_path):
+    text, result = _import(tmp_path, DOCUMENTS / "scanned.pdf")
+    assert result.returncode != 0 and text == ""
+    assert "no text layer" in result.stderr and "ocrmypdf" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.count("error:") == 1
+
+
+def test_a_corrupt_docx_is_refused_with_one_line(tmp_path):
+    data = (DOCUMENTS / "recap.docx").read_bytes()
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(data[: len(data) // 2])  # cut short, as a failed download is
+    _, result = _import(tmp_path, broken)
+    assert result.returncode != 0
+    assert "cannot read" in result.stderr and "broken.docx" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_docx_whose_xml_is_broken_is_refused(tmp_path):
+    with zipfile.ZipFile(DOCUMENTS / "recap.docx") as source:
+        parts = {n: source.read(n) for n in source.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"][:500]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    with pytest.raises(ScriptError, match="cannot read x.docx as a Word document"):
+        read_source(buffer.getvalue(), "x.docx", "docx")
+
+
+def test_a_corrupt_pdf_is_refused(tmp_path):
+    with pytest.raises(ScriptError, match="cannot read x.pdf as a PDF|no text layer"):
+        read_source(b"%PDF-1.7\n" + bytes(range(256)) * 20, "x.pdf", "pdf")
+
+
+def test_a_document_is_known_by_its_bytes_not_its_name(tmp_path):
+    for name in ("recap.docx", "recap.odt", "recap.pdf", "recap.rtf"):
+        renamed = tmp_path / f"{name}.txt"
+        shutil.copy(DOCUMENTS / name, renamed)
+        source = read_source(renamed.read_bytes(), renamed.name, "text")
+        assert [b.text for b in source.blocks if b.kind == "heading"][1:] == RECAP["chapters"]
+
+
+def test_other_binaries_are_still_refused():
+    with pytest.raises(ScriptError, match="looks like a binary file"):
+        read_source(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "cover.png")
+    with pytest.raises(ScriptError, match="old Word document"):
+        read_source(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "recap.doc")
+    spreadsheet = io.BytesIO()
+    with zipfile.ZipFile(spreadsheet, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<x/>")
+    with pytest.raises(ScriptError, match="spreadsheet, not a text document"):
+        read_source(spreadsheet.getvalue(), "scores.ods")
+
+
+def _page(*lines: Line) -> Page:
+    return Page(width=600, height=800, lines=lines)
+
+
+def _body_line(text: str, y: float, x: float = 50, size: float = 10) -> Line:
+    return Line(text, x, y, x + 5 * len(text), y + size, size)
+
+
+# (the line ending, the next line's start, what a reader reads)
+HYPHENS = [
+    ("learning to remem-", "ber what", "learning to remember what"),
+    ("a half-", "drowned cloth", "a half-drowned cloth"),
+    ("the well-", "known face", "the well-known face"),
+    ("Oksana's inter-", "rogation", "Oksana's interrogation"),
+    ("the pier-", "light went out", "the pier-light went out"),
+    ("Mbali's cous-", "in Thandeka", "Mbali's cousin Thandeka"),  # "cous" is no word
+    ("pages 4-", "5 of it", "pages 4- 5 of it"),
+]
+
+
+@pytest.mark.parametrize(("end", "start", "read"), HYPHENS)
+def test_hyphen_at_a_line_end(end, start, read):
+    paragraphs = paragraphs_of_pages([_page(_body_line(end, 500), _body_line(start, 486),
+                                            _body_line("More words here.", 472))])
+    assert paragraphs[0].text.startswith(read)
+
+
+def test_a_running_header_is_dropped_only_when_it_repeats():
+    def page(number: int, header: str) -> Page:
+        return _page(_body_line(header, 780), _body_line(f"Story line {number}.", 600),
+                     _body_line(f"Page {number} of 3", 20))
+
+    kept = paragraphs_of_pages([page(n, "The Night Desk") for n in (1, 2, 3)])
+    assert [p.text for p in kept] == ["Story line 1.", "Story line 2.", "Story line 3."]
+    varied = paragraphs_of_pages([page(n, words) for n, words in
+                                  ((1, "Opening words"), (2, "Second thoughts"), (3, "Act"))])
+    assert "Second thoughts" in [p.text for p in varied]
+    assert not any("Page" in p.text for p in varied)
