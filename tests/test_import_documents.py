@@ -194,3 +194,60 @@ def test_a_running_header_is_dropped_only_when_it_repeats():
                                   ((1, "Opening words"), (2, "Second thoughts"), (3, "Act"))])
     assert "Second thoughts" in [p.text for p in varied]
     assert not any("Page" in p.text for p in varied)
+
+
+def test_a_locked_pdf_says_so():
+    with pytest.raises(ScriptError, match="locked with a password"):
+        read_source((DOCUMENTS / "locked.pdf").read_bytes(), "locked.pdf")
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_word_heading_1_above_heading_2_chapters_is_the_title():
+    def build(document):
+        document.add_heading("Lanternfall 2x05 Recap: The Tidewater Ledger", level=1)
+        document.add_heading("The Warehouse", level=2)
+        paragraph = document.add_paragraph("Oksana waits in the rain.")
+        paragraph.add_run().add_break()
+        paragraph.add_run("The engine is running.")
+        document.add_heading("Low Tide", level=2)
+        document.add_paragraph("The first reason", style="List Number")
+        document.add_paragraph("The second reason", style="List Number")
+        table = document.add_table(rows=2, cols=2)
+        for row, cells in zip(table.rows, (("Name", "Score"), ("Mbali", "9/10")), strict=True):
+            for cell, words in zip(row.cells, cells, strict=True):
+                cell.text = words
+
+    blocks = read_source(_docx(build), "x.docx").blocks
+    assert [(b.kind, b.level, b.text) for b in blocks if b.kind == "heading"] == [
+        ("heading", 1, "Lanternfall 2x05 Recap: The Tidewater Ledger"),
+        ("heading", 2, "The Warehouse"), ("heading", 2, "Low Tide")]
+    assert blocks[2].lines == ("Oksana waits in the rain.", "The engine is running.")
+    numbered = next(b for b in blocks if b.kind == "list")
+    assert numbered.ordered and numbered.lines == ("The first reason", "The second reason")
+    assert [b.text for b in blocks][-2:] == ["Name, Score", "Mbali, 9/10"]
+
+
+def test_word_chapters_under_a_title_are_level_2_whatever_their_heading_number():
+    def build(document):
+        document.add_paragraph("Lanternfall 2x05: The Tidewater Ledger", style="Title")
+        document.add_heading("The Warehouse", level=2)  # no Heading 1 in the document
+        document.add_heading("Inside", level=3)
+        document.add_paragraph("Dmitri reads the manifests.")
+
+    blocks = read_source(_docx(build), "x.docx").blocks
+    assert [(b.level, b.text) for b in blocks if b.kind == "heading"] == [
+        (1, "Lanternfall 2x05: The Tidewater Ledger"), (2, "The Warehouse"), (3, "Inside")]
+
+
+def test_a_document_with_no_words_is_refused():
+    with pytest.raises(ScriptError, match="holds no text"):
+        read_source(_docx(lambda document: document.add_paragraph("   ")), "empty.docx")

@@ -427,6 +427,18 @@ def write_scanned_pdf(path: Path) -> None:
     pdf.output(str(path))
 
 
+def write_locked_pdf(path: Path) -> None:
+    """A PDF that opens only with its password."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A5")
+    pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.cell(0, 5, "The episode opens in the rain outside the Tidewater warehouse.")
+    pdf.output(str(path))
+
+
 def _rtf_escape(words: str) -> str:
     out = []
     for char in words.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}"):
@@ -479,6 +491,7 @@ def main() -> None:
     write_pdf(HERE / "recap.pdf")
     write_pdf(HERE / "recap-two-columns.pdf", columns=2)
     write_scanned_pdf(HERE / "scanned.pdf")
+    write_locked_pdf(HERE / "locked.pdf")
     write_rtf(HERE / "recap.rtf")
     for path in sorted(HERE.iterdir()):
         if path.suffix != ".py":

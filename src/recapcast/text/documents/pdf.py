@@ -22,6 +22,8 @@ __all__ = ["MAX_PDF_PAGES", "read_pdf"]
 
 MAX_PDF_PAGES = 300
 """Pages read at most: a recap is a few pages; a book is not an episode."""
+MIN_WORDS = 8
+"""Fewer words than this in a PDF's text layer is no text layer."""
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
 
@@ -74,8 +76,10 @@ def read_pdf(data: bytes, name: str) -> RecapSource:
     """The source blocks of a PDF's text layer: running headers, footers, page numbers and
     footnotes left out, columns read one after the other, broken words joined."""
     pages = _pages(data, name)
-    if not any(page.lines for page in pages):
+    paragraphs = paragraphs_of_pages(pages) if any(page.lines for page in pages) else []
+    if sum(len(p.text.split()) for p in paragraphs) < MIN_WORDS:
+        # No text at all, or only a page number or a scanner's stamp over the pictures.
         raise ScriptError(f"{name}: it has no text layer (its pages are pictures, as a "
                           "scanner makes them)",
                           "run OCR (e.g. ocrmypdf) first or paste the text")
-    return source_of_paragraphs(paragraphs_of_pages(pages))
+    return source_of_paragraphs(paragraphs)
