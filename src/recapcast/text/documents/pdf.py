@@ -26,19 +26,30 @@ MIN_WORDS = 8
 """Fewer words than this in a PDF's text layer is no text layer."""
 _BOLD = ("bold", "black", "heavy", "semibold", "demi")
 _ITALIC = ("italic", "oblique")
+_NOTE_MARKS = set("0123456789*†‡§abcdefghij")
 
 
 def _line(line: LTTextLine) -> Line | None:
     chars = [c for c in line if isinstance(c, LTChar)]
-    text = line.get_text().replace("\n", "")
-    if not chars or not text.strip():
+    if not chars or not line.get_text().strip():
         return None
     sizes = Counter(round(c.size, 1) for c in chars if c.get_text().strip())
     size = sizes.most_common(1)[0][0] if sizes else round(chars[0].size, 1)
+    baseline = min(c.y0 for c in chars if round(c.size, 1) == size)
+    parts, notes = [], []
+    for item in line:
+        text = item.get_text()
+        if (isinstance(item, LTChar) and item.size < 0.8 * size
+                and item.y0 > baseline + 0.2 * size and text in _NOTE_MARKS):
+            notes.append(text)  # a footnote's mark, set small and raised
+            continue
+        parts.append(text)
     fonts = [c.fontname.lower() for c in chars if c.get_text().strip()]
-    return Line(text=text, x0=line.x0, y0=line.y0, x1=line.x1, y1=line.y1, size=size,
+    return Line(text="".join(parts).replace("\n", ""), x0=line.x0, y0=line.y0, x1=line.x1,
+                y1=line.y1, size=size,
                 bold=bool(fonts) and all(any(b in f for b in _BOLD) for f in fonts),
-                italic=bool(fonts) and all(any(i in f for i in _ITALIC) for f in fonts))
+                italic=bool(fonts) and all(any(i in f for i in _ITALIC) for f in fonts),
+                notes="".join(notes))
 
 
 def _lines(container) -> list[Line]:

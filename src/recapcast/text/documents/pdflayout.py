@@ -32,6 +32,8 @@ class Line:
     size: float
     bold: bool = False
     italic: bool = False
+    notes: str = ""
+    """Footnote marks set small and raised in the line (taken out of its text)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ EDGE_LINES = 3
 """Of those, how many lines from each edge may be furniture."""
 REPEATED_SHARE = 0.5
 """A line at the edge on at least this share of the pages (and on two) is running."""
+FOOTNOTE_SHARE = 0.4
+"""The lower part of a page where footnotes stand."""
 HEADING_SIZE = 1.15
 """Type this much larger than the body's is a heading's."""
 PARAGRAPH_GAP = 1.3
@@ -98,14 +102,18 @@ def _without_furniture(pages: list[Page]) -> list[list[Line]]:
 
 
 def _without_footnotes(lines: list[Line], page: Page, body: float) -> list[Line]:
-    """A page's lines less its footnotes: small type in the lower part of the page, from
-    a line that starts with a note mark down."""
-    small = [line for line in lines if line.size <= 0.85 * body
-             and line.y1 <= page.height * 0.35 and _NOTE_MARK.match(line.text.strip())]
-    if not small:
+    """A page's lines less its footnotes: in the lower part of the page, from the first
+    line that starts with a mark the text above carries raised (or a note mark in small
+    type) down."""
+    marks = {mark for line in lines for mark in line.notes}
+    starts = [line for line in lines if line.y1 <= page.height * FOOTNOTE_SHARE and (
+        (line.size <= 0.85 * body and _NOTE_MARK.match(line.text.strip()))
+        or (marks and re.match(r"(\S{1,3}?)[\s.)]", line.text.strip())
+            and re.match(r"(\S{1,3}?)[\s.)]", line.text.strip()).group(1) in marks))]
+    if not starts:
         return lines
-    top = max(line.y1 for line in small)
-    return [line for line in lines if not (line.y1 <= top + 0.5 and line.size <= 0.85 * body)]
+    top = max(line.y1 for line in starts)
+    return [line for line in lines if line.y1 > top + 0.5]
 
 
 def _body_size(lines: list[Line]) -> float:
@@ -114,6 +122,36 @@ def _body_size(lines: list[Line]) -> float:
     for line in lines:
         weight[line.size] = weight.get(line.size, 0) + len(line.text)
     return max(weight, key=weight.get) if weight else 10.0
+
+
+# Bullets drawn from a symbol font come out in Unicode's private use area.
+_SYMBOL_BULLET = re.compile("^[\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf06e\uf075\u25cf\u25aa]")
+
+
+def _with_bullets_joined(lines: list[Line]) -> list[Line]:
+    """A page's lines with a list's bullet, drawn apart from its item (a line of its own at
+    the same height), put back in front of the item, as "• "."""
+    lines = [Line(_SYMBOL_BULLET.sub("•", line.text), line.x0, line.y0, line.x1, line.y1,
+                  line.size, line.bold, line.italic, line.notes) for line in lines]
+    out: list[Line] = []
+    taken: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in taken:
+            continue
+        if _LONE_MARKER.match(line.text.strip()):
+            item = min((i for i, other in enumerate(lines) if i != index and i not in taken
+                        and abs(other.y0 - line.y0) < 2 and 0 <= other.x0 - line.x1 < 40),
+                       key=lambda i: lines[i].x0, default=None)
+            if item is not None:
+                taken.add(item)
+                other = lines[item]
+                line = Line(f"{line.text.strip()} {other.text}", line.x0, other.y0, other.x1,
+                            other.y1, other.size, other.bold, other.italic, other.notes)
+        out.append(line)
+    return out
+
+
+_LONE_MARKER = re.compile(r"^(?:[•◦▪▸►‣⁃–-]|\d{1,3}[.)])$")
 
 
 def _reading_order(lines: list[Line], width: float) -> list[tuple[Line, int]]:
@@ -194,7 +232,7 @@ def paragraphs_of_pages(pages: list[Page]) -> list[Paragraph]:
     body_bold = sum(line.bold for line in body_lines) > len(body_lines) / 2
     ordered = [(line, (index, column)) for index, (lines, page) in
                enumerate(zip(kept, pages, strict=True))
-               for line, column in _reading_order(lines, page.width)]
+               for line, column in _reading_order(_with_bullets_joined(lines), page.width)]
     edges: dict[tuple[int, int], float] = {}
     for line, column in ordered:
         if not _heading_kind(line, body, body_bold):
