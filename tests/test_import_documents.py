@@ -251,3 +251,15 @@ def test_word_chapters_under_a_title_are_level_2_whatever_their_heading_number()
 def test_a_document_with_no_words_is_refused():
     with pytest.raises(ScriptError, match="holds no text"):
         read_source(_docx(lambda document: document.add_paragraph("   ")), "empty.docx")
+
+
+@pytest.mark.parametrize("name", ["libreoffice.odt", "libreoffice.rtf", "libreoffice.docx"])
+def test_an_office_suites_files_read_as_ours(name):
+    """LibreOffice's own .odt, .rtf and .docx of the recap (its styles, list numbering,
+    change tracking, fields and footnotes) give the same blocks as the .docx they came
+    from."""
+    def blocks(path: Path):
+        return [(b.kind, b.level, b.ordered, b.lines)
+                for b in read_source(path.read_bytes(), path.name).blocks]
+
+    assert blocks(DOCUMENTS / name) == blocks(DOCUMENTS / "recap.docx")

@@ -1,6 +1,9 @@
 """Writes one recap as the documents tests/test_import_documents.py imports.
 
-    PYTHONPATH=src python tests/data/documents/make.py
+    PYTHONPATH=src python tests/data/documents/make.py [--office]
+
+--office also saves the .docx through LibreOffice (soffice) as libreoffice.odt, .rtf and
+.docx.
 
 The files are kept beside this script (each under 50 KB), so the tests need none of the
 writers: python-docx and odfpy are dependencies already, fpdf2 is in the test extra.
@@ -11,6 +14,7 @@ header with the page number, a footer, a comment, a footnote, a pending suggesti
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -485,6 +489,33 @@ def write_rtf(path: Path) -> None:
     path.write_text("\n".join(parts), encoding="ascii")
 
 
+def write_office_copies() -> None:
+    """The recap as LibreOffice writes it (its .odt, .rtf and .docx, saved from our
+    .docx), when LibreOffice is installed: files from a real office suite, with its own
+    styles, numbering, change tracking and fields."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    office = shutil.which("soffice")
+    if not office:
+        print("soffice not found: the LibreOffice copies are left as they are")
+        return
+    with tempfile.TemporaryDirectory() as work:
+        home = Path(work) / "home"
+        source = Path(work) / "recap.docx"
+        shutil.copy(HERE / "recap.docx", source)
+        for fmt, origin in (("odt", source), ("rtf", source),
+                            ("docx", Path(work) / "recap.odt")):
+            out = Path(work) / fmt
+            subprocess.run([office, f"-env:UserInstallation=file://{home}", "--headless",
+                            "--convert-to", fmt, "--outdir", str(out), str(origin)],
+                           check=True, capture_output=True, timeout=300)
+            shutil.copy(out / f"recap.{fmt}", HERE / f"libreoffice.{fmt}")
+            if fmt == "odt":
+                shutil.copy(out / "recap.odt", Path(work) / "recap.odt")
+
+
 def main() -> None:
     write_docx(HERE / "recap.docx")
     write_odt(HERE / "recap.odt")
@@ -493,6 +524,8 @@ def main() -> None:
     write_scanned_pdf(HERE / "scanned.pdf")
     write_locked_pdf(HERE / "locked.pdf")
     write_rtf(HERE / "recap.rtf")
+    if "--office" in sys.argv:
+        write_office_copies()
     for path in sorted(HERE.iterdir()):
         if path.suffix != ".py":
             print(f"{path.name}: {path.stat().st_size:,} bytes")
