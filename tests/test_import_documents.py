@@ -263,3 +263,23 @@ def test_an_office_suites_files_read_as_ours(name):
                 for b in read_source(path.read_bytes(), path.name).blocks]
 
     assert blocks(DOCUMENTS / name) == blocks(DOCUMENTS / "recap.docx")
+
+
+def test_a_word_table_of_contents_and_captions_are_not_read():
+    from docx.oxml import parse_xml
+
+    def build(document):
+        document.add_paragraph("Lanternfall 2x05: The Tidewater Ledger", style="Title")
+        toc = parse_xml(
+            '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+            '</w:docPartObj></w:sdtPr><w:sdtContent><w:p><w:r><w:t>The Warehouse 1</w:t>'
+            '</w:r></w:p></w:sdtContent></w:sdt>')
+        document.element.body.insert(1, toc)
+        document.add_heading("The Warehouse", level=1)
+        document.add_paragraph("Figure 1: the pier at low tide", style="Caption")
+        document.add_paragraph("Dmitri reads the manifests.")
+
+    blocks = read_source(_docx(build), "x.docx").blocks
+    assert [b.text for b in blocks] == ["Lanternfall 2x05: The Tidewater Ledger",
+                                        "The Warehouse", "Dmitri reads the manifests."]

@@ -30,9 +30,12 @@ def document_format(data: bytes, fmt: str | None = None) -> str | None:
     """The document format ``data`` is by its first bytes ("docx", "odt", "pdf", "rtf"),
     else None (text, a page, or another binary)."""
     head = data[:1024]
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n\x00")
+    if start.startswith(b"{\\rtf"):
         return "rtf"
-    if b"%PDF-" in head:
+    # A PDF may have bytes before its header (a mail gateway's); text that mentions
+    # "%PDF-" is not a PDF unless it is named one.
+    if start.startswith(b"%PDF-") or (fmt == "pdf" and b"%PDF-" in head):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         if data[30:38] == b"mimetype" and _OTHER_ODF in data[38:120]:

@@ -131,10 +131,10 @@ class _Reader:
             if qname in ((TEXTNS, "p"), (TEXTNS, "h")):
                 style = _attr(node, TEXTNS, "style-name")
                 role = self.styles.role(style)
-                if qname == (TEXTNS, "h") and (role is None or role[0] != "title"):
+                if qname == (TEXTNS, "h") and (role is None or role[0] not in ("title", "skip")):
                     level = int(_attr(node, TEXTNS, "outline-level") or 1)
                     role = ("heading", level, False)
-                if list_style:
+                elif list_style and (role is None or role[0] != "skip"):
                     role = ("list", 0, self.styles.numbered.get(list_style, False))
                 self.add(self.words(node), role)
             elif qname == (TEXTNS, "list"):

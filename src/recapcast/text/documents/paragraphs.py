@@ -17,7 +17,7 @@ from recapcast.text.source import RecapSource, SourceBlock
 
 __all__ = ["Paragraph", "ROLES", "role_of_style", "source_of_paragraphs"]
 
-ROLES = ("title", "subtitle", "heading", "quote", "list", "body")
+ROLES = ("title", "subtitle", "heading", "quote", "list", "body", "skip")
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Paragraph:
     text: str
     """Its words; a line break the writer typed is a newline."""
     role: str = "body"
-    """One of ROLES."""
+    """One of ROLES ("skip": a table of contents' line, a caption)."""
     level: int = 0
     """A heading's outline level (1 for "Heading 1")."""
     ordered: bool = False
@@ -42,6 +42,9 @@ class Paragraph:
 # Style names as the editors call them, in English (Word and LibreOffice keep English
 # names inside the file whatever the interface's language).
 _STYLE_ROLES = (
+    # A table of contents repeats the chapters; a caption is a picture's, not the story's.
+    (re.compile(r"^(?:toc\s*(?:\d|heading)|contents\s*(?:\d|heading)|table of contents|"
+                r"caption|illustration|figure|drawing)"), "skip"),
     (re.compile(r"^title$"), "title"),
     (re.compile(r"^(?:subtitle|sub-title)$"), "subtitle"),
     (re.compile(r"^heading\s*([1-9])$"), "heading"),
@@ -81,7 +84,7 @@ def _heading_levels(paragraphs: list[Paragraph]) -> dict[int, int]:
 def source_of_paragraphs(paragraphs: list[Paragraph], titles: tuple[str, ...] = (),
                          author: str = "") -> RecapSource:
     """The source blocks of a document's paragraphs, in order."""
-    paragraphs = [p for p in paragraphs if p.text.strip()]
+    paragraphs = [p for p in paragraphs if p.text.strip() and p.role != "skip"]
     if not any(p.role == "title" for p in paragraphs):
         first = next(iter(paragraphs), None)
         top = min((p.level for p in paragraphs if p.role == "heading"), default=0)
@@ -112,8 +115,7 @@ def source_of_paragraphs(paragraphs: list[Paragraph], titles: tuple[str, ...] = 
                                       level=levels[paragraph.level]))
         elif paragraph.role == "list":
             item = " ".join(lines)
-            if (last is not None and last.kind == "list" and last.ordered == paragraph.ordered
-                    and last is blocks[-1]):
+            if last is not None and last.kind == "list" and last.ordered == paragraph.ordered:
                 blocks[-1] = SourceBlock("list", last.lines + (item,), last.line,
                                          ordered=last.ordered)
             else:

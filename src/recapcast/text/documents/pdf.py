@@ -7,6 +7,7 @@ A PDF with no text layer (a scan) is refused: its words are pictures, which only
 from __future__ import annotations
 
 import io
+import logging
 from collections import Counter
 
 from pdfminer.high_level import extract_pages
@@ -19,6 +20,10 @@ from recapcast.text.documents.pdflayout import Line, Page, paragraphs_of_pages
 from recapcast.text.source import RecapSource
 
 __all__ = ["MAX_PDF_PAGES", "read_pdf"]
+
+# pdfminer logs what it works around in a file (a missing font box, a broken xref it
+# rebuilt); Python would print those to the terminal beside recapcast's own messages.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 MAX_PDF_PAGES = 300
 """Pages read at most: a recap is a few pages; a book is not an episode."""

@@ -189,6 +189,11 @@ def _table_rows(table) -> list[str]:
     return rows
 
 
+def _is_table_of_contents(sdt) -> bool:
+    gallery = sdt.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")
+    return gallery is not None and "contents" in gallery.get(f"{_W}val", "").lower()
+
+
 def _body_paragraphs(body, styles: _Styles) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     carried = ""
@@ -209,6 +214,8 @@ def _body_paragraphs(body, styles: _Styles) -> list[Paragraph]:
             elif child.tag == f"{_W}tbl":
                 for row in _table_rows(child):
                     paragraphs.append(Paragraph(row, number=len(paragraphs) + 1))
+            elif child.tag == f"{_W}sdt" and _is_table_of_contents(child):
+                continue  # it repeats the chapters' names (and page numbers)
             elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
                 read(child)
             # w:ins around whole paragraphs of a suggestion, w:sectPr: not the text
