@@ -148,6 +148,9 @@ def test_other_binaries_are_still_refused():
         read_source(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "cover.png")
     with pytest.raises(ScriptError, match="old Word document"):
         read_source(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "recap.doc")
+    locked = "EncryptedPackage".encode("utf-16-le")
+    with pytest.raises(ScriptError, match="locked with a password"):
+        read_source(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + locked, "x.docx")
     spreadsheet = io.BytesIO()
     with zipfile.ZipFile(spreadsheet, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

@@ -173,7 +173,11 @@ def _refuse_binary(text: str, name: str) -> None:
         return  # nothing but NULs or spaces: the recap is empty, as the next step says
     controls = len(_CONTROL.findall(text[:100_000]))
     if "\x00" in text[:100_000] or controls > MAX_CONTROL_SHARE * min(len(text), 100_000):
-        if text.startswith("\xd0\xcf\x11\xe0"):
+        if text.startswith("\xd0\xcf\x11\xe0"):  # Microsoft's compound file
+            if "E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P" in text:
+                # A password-protected .docx is an encrypted package inside one.
+                raise ScriptError(f"{name} is locked with a password",
+                                  "open it, save it without a password, and import that")
             raise ScriptError(f"{name} is an old Word document (.doc), which is not read",
                               "open it in Word or LibreOffice and save it as .docx")
         raise ScriptError(f"{name} looks like a binary file, not text",
