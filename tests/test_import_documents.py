@@ -286,3 +286,27 @@ def test_a_word_table_of_contents_and_captions_are_not_read():
     blocks = read_source(_docx(build), "x.docx").blocks
     assert [b.text for b in blocks] == ["Lanternfall 2x05: The Tidewater Ledger",
                                         "The Warehouse", "Dmitri reads the manifests."]
+
+
+def test_a_pdf_bullet_drawn_apart_joins_its_item_and_a_small_footnote_goes():
+    lines = [_body_line("What she wants from him:", 500),
+             Line("\uf0b7", 50, 486, 55, 496, 10), Line("The names", 68, 486, 120, 496, 10),
+             Line("\uf0b7", 50, 472, 55, 482, 10), Line("The key", 68, 472, 110, 482, 10),
+             _body_line("He agrees.", 450),
+             Line("1 The ledger first appeared in the premiere.", 50, 60, 250, 68, 8)]
+    paragraphs = paragraphs_of_pages([_page(*lines)])
+    assert [(p.role, p.text) for p in paragraphs] == [
+        ("body", "What she wants from him:"), ("list", "The names"), ("list", "The key"),
+        ("body", "He agrees.")]
+
+
+def test_a_pdf_bold_line_in_the_body_size_is_a_heading():
+    lines = [Line("Lanternfall 2x05: The Tidewater Ledger", 50, 740, 400, 758, 18, bold=True),
+             Line("The Warehouse", 50, 700, 130, 710, 10, bold=True),
+             _body_line("Oksana waits in the rain with the engine running.", 686),
+             _body_line("Nobody trusts the night shift.", 672)]
+    paragraphs = paragraphs_of_pages([_page(*lines)])
+    assert [(p.role, p.level, p.text) for p in paragraphs] == [
+        ("title", 0, "Lanternfall 2x05: The Tidewater Ledger"), ("heading", 1, "The Warehouse"),
+        ("body", 0, "Oksana waits in the rain with the engine running. Nobody trusts the "
+                    "night shift.")]
