@@ -47,8 +47,8 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 @click.pass_context
 def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
                season: int | None, date_: str | None) -> None:
-    """Turn a recap (a .txt, .md or .html file, or an http(s) URL) into scripts/EPISODE_ID.md,
-    a narration script to edit."""
+    """Turn a recap (a .txt, .md, .html, .docx, .odt, .pdf or .rtf file, or an http(s) URL)
+    into scripts/EPISODE_ID.md, a narration script to edit."""
     from recapcast.config import check_episode_id
     from recapcast.errors import ScriptError
     from recapcast.safety.atomic import write_text
