@@ -63,6 +63,39 @@ class Studio:
         assert status == 200, (path, status, data)
         return json.loads(data)
 
+    # Edits as the page makes them: naming the block (its id and the content it showed) or
+    # the sentence (block, number and text) of the view it was read from.
+
+    def block_at(self, episode: str, index: int, view: dict | None = None) -> dict:
+        block = (view or self.api(f"/api/episodes/{episode}"))["blocks"][index]
+        return {"id": block["id"], "key": block["key"]}
+
+    def edit_block(self, episode: str, index: int, block: dict, view: dict | None = None
+                   ) -> dict:
+        return self.api(f"/api/episodes/{episode}/block",
+                        {**self.block_at(episode, index, view), "block": block})
+
+    def insert_block(self, episode: str, index: int, block: dict) -> dict:
+        """Add ``block`` so that it becomes block ``index``."""
+        view = self.api(f"/api/episodes/{episode}")
+        after = view["blocks"][index - 1]["id"] if index else None
+        return self.api(f"/api/episodes/{episode}/insert", {"after": after, "block": block})
+
+    def delete_block(self, episode: str, index: int) -> dict:
+        return self.api(f"/api/episodes/{episode}/delete", self.block_at(episode, index))
+
+    def sentence_at(self, episode: str, index: int, number: int, view: dict | None = None
+                    ) -> dict:
+        block = (view or self.api(f"/api/episodes/{episode}"))["blocks"][index]
+        raw = next(s["raw"] for s in block["sentences"] if s["sentence"] == number)
+        return {"id": block["id"], "sentence": number, "raw": raw}
+
+    def segment_at(self, episode: str, index: int, n: int, view: dict | None = None) -> dict:
+        """The address of the ``n``-th segment of block ``index``, as a click sends it."""
+        block = (view or self.api(f"/api/episodes/{episode}"))["blocks"][index]
+        s = block["sentences"][n]
+        return {"id": block["id"], "segment": s["segment"], "written": s["written"]}
+
 
 @contextlib.contextmanager
 def running_studio(show: Path, *args: str) -> Iterator[Studio]:
