@@ -58,6 +58,7 @@ function sentenceSpan(s) {
     onclick: (event) => {
       clearTimeout(clickTimer);
       if (event.detail > 1) return;
+      markSelected(s);  // "Edit sentence" acts on it at once; the sound follows
       clickTimer = setTimeout(() => {
         if (!window.getSelection().toString()) playSentence(s, (e) => showStale(e));
       }, DOUBLE_CLICK_MS);
