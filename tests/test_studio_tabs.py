@@ -152,3 +152,54 @@ def test_the_page_follows_the_file_and_shows_a_conflict_over_unsaved_edits(
     run_cli("import", str(recap), "ep5", "--force", cwd=show, check=True)
     for page in pages:
         page.wait_for(_sentence("A different recap entirely.") + " !== undefined", timeout=10)
+
+
+def test_a_pronunciation_marks_its_sentences_and_the_sidebar_until_a_build(pages, studio):
+    page = pages[0]
+    state = "document.querySelector('#episodes li[data-id=ep5]').dataset.state"
+    _click(page, "document.querySelector('#build')")
+    page.wait_for("document.querySelector('#status').textContent.startsWith('built')",
+                  timeout=120)
+    page.wait_for(f"{state} === 'up to date'")
+    page.js("document.querySelector('#pron-word').value = 'Kenji';"
+            "document.querySelector('#pron-says').value = 'KEN-jee'")
+    _click(page, "document.querySelector('#pron-show')")
+    page.wait_for("document.querySelector('#pron-message').textContent.startsWith('kept')")
+    page.wait_for(f"{state} === 'changed'")  # no reload needed
+    marked = "[...document.querySelectorAll('.sentence.affected')].map(e => e.textContent)"
+    assert page.js(marked) == ["Kenji waits on the pier.", "Kenji waits on the pier."]
+    # The build re-speaks them: the marks go.
+    _click(page, "document.querySelector('#build')")
+    page.wait_for("document.querySelector('#status').textContent.startsWith('built')",
+                  timeout=120)
+    page.wait_for(f"{marked}.length === 0 && {state} === 'up to date'")
+
+
+def test_one_sound_at_a_time_and_a_double_click_selects_without_playing(pages, studio):
+    page = pages[0]
+    # A double click on a word fills in the pronunciation panel and plays nothing.
+    word = ("(() => { const e = " + _sentence("Kenji waits on the pier.")
+            + "; const r = document.createRange(); r.setStart(e.firstChild, 0);"
+            " r.setEnd(e.firstChild, 5); const b = r.getBoundingClientRect();"
+            " return [b.x + b.width / 2, b.y + b.height / 2]; })()")
+    page.js(_sentence("Kenji waits on the pier.") + ".scrollIntoView({block: 'center'})")
+    x, y = page.js(word)
+    for n in (1, 2):
+        for kind in ("mousePressed", "mouseReleased"):
+            page.page("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y,
+                                                   "button": "left", "clickCount": n})
+    page.wait_for("document.querySelector('#pron-word').value === 'Kenji'")
+    # Past the page's wait for a second click (250 ms), nothing was played.
+    page.page("Runtime.evaluate", {"expression": "new Promise(r => setTimeout(r, 600))",
+                                   "awaitPromise": True})
+    assert page.js("document.querySelector('#take-audio').getAttribute('src')") is None
+    # Two players: the take's starts, the other one stops.
+    _click(page, _sentence("The storm that broke the pier came at night."))
+    page.wait_for("!document.querySelector('#take-audio').paused")
+    page.js("(() => { const a = document.createElement('audio'); a.id = 'other';"
+            " a.src = document.querySelector('#take-audio').src; a.loop = true;"
+            " document.body.append(a); })()")
+    page.wait_for("document.querySelector('#other').readyState >= 2")
+    page.js("document.querySelector('#other').play()")
+    page.wait_for("!document.querySelector('#other').paused")
+    page.wait_for("document.querySelector('#take-audio').paused")

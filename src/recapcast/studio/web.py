@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import secrets
+import threading
 from http.cookies import SimpleCookie
 from importlib import resources
 from urllib.parse import parse_qs
@@ -115,8 +116,11 @@ def _int(data: dict, key: str) -> int:
     return value
 
 
-def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
-    """The studio app over ``bench``, for a server on 127.0.0.1:``port``."""
+def create_app(bench: Workbench, *, token: str, port: int,
+               stopping: threading.Event | None = None) -> Guard:
+    """The studio app over ``bench``, for a server on 127.0.0.1:``port``; once ``stopping``
+    is set (Ctrl-C), the progress streams end, so the server stops at once."""
+    stopping = stopping or threading.Event()
 
     def json_route(path: str, handler, methods=("POST",)):
         async def endpoint(request: Request) -> Response:
@@ -149,7 +153,7 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
             n = since
             busy = files = None
             ticks = 0
-            while True:
+            while not stopping.is_set():
                 for event in bench.events.since(n):
                     n = event["n"] + 1
                     yield f"id: {n}\ndata: {json.dumps(event)}\n\n"

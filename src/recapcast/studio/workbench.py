@@ -12,7 +12,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from recapcast.build import is_up_to_date
+from recapcast.build import is_up_to_date, refuse_script_errors, script_errors
 from recapcast.config import Project, check_episode_id, load_project
 from recapcast.errors import ScriptError, UsageError
 from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment, Show
@@ -111,6 +111,10 @@ class Workbench:
             if failure and failure.get("script") == drafts.disk_digest(path):
                 row.update(state="failed", message=failure.get("message", ""),
                            hint=failure.get("hint", ""))
+            elif errors := script_errors(project, episode_id):
+                # A build would refuse it: the first error, where check puts it.
+                row.update(state="has errors", message=str(errors[0]),
+                           hint="the studio shows it on its line; fix it, then build")
             elif not built:
                 row["state"] = "not built"
             elif is_up_to_date(project, episode_id):
@@ -472,6 +476,8 @@ class Workbench:
         draft = self.draft(episode_id)
         if draft.dirty:
             raise UsageError(f"{episode_id} has unsaved edits", "save them first")
+        # Refused before any take is spoken, with check's message (the build would too).
+        refuse_script_errors(project, episode_id)
         digest = drafts.disk_digest(project.script_path(episode_id))
         if not self.builds.start(episode_id, digest, force=force):
             raise UsageError(f"the studio is already building {self.builds.running}",

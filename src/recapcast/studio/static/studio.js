@@ -116,7 +116,14 @@ async function build() {
     await api(`/api/episodes/${state.id}/build`, {});
     state.building = state.id;
     status("build started…");
-  } catch (error) { fail(error); }
+  } catch (error) {
+    fail(error);
+    // A check error stops the build: show the block it is in.
+    const line = Number((/:(\d+): error:/.exec(error.message) || [])[1]);
+    const blocks = [...document.querySelectorAll("#script .block")].filter((b) => Number(b.dataset.line) <= line);
+    blocks.at(-1)?.scrollIntoView({ block: "center" });
+    blocks.at(-1)?.classList.add("has-error");
+  }
 }
 
 function onEvent(event) {
