@@ -12,22 +12,9 @@ from __future__ import annotations
 from recapcast.errors import UsageError
 from recapcast.model import Segment
 from recapcast.studio.blockids import block_key
-from recapcast.studio.drafts import Draft, sentences_of
+from recapcast.studio.drafts import Draft, Stale, sentences_of
 
 __all__ = ["Stale", "find_block", "find_after", "find_sentence", "find_segment"]
-
-
-class Stale(UsageError):
-    """The block or sentence an edit was made on changed or went away since the page read
-    the script: nothing was changed."""
-
-    exit_code = 1
-
-    def __init__(self, message: str, current: str | None = None) -> None:
-        super().__init__(message, "the page now shows the script as it is: make the edit "
-                                  "again if it is still wanted")
-        self.current = current
-        """The block or sentence's text now (None: it is gone)."""
 
 
 def _text(block) -> str:

@@ -12,8 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recapcast.config import Project
-from recapcast.errors import ScriptError
-from recapcast.model import Block, Heading, Paragraph, Pause, Pronounce, Quote, Script
+from recapcast.errors import ScriptError, UsageError
+from recapcast.model import (
+    Block,
+    EpisodeMeta,
+    Heading,
+    Paragraph,
+    Pause,
+    Pronounce,
+    Quote,
+    Script,
+)
 from recapcast.safety.atomic import write_text
 from recapcast.safety.sanitize import clean_text
 from recapcast.studio.blockids import carry_ids, name_blocks, new_id
@@ -23,7 +32,8 @@ from recapcast.text.speakable import chunk_text
 
 __all__ = ["Draft", "Conflict", "load_draft", "block_from_json", "block_to_json", "with_block",
            "without_block", "moved_block", "with_sentence", "reloaded", "sentences_of",
-           "save_draft", "disk_digest", "side_file", "keep_unsaved", "unsaved", "forget_unsaved"]
+           "save_draft", "disk_digest", "side_file", "details_json", "with_details",
+           "keep_unsaved", "unsaved", "forget_unsaved", "Stale"]
 
 KINDS = ("heading", "paragraph", "quote", "pause", "pronounce")
 _DIRECTIVE = re.compile(r"\[(?:pause|pronounce)\b", re.IGNORECASE)
@@ -58,6 +68,19 @@ class Draft:
     def revision(self) -> str:
         """A hash of the draft's text: which version of the script a page was shown."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+
+class Stale(UsageError):
+    """The block or sentence an edit was made on changed or went away since the page read
+    the script: nothing was changed."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, current: str | None = None) -> None:
+        super().__init__(message, "the page now shows the script as it is: make the edit "
+                                  "again if it is still wanted")
+        self.current = current
+        """The block or sentence's text now (None: it is gone)."""
 
 
 @dataclass(frozen=True)
@@ -196,6 +219,66 @@ def reloaded(project: Project, old: Draft | None, episode_id: str) -> Draft:
         return draft
     return dataclasses.replace(draft, ids=carry_ids(old.script.blocks, old.ids,
                                                     draft.script.blocks))
+
+
+DETAILS = ("title", "show", "season", "episode", "date", "summary", "author")
+"""The episode's details the studio edits (the script's front matter but its guid)."""
+
+
+def details_json(meta: EpisodeMeta) -> dict:
+    """The details as the page shows them (the date as YYYY-MM-DD)."""
+    out = {key: getattr(meta, key) for key in DETAILS}
+    out["date"] = meta.date.isoformat() if meta.date else None
+    return out
+
+
+def _detail(key: str, value: object) -> object:
+    if key in ("season", "episode"):
+        if value in (None, ""):
+            return None
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise ScriptError(f"{key} must be a whole number") from None
+        if number < 0:
+            raise ScriptError(f"{key} must be 0 or more")
+        return number
+    if key == "date":
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ScriptError(f"the date must be YYYY-MM-DD, not {value!r}") from None
+    text = " ".join(_text(value if value is not None else "", key).split())
+    if key == "title" and not text:
+        raise ScriptError("an episode needs a title")
+    return text
+
+
+def with_details(project: Project, draft: Draft, details: object, was: object) -> Draft:
+    """The draft with its details changed. A field whose value is no longer ``was`` (the
+    page's) is refused: another tab or the file changed it since."""
+    if not isinstance(details, dict) or not isinstance(was, dict):
+        raise ScriptError("send the details and the values they replace (details, was)")
+    meta = draft.script.meta
+    now = details_json(meta)
+    changes = {}
+    for key in DETAILS:
+        if key not in details:
+            continue
+        value = _detail(key, details[key])
+        if value == getattr(meta, key):
+            continue
+        if key not in was or was[key] != now[key]:
+            raise Stale(f"the episode's {key} was changed since this page showed it",
+                        str(now[key]))
+        changes[key] = value
+    if not changes:
+        return draft
+    script = _checked(project, dataclasses.replace(
+        draft.script, meta=dataclasses.replace(meta, **changes)))
+    return dataclasses.replace(draft, script=script, dirty=True)
 
 
 def sentences_of(block: Block) -> list[str]:

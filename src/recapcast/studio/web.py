@@ -35,7 +35,7 @@ COOKIE = "recapcast-studio-{port}"
 """The session cookie's name; one per port, so two studios do not log each other out."""
 _STATIC = {"index.html": "text/html; charset=utf-8", "studio.css": "text/css",
            **{name: "text/javascript" for name in (
-               "common.js", "player.js", "script.js", "studio.js")}}
+               "common.js", "player.js", "script.js", "studio.js", "habits.js")}}
 _SAFE = {"GET", "HEAD"}
 _MAX_BODY = 4 << 20
 """An uploaded recap (base64) or a script: the show's recap limit is 100 kB by default."""
@@ -213,6 +213,10 @@ def create_app(bench: Workbench, *, token: str, port: int,
         json_route("/api/episodes/{id}/pronounce/keep", lambda p, d: bench.keep_pronunciation(
             p["id"], str(d.get("word", "")), str(d.get("says", "")),
             str(d.get("scope", "")))),
+        json_route("/api/episodes/{id}/undo", lambda p, d: bench.undo(p["id"])),
+        json_route("/api/episodes/{id}/redo", lambda p, d: bench.undo(p["id"], redo=True)),
+        json_route("/api/episodes/{id}/details", lambda p, d: bench.set_details(p["id"], d)),
+        json_route("/api/episodes/{id}/remove", lambda p, d: bench.delete_episode(p["id"])),
         json_route("/api/episodes/{id}/build", lambda p, d: bench.build(
             p["id"], force=bool(d.get("force")))),
         json_route("/api/import", lambda p, d: bench.import_recap(d)),

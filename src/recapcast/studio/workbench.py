@@ -3,25 +3,23 @@ speaking sentences with the warm voice, take history, pronunciations, builds, im
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import hashlib
-import os
 import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
-from recapcast.build import is_up_to_date, refuse_script_errors, script_errors
+from recapcast.build import refuse_script_errors
 from recapcast.config import Project, check_episode_id, load_project
 from recapcast.errors import ScriptError, UsageError
 from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment, Show
 from recapcast.publish import catalog
 from recapcast.safety.atomic import write_text
-from recapcast.studio import addresses, drafts, imports, lexicon_file
+from recapcast.studio import addresses, drafts, imports, lexicon_file, shelf
 from recapcast.studio.blockids import block_key
 from recapcast.studio.builds import Builds, Events
 from recapcast.studio.feed_entry import feed_entry
+from recapcast.studio.history import History
 from recapcast.studio.speaking import WarmVoices
 from recapcast.text.check import check_script_text
 from recapcast.text.lexicon import LEXICON_NAME, display_text, entry_problem
@@ -46,6 +44,7 @@ class Workbench:
         self.events = Events()
         self.builds = Builds(self.project, self.events, after=self.warm)
         self._drafts: dict[str, drafts.Draft] = {}
+        self.history = History()
         self._lock = threading.RLock()
         self._known = None
 
@@ -87,64 +86,18 @@ class Workbench:
     # -- episodes ---------------------------------------------------------------------
 
     def episodes(self) -> list[dict]:
-        """Every script with its state: not built, up to date, changed, failed, unreadable."""
-        project = self.project()
-        failures = self.builds.failures()
-        out = []
-        for episode_id in project.episode_ids():
-            path = project.script_path(episode_id)
-            row = {"id": episode_id, "title": episode_id, "message": "", "hint": "",
-                   "audio": None, "dirty": episode_id in self._drafts
-                   and self._drafts[episode_id].dirty}
-            try:
-                draft = drafts.load_draft(project, episode_id)
-                row["title"] = draft.script.meta.title
-            except ScriptError as exc:
-                row.update(state="unreadable", message=exc.message, hint=exc.hint)
-                out.append(row)
-                continue
-            built = catalog.read_manifest(project, episode_id) is not None and (
-                project.audio_dir / f"{episode_id}.mp3").is_file()
-            failure = failures.get(episode_id)
-            if built:
-                row["audio"] = f"/api/episodes/{episode_id}/audio"
-            if failure and failure.get("script") == drafts.disk_digest(path):
-                row.update(state="failed", message=failure.get("message", ""),
-                           hint=failure.get("hint", ""))
-            elif errors := script_errors(project, episode_id):
-                # A build would refuse it: the first error, where check puts it.
-                row.update(state="has errors", message=str(errors[0]),
-                           hint="the studio shows it on its line; fix it, then build")
-            elif not built:
-                row["state"] = "not built"
-            elif is_up_to_date(project, episode_id):
-                row["state"] = "up to date"
-            else:
-                row["state"] = "changed"
-            if self.builds.running == episode_id:
-                row["state"] = "building"
-            out.append(row)
-        return out
+        """Every script with its state (``shelf.episode_rows``)."""
+        with self._lock:
+            dirty = {k for k, d in self._drafts.items() if d.dirty}
+        return shelf.episode_rows(self.project(), dirty, self.builds.failures(),
+                                  self.builds.running)
 
     def stamp(self) -> str:
-        """What the pages follow, cheap to take every second: the scripts, the config and
-        lexicon, the built audio (sizes and times) and the drafts' revisions. A change
-        means: recompute the episodes' states and show the open script as it is now."""
+        """What the pages follow (``shelf.files_stamp``), cheap to take every second."""
         project = self.project()
-        parts = []
-        for folder in (project.scripts_dir, project.audio_dir):
-            try:
-                entries = sorted(os.scandir(folder), key=lambda e: e.name)
-            except FileNotFoundError:
-                continue
-            for entry in entries:
-                with contextlib.suppress(FileNotFoundError):
-                    st = entry.stat()
-                    parts.append(f"{entry.name} {st.st_size} {st.st_mtime_ns}")
-        parts.append(repr(self._stamp))
         with self._lock:
-            parts += [f"{k} {d.revision} {d.dirty}" for k, d in sorted(self._drafts.items())]
-        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+            revisions = [f"{k} {d.revision} {d.dirty}" for k, d in sorted(self._drafts.items())]
+        return shelf.files_stamp(project, repr(self._stamp), revisions)
 
     def audio_path(self, episode_id: str) -> Path:
         path = self.project().audio_dir / f"{check_episode_id(episode_id)}.mp3"
@@ -181,12 +134,75 @@ class Workbench:
 
     def _set(self, draft: drafts.Draft) -> drafts.Draft:
         with self._lock:
-            self._drafts[draft.script.episode_id] = draft
+            episode_id = draft.script.episode_id
+            old = self._drafts.get(episode_id)
+            if draft.dirty and old is not None and old.script != draft.script:
+                self.history.record(episode_id, (old.script, old.ids))
+            self._drafts[episode_id] = draft
             if draft.dirty:
                 drafts.keep_unsaved(self.project(), draft)
             else:
                 drafts.forget_unsaved(self.project(), draft.script.episode_id)
         return draft
+
+    def undo(self, episode_id: str, redo: bool = False) -> dict:
+        """Take back the last edit of the session (``redo``: do again the last one taken
+        back); the file on disk is not touched."""
+        with self._lock:
+            current = self.draft(episode_id)
+            step = (self.history.redo if redo else self.history.undo)(
+                episode_id, (current.script, current.ids))
+            if step is None:
+                raise UsageError(f"nothing to {'redo' if redo else 'undo'}")
+            script, ids = step
+            draft = dataclasses.replace(current, script=script, ids=ids)
+            draft = dataclasses.replace(draft, dirty=draft.text != self._disk_text(current))
+            self._drafts[episode_id] = draft
+            if draft.dirty:
+                drafts.keep_unsaved(self.project(), draft)
+            else:
+                drafts.forget_unsaved(self.project(), episode_id)
+        return self.view(episode_id)
+
+    def _disk_text(self, draft: drafts.Draft) -> str | None:
+        """The file the draft was read from, as saving would write it (None: it changed
+        on disk since, or is gone): an undo back to it leaves nothing to save."""
+        project = self.project()
+        episode_id = draft.script.episode_id
+        if drafts.disk_digest(project.script_path(episode_id)) != draft.disk_digest:
+            return None
+        try:
+            return drafts.load_draft(project, episode_id).text
+        except ScriptError:
+            return None
+
+    def set_details(self, episode_id: str, data: dict) -> dict:
+        """Change the episode's details (front matter): ``data["details"]`` the new values,
+        ``data["was"]`` those the page showed; a field another tab or the file changed
+        since is refused (409), not overwritten."""
+        with self._lock:
+            draft = self.draft(episode_id)
+            self._set(drafts.with_details(self.project(), draft, data.get("details"),
+                                          data.get("was")))
+        return self.view(episode_id)
+
+    def delete_episode(self, episode_id: str) -> dict:
+        """Take the episode out of the show: its script (with any unsaved edits) goes to
+        a side file ``scripts/<id>.deleted-<time>.md``, which no build reads; its audio
+        leaves the feed at the next build."""
+        project = self.project()
+        check_episode_id(episode_id)
+        if self.builds.running == episode_id:
+            raise UsageError(f"{episode_id} is being built", "wait for the build to end")
+        with self._lock:
+            draft = self.draft(episode_id)
+            side = drafts.side_file(project, episode_id, "deleted")
+            write_text(side, draft.text)
+            project.script_path(episode_id).unlink(missing_ok=True)
+            self._drafts.pop(episode_id, None)
+            drafts.forget_unsaved(project, episode_id)
+            self.history.forget(episode_id)
+        return {"deleted": episode_id, "kept": _rel(project, side)}
 
     def discard(self, episode_id: str) -> dict:
         """Drop the edits: the draft is the file on disk again."""
@@ -229,9 +245,9 @@ class Workbench:
         return {
             "id": episode_id,
             "revision": draft.revision,
-            "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
-                     "date": meta.date.isoformat() if meta.date else None,
-                     "summary": meta.summary},
+            "meta": drafts.details_json(meta),
+            "undo": self.history.counts(episode_id)[0],
+            "redo": self.history.counts(episode_id)[1],
             "blocks": blocks,
             "findings": [{"line": f.line, "severity": f.severity, "message": f.message}
                          for f in findings if f.line not in lines],

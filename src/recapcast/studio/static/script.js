@@ -64,7 +64,7 @@ function sentenceSpan(s) {
       }, DOUBLE_CLICK_MS);
     },
     ondblclick: () => clearTimeout(clickTimer),
-    onkeydown: (event) => { if (event.key === "Enter") { event.preventDefault(); playSentence(s, (e) => showStale(e)); } },
+    onkeydown: (event) => { if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); playSentence(s, (e) => showStale(e)); } },
   }, s.written);
 }
 
