@@ -201,13 +201,15 @@ def test_episode_states_follow_builds_edits_and_failures(studio: Studio, show: P
     (show / "scripts" / "ep5.md").write_text(text.replace("# Opening", "## "), "utf-8")
     row = _state(studio, "ep5")
     assert row["state"] == "unreadable" and "empty heading" in row["message"]
-    # A build that fails says why, until the script changes.
+    # A script check finds an error in is not built: refused before a take is spoken,
+    # with check's message; the state says so until the script changes.
     (show / "scripts" / "ep5.md").write_text(
         "---\ntitle: \"Nothing\"\n---\n\n# ...\n", "utf-8")
-    events = _build(studio, "ep5", "failed")
-    assert "nothing to speak" in events[-1]["message"]
+    status, _, body = studio.request("POST", "/api/episodes/ep5/build", {})
+    assert status == 400 and json.loads(body)["error"].startswith(
+        "scripts/ep5.md:5: error: nothing to speak")
     row = _state(studio, "ep5")
-    assert row["state"] == "failed" and "nothing to speak" in row["message"]
+    assert row["state"] == "has errors" and "nothing to speak" in row["message"]
     (show / "scripts" / "ep5.md").unlink()
 
 
