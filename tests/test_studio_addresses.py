@@ -172,3 +172,28 @@ def test_ids_follow_blocks_through_a_change_of_the_file():
     carried = carry_ids(old, ids, new)
     assert carried[0] == ids[0] and carried[2:] == ids[1:]  # the changed twin keeps its id
     assert carried[1] not in ids
+
+
+def test_details_and_undo_name_what_they_change(studio: Studio):
+    stale = studio.api("/api/episodes/ep5")
+    studio.api("/api/episodes/ep5/details", {"details": {"title": "Gales"},
+                                             "was": stale["meta"]})
+    # Another tab, behind, changes the title too: refused; a field it did not touch is
+    # not compared.
+    status, data = _post(studio, "details", {"details": {"title": "Squalls"},
+                                             "was": stale["meta"]})
+    assert status == 409 and data["current"] == "Gales"
+    view = studio.api("/api/episodes/ep5/details", {
+        "details": {**stale["meta"], "season": "3"}, "was": stale["meta"]})
+    assert (view["meta"]["title"], view["meta"]["season"]) == ("Gales", 3)
+    status, data = _post(studio, "details", {"details": {"date": "3 March"},
+                                             "was": view["meta"]})
+    assert status == 400 and "YYYY-MM-DD" in data["error"]
+    # Undo takes back one change at a time, redo does it again.
+    assert studio.api("/api/episodes/ep5/undo", {})["meta"]["season"] is None
+    undone = studio.api("/api/episodes/ep5/undo", {})
+    assert undone["meta"]["title"] == "Storms" and not undone["dirty"] and undone["redo"] == 2
+    assert studio.api("/api/episodes/ep5/redo", {})["meta"]["title"] == "Gales"
+    assert studio.api("/api/episodes/ep5/redo", {})["meta"]["season"] == 3
+    status, data = _post(studio, "redo", {})
+    assert status == 400 and data["error"] == "nothing to redo"

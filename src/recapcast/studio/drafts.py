@@ -256,6 +256,13 @@ def _detail(key: str, value: object) -> object:
     return text
 
 
+def _same(key: str, shown: object, value: object) -> bool:
+    try:
+        return _detail(key, shown) == value
+    except ScriptError:
+        return False
+
+
 def with_details(project: Project, draft: Draft, details: object, was: object) -> Draft:
     """The draft with its details changed. A field whose value is no longer ``was`` (the
     page's) is refused: another tab or the file changed it since."""
@@ -270,6 +277,8 @@ def with_details(project: Project, draft: Draft, details: object, was: object) -
         value = _detail(key, details[key])
         if value == getattr(meta, key):
             continue
+        if key in was and _same(key, was[key], value):
+            continue  # a field the user did not touch: the form sends them all
         if key not in was or was[key] != now[key]:
             raise Stale(f"the episode's {key} was changed since this page showed it",
                         str(now[key]))
