@@ -41,12 +41,16 @@ export function findSentence(segment) {
 
 // A sentence's take: spoken now if the cache has none. ``onStale`` shows a refusal (the
 // page was behind: the sentence changed or went away).
-export async function playSentence(s, onStale) {
+export function requestTake(s) {
+  return api(`/api/episodes/${state.id}/speak`, addressOf(s));
+}
+
+export async function playSentence(s, onStale, requested = null) {
   markSelected(s);
   const span = spanOf(s.segment);
   span?.classList.add("speaking");
   try {
-    const take = await api(`/api/episodes/${state.id}/speak`, addressOf(s));
+    const take = await (requested ?? requestTake(s));
     span?.classList.replace("uncached", "cached");
     state.affected.delete(s.segment);
     span?.classList.remove("affected");

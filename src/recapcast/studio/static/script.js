@@ -2,7 +2,7 @@
 // it showed) or the sentence (block, number, text) it was made on; an edit the server
 // refuses because the page was behind (409) shows the script as it is, and the text typed.
 import { $, api, el, fail, state, status } from "./common.js";
-import { hideTake, markSelected, playSentence, playUrl, showTake, spanOf } from "./player.js";
+import { hideTake, markSelected, playSentence, playUrl, requestTake, showTake, spanOf } from "./player.js";
 
 const KINDS = ["heading", "paragraph", "quote", "pause", "pronounce"];
 // A double click selects a word (for the pronunciation panel): a click plays its sentence
@@ -59,8 +59,12 @@ function sentenceSpan(s) {
       clearTimeout(clickTimer);
       if (event.detail > 1) return;
       markSelected(s);  // "Edit sentence" acts on it at once; the sound follows
+      // The take is asked for at once (spoken meanwhile if it is new), so the wait for a
+      // second click costs nothing when the voice takes longer than it.
+      const requested = requestTake(s);
+      requested.catch(() => {});  // reported when it is played
       clickTimer = setTimeout(() => {
-        if (!window.getSelection().toString()) playSentence(s, (e) => showStale(e));
+        if (!window.getSelection().toString()) playSentence(s, (e) => showStale(e), requested);
       }, DOUBLE_CLICK_MS);
     },
     ondblclick: () => clearTimeout(clickTimer),
