@@ -185,14 +185,16 @@ def score(path: Path) -> Score:
                                          else p not in raw for p in avoid])
     pairs = expected.get("says", [])
     result.add("says", [f"{w} -> {s}" for w, s in pairs],
-               [_says(path, spoken, w, s) for w, s in pairs])
+               [_says(path, spoken, w, s, expected.get("language", "en-us")) for w, s in pairs])
     return result
 
 
-def _says(path: Path, spoken: list[str], written: str, said: str) -> bool:
+def _says(path: Path, spoken: list[str], written: str, said: str, language: str) -> bool:
     """Whether the voice says ``written`` as ``said``: in the block of the script that holds
     it, else (a form import took into the metadata, such as the title line's ``S03E06``) in
-    the recap's sentence that holds it, as ``tests/test_speakable_corpus.py`` checks."""
+    the recap's sentence that holds it, as ``tests/test_speakable_corpus.py`` checks. A
+    recap's ``language`` (the show's, as show.toml sets it; en-us unless the expectations
+    say) decides the words."""
     where = next((s for s in spoken if written in s), None)
     if where is None:
         line = next((x for x in path.read_text("utf-8", "replace").splitlines()
@@ -200,7 +202,7 @@ def _says(path: Path, spoken: list[str], written: str, said: str) -> bool:
         if line is None:
             return False
         where = next((s for s in split_sentences(line) if written in s), line)
-    return f" {_norm(said)} " in f" {_norm(speakable(where, phonemes=False))} "
+    return f" {_norm(said)} " in f" {_norm(speakable(where, phonemes=False, language=language))} "
 
 
 def _percent(held: int, checks: int) -> str:

@@ -286,8 +286,9 @@ def test_a_script_changed_since_the_page_read_it_is_not_written(studio: Studio, 
     after = (show / "learned.toml").read_bytes() if (show / "learned.toml").exists() else b""
     assert after == before
     # Unsaved edits of the script in the editor: the review does not write under them.
-    studio.api("/api/episodes/rv4/block", {"index": 0, "block": {"kind": "paragraph",
-                                                                  "text": "Ines sails."}})
+    first = studio.api("/api/episodes/rv4")["blocks"][0]
+    studio.api("/api/episodes/rv4/block", {"id": first["id"], "key": first["key"],
+                                           "block": {"kind": "paragraph", "text": "Ines sails."}})
     view = studio.api("/api/episodes/rv4/review")
     status, _, data = studio.request("POST", "/api/episodes/rv4/review/leave-out",
                                      {"revision": view["revision"], "index": 4})

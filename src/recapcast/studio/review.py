@@ -34,7 +34,7 @@ from recapcast.studio.drafts import block_to_json
 from recapcast.text.learned import RECORDS_DIR, remember_kept, remember_left_out
 from recapcast.text.script import decode_text, parse_script, render_script
 
-__all__ = ["EDITOR_REASON", "RECORDS", "AS_KINDS", "Reviews", "Stale", "layout"]
+__all__ = ["EDITOR_REASON", "RECORDS", "AS_KINDS", "ReviewConflict", "Reviews", "layout"]
 
 RECORDS = RECORDS_DIR
 """Where import keeps its record of each imported script (``ID.json``)."""
@@ -57,7 +57,7 @@ _WORD = re.compile(r"\w+")
 _BRACKETED = re.compile(r"^\[(?P<inner>[^\]]*)\]$")
 
 
-class Stale(RecapcastError):
+class ReviewConflict(RecapcastError):
     """The script is not the one the page showed (HTTP 409): nothing was written."""
 
 
@@ -434,10 +434,10 @@ class Reviews:
                                  "only an imported script can be reviewed")
             now, script = self._read(project, episode_id)
             if revision != now:
-                raise Stale(f"scripts/{episode_id}.md changed since the review was shown",
+                raise ReviewConflict(f"scripts/{episode_id}.md changed since the review was shown",
                             "nothing was written; the review shows the script as it is now")
             if self._busy(episode_id):
-                raise Stale(f"scripts/{episode_id}.md has unsaved edits in the editor",
+                raise ReviewConflict(f"scripts/{episode_id}.md has unsaved edits in the editor",
                             "save or discard them first")
             new, remember = change(project, record, script)
             text = render_script(new)

@@ -1,8 +1,8 @@
-"use strict";
 // The review of an imported script: its blocks in the recap's order, with the lines import
 // left out struck through where they stood, each with its reason. One click brings a line
-// back or leaves one out; each click writes scripts/ID.md at once. Uses studio.js's api()
-// and el().
+// back or leaves one out; each click writes scripts/ID.md at once.
+import { api, el, fail } from "./common.js";
+import { openEpisode } from "./studio.js";
 
 const review = { id: null, view: null, imports: [] };
 
@@ -41,13 +41,13 @@ function reviewStatus(text, kind = "") {
   node.className = kind;
 }
 
-function closeReview() {
+export function closeReview() {
   document.querySelector("#review").hidden = true;
   review.id = null;
 }
 
 // Open the review of ``id``; false when the episode has no import record.
-async function openReview(id) {
+export async function openReview(id) {
   let view;
   try { view = await api(`/api/episodes/${id}/review`); }
   catch (error) { fail(error); return false; }
@@ -112,7 +112,7 @@ async function reviewChange(action, body, done) {
     const view = await api(`/api/episodes/${id}/review/${action}`, { revision: review.view.revision, ...body });
     renderReview(view);
     reviewStatus(view.warning || done, view.warning ? "error" : "ok");
-    loadEpisodes();
+    document.dispatchEvent(new Event("studio:episodes"));  // the list's counts and states
   } catch (error) {
     reviewStatus(error.message + (error.hint ? ` (${error.hint})` : ""), "error");
     // The script may have changed on disk: show it as it is now.
@@ -152,8 +152,19 @@ function applyReviewEntries() {
   markReviewing();
 }
 
-async function reviewEntries() {
+export async function reviewEntries() {
   applyReviewEntries();
   try { review.imports = (await api("/api/reviews")).imports; } catch (_) { return; }
   applyReviewEntries();
 }
+
+// The editor's keys (undo, redo, save) act on the editor's draft, which the review does not
+// show: while the review is open they do nothing (a text box keeps its own undo).
+window.addEventListener("keydown", (event) => {
+  if (review.id === null || !(event.ctrlKey || event.metaKey)) return;
+  const key = event.key.toLowerCase();
+  if (!["z", "y", "s"].includes(key)) return;
+  event.stopPropagation();
+  const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(document.activeElement?.tagName);
+  if (!typing || key === "s") event.preventDefault();
+}, true);
