@@ -249,6 +249,8 @@ def test_bring_back_a_left_out_line_where_it_stood_and_leave_it_out_again(
 def test_leave_out_a_kept_block_and_bring_it_back(studio: Studio, show: Path):
     path = _imported(show, "rv3")
     view = studio.api("/api/episodes/rv3/review")
+    assert {"id": "rv3", "reviewed": False, "left_out": 4} in \
+        studio.api("/api/reviews")["imports"]
     view = studio.api("/api/episodes/rv3/review/leave-out",
                       {"revision": view["revision"], "index": 4})
     assert [t for _, t in _blocks(path)] == BODY[:4]
@@ -257,6 +259,9 @@ def test_leave_out_a_kept_block_and_bring_it_back(studio: Studio, show: Path):
     assert [(r["line"], r["text"], r["reason"]) for r in removed] == [
         (16, BODY[4], "left out by the editor")]
     assert view["left_out"] == 5
+    # The episode list's count follows the file.
+    assert {"id": "rv3", "reviewed": False, "left_out": 5} in \
+        studio.api("/api/reviews")["imports"]
     view = studio.api("/api/episodes/rv3/review/restore",
                       {"revision": view["revision"], "removed": removed[0]["number"]})
     assert path.read_text("utf-8") == SCRIPT

@@ -332,6 +332,8 @@ class Reviews:
         self._project = project
         self._busy = busy
         self._lock = threading.Lock()
+        self._counts: dict[str, tuple[tuple, int]] = {}
+        """Per episode: the record's and script's size and time, and the lines left out."""
 
     # -- reading ------------------------------------------------------------------------
 
@@ -412,12 +414,27 @@ class Reviews:
                 out.append({"id": episode_id, "reviewed": True, "left_out": None})
                 continue
             try:
-                count = self.view(episode_id).get("left_out", 0)
-            except RecapcastError:
-                record = read_record(path)
-                count = len(record.left_out) if record else 0
+                count = self._count(project, episode_id, path)
+            except OSError:
+                continue  # removed meanwhile
             out.append({"id": episode_id, "reviewed": False, "left_out": count})
         return out
+
+    def _count(self, project: Project, episode_id: str, record: Path) -> int:
+        """How many lines are left out now; worked out again only when the record or the
+        script changed (the episode list asks at every refresh)."""
+        stamp = tuple((st.st_size, st.st_mtime_ns) for st in (
+            record.stat(), project.script_path(episode_id).stat()))
+        known = self._counts.get(episode_id)
+        if known and known[0] == stamp:
+            return known[1]
+        try:
+            count = self.view(episode_id).get("left_out", 0)
+        except RecapcastError:
+            found = read_record(record)
+            count = len(found.left_out) if found else 0
+        self._counts[episode_id] = (stamp, count)
+        return count
 
     # -- changing the script ------------------------------------------------------------
 
