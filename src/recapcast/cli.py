@@ -186,6 +186,75 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
 
 
 @cli.command()
+@click.option("--to", "to", default=None,
+              help="An rclone remote path (myr2:bucket/show), connection string or folder "
+                   "(default: [publish] to in recapcast.toml).")
+@click.option("--dry-run", is_flag=True, help="List what would be uploaded and removed; "
+                                              "change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: uploaded, "
+                                                      "skipped, removed.")
+@click.option("--prune", is_flag=True, help="After the new feed is live, remove files no feed "
+                                            "links (at most [publish] max_deletes).")
+@click.pass_context
+def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
+            prune: bool) -> None:
+    """Copy the built show (audio/, feed/) to its host: media first, the feed last."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from recapcast.publish.deploy import publish_show
+    from recapcast.publish.rclone import parse_target
+
+    project = _project(ctx)
+    target = parse_target(to, Path.cwd()) if to else parse_target(project.publish.to,
+                                                                  project.root)
+    console = Console(stderr=True)
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                  TransferSpeedColumn(), TimeRemainingColumn(), console=console,
+                  transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task(f"publishing to {target.shown}", total=None)
+        report = publish_show(
+            project, target, dry_run=dry_run, prune=prune,
+            on_start=lambda total: progress.update(task, total=total),
+            on_bytes=lambda n: progress.advance(task, n))
+    for ping in report.pings:
+        if not ping.ok:
+            click.echo(f"warning: could not notify {ping.service}: {ping.detail}", err=True)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2))
+        return
+    verb = "would upload" if dry_run else "uploaded"
+    for path in report.uploaded:
+        click.echo(f"{verb} {path}")
+    for path in report.removed:
+        click.echo(f"{'would remove' if dry_run else 'removed'} {path}")
+    for item in report.scheduled:
+        click.echo(f"scheduled {item['episode']}: goes out {item['goes_out']} "
+                   "(publish again then)")
+    if report.left:
+        click.echo(f"{len(report.left)} more files no feed links are left: [publish] "
+                   "max_deletes allows fewer at once; run publish --prune again", err=True)
+    if not report.uploaded and not report.removed:
+        click.echo(f"nothing changed: {report.target} is up to date "
+                   f"({len(report.skipped)} files)")
+    elif dry_run:
+        click.echo(f"dry run: nothing was uploaded to {report.target}")
+    else:
+        click.echo(f"published to {report.target}: {len(report.uploaded)} uploaded, "
+                   f"{len(report.skipped)} unchanged, {len(report.removed)} removed; feed: "
+                   f"{report.feed_url}")
+    for ping in report.pings:
+        if ping.ok:
+            click.echo(f"notified {ping.service}")
+
+
+@cli.command()
 @click.option("--port", type=click.IntRange(0, 65535), default=0,
               help="Port on 127.0.0.1 to listen on (default: any free port).")
 @click.option("--no-browser", is_flag=True, help="Only print the address; open no browser.")
