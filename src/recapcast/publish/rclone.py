@@ -74,6 +74,7 @@ def parse_target(spec: str, base: Path) -> Target:
     path = Path(spec).expanduser()
     if not path.is_absolute():
         path = base / path
+    path = path.resolve()
     return Target(str(path), str(path), user_config=False, local=True)
 
 
