@@ -300,6 +300,7 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     """Lint scripts and the built feed without building: print problems, exit 1 on errors."""
     from recapcast.config import check_episode_id
     from recapcast.errors import BuildError, ScriptError
+    from recapcast.publish.catalog import scheduled
     from recapcast.publish.feedcheck import feed_warnings, validate_feed
     from recapcast.text.check import check_scripts
     from recapcast.voice.engines import language_findings, voice_dictionary
@@ -327,6 +328,10 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
         warnings += len(placeholders)
         if not problems:
             click.echo("feed/feed.xml: ok")
+        for release in scheduled(project):
+            click.echo(f"scheduled: {release.episode_id} ({release.meta.title}) goes out "
+                       f"{release.meta.release_at():%Y-%m-%d %H:%M} UTC; it stays out of the "
+                       "feed and page until a publish at or after then")
     elif feed_only:
         raise BuildError("feed/feed.xml does not exist yet",
                          "build an episode first: recapcast build EPISODE_ID")
