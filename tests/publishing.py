@@ -193,7 +193,8 @@ class Recorder:
 
 
 @contextlib.contextmanager
-def recording_server(status: int = 204) -> Iterator[Recorder]:
+def recording_server(status: int = 204, watch: Path | None = None) -> Iterator[Recorder]:
+    """Records each request, with the bytes of ``watch`` (the live feed) when it came."""
     recorder = Recorder("")
 
     class Handler(BaseHTTPRequestHandler):
@@ -201,7 +202,9 @@ def recording_server(status: int = 204) -> Iterator[Recorder]:
             length = int(self.headers.get("Content-Length") or 0)
             recorder.requests.append({"method": self.command, "path": self.path,
                                       "headers": dict(self.headers),
-                                      "body": self.rfile.read(length).decode()})
+                                      "body": self.rfile.read(length).decode(),
+                                      "watched": watch.read_bytes() if watch and
+                                      watch.is_file() else None})
             self.send_response(recorder.status)
             self.send_header("Content-Length", "0")
             self.end_headers()
