@@ -103,7 +103,7 @@ def _publish_process(root: Path, target: str) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=str(SRC))
     return subprocess.Popen([sys.executable, "-m", "recapcast", "publish", "--to", target],
                             cwd=root, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
 def test_a_publish_killed_midway_never_leaves_the_feed_ahead_of_its_media(show, tmp_path):
@@ -129,9 +129,11 @@ def test_a_publish_killed_midway_never_leaves_the_feed_ahead_of_its_media(show, 
         watcher = threading.Thread(target=watch, daemon=True)
         watcher.start()
         try:
-            # SIGKILL (publish and its rclone) after the 1st, 2nd and 4th object it creates.
+            # Ctrl-C after its 1st upload, then SIGKILL (publish and its rclone) after the
+            # 1st, 2nd and 4th object it creates.
             killed = []
-            for point in (1, 2, 4):
+            for point, sent in ((1, signal.SIGINT), (1, signal.SIGKILL), (2, signal.SIGKILL),
+                                (4, signal.SIGKILL)):
                 before = len(s3.created())
                 proc = _publish_process(show, s3.target())
                 deadline = time.monotonic() + 60
@@ -139,8 +141,14 @@ def test_a_publish_killed_midway_never_leaves_the_feed_ahead_of_its_media(show, 
                        and time.monotonic() < deadline):
                     time.sleep(0.002)
                 if proc.poll() is None:
-                    os.killpg(proc.pid, signal.SIGKILL)
-                killed.append(proc.wait(30) == -signal.SIGKILL)
+                    os.killpg(proc.pid, sent)
+                _, err = proc.communicate(timeout=30)
+                if sent == signal.SIGINT and proc.returncode != 0:
+                    # (click writes a blank line first, on any Ctrl-C.)
+                    assert (proc.returncode, err.lstrip("\n")) == (130, (
+                        "error: interrupted\nhint: the live feed is as it was, with all its "
+                        "files; run the same publish again to finish\n"))
+                killed.append(proc.returncode == -signal.SIGKILL)
                 assert live_feed_is_consistent(site, host) is True
                 if (site / "feed" / "feed.xml").read_bytes() == first_feed:
                     check_links_resolve(host + "feed/feed.xml")

@@ -211,6 +211,9 @@ def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
     from recapcast.publish.deploy import publish_show
     from recapcast.publish.rclone import parse_target
 
+    global _interrupt_hint
+    _interrupt_hint = ("the live feed is as it was, with all its files; run the same publish "
+                       "again to finish")
     project = _project(ctx)
     target = parse_target(to, Path.cwd()) if to else parse_target(project.publish.to,
                                                                   project.root)
@@ -461,11 +464,15 @@ def _os_error(exc: OSError) -> str:
     return f"{what}: {exc.filename}" if exc.filename else what
 
 
+_interrupt_hint = "finished takes are cached; run the same build again to resume"
+"""What an interrupted command leaves behind; a command that leaves something else sets it."""
+
+
 def _interrupted(exc: BaseException) -> None:
     """Exit as a shell expects after SIGINT (130) or SIGTERM (143)."""
     from recapcast.safety.interrupts import Terminated
 
     terminated = isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated)
     click.echo("error: terminated" if terminated else "error: interrupted", err=True)
-    click.echo("hint: finished takes are cached; run the same build again to resume", err=True)
+    click.echo(f"hint: {_interrupt_hint}", err=True)
     sys.exit(143 if terminated else 130)

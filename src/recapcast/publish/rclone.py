@@ -176,12 +176,18 @@ class Rclone:
         with tempfile.TemporaryFile() as out:
             # stdout to a file, so a long listing never blocks rclone while stderr is read.
             reader = _drain(proc.stdout, out)
-            for line in proc.stderr:
-                message = _message(line)
-                messages.append(message)
-                if on_message:
-                    on_message(message)
-            proc.wait()
+            try:
+                for line in proc.stderr:
+                    message = _message(line)
+                    messages.append(message)
+                    if on_message:
+                        on_message(message)
+                proc.wait()
+            except BaseException:
+                # Interrupted (Ctrl-C, SIGTERM): no rclone goes on uploading behind our back.
+                proc.kill()
+                proc.wait()
+                raise
             reader.join()
             out.seek(0)
             stdout = out.read()
