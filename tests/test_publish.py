@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import make_show, run_cli
 from published import publish_two_episodes
 from publishing import (
     SECRET_KEY,
@@ -23,6 +23,8 @@ from publishing import (
     rclone_s3,
     set_base_url,
 )
+from recapcast.errors import PublishError
+from recapcast.publish.deploy import SiteFile, _stage
 from recapcast.publish.rclone import rclone_binary
 
 
@@ -182,3 +184,20 @@ def test_a_key_in_the_show_config_is_refused(show: Path):
     assert result.returncode == 1 and "holds a key or password" in result.stderr
     assert "SK" not in result.stderr.replace("SKIP", "")
 
+
+
+def test_a_show_with_nothing_built_publishes_nothing(tmp_path: Path):
+    root = make_show(tmp_path / "empty")
+    result = run_cli("publish", "--to", str(tmp_path / "site"), cwd=root)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == "error: there is no built episode to publish"
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_file_that_no_longer_matches_its_hashed_name_is_not_staged(tmp_path: Path):
+    audio = tmp_path / "ep3.mp3"
+    audio.write_bytes(b"rebuilt since the plan")
+    stale = SiteFile("audio/ep3.0123456789ab.mp3", "audio/mpeg", audio.stat().st_size,
+                     source=audio)
+    with pytest.raises(PublishError, match="ep3.mp3 changed while it was being published"):
+        _stage(tmp_path / "stage", [stale])

@@ -210,6 +210,7 @@ def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
 
     from recapcast.publish.deploy import publish_show
     from recapcast.publish.rclone import parse_target
+    from recapcast.safety.lock import build_lock
 
     global _interrupt_hint
     _interrupt_hint = ("the live feed is as it was, with all its files; run the same publish "
@@ -218,9 +219,12 @@ def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
     target = parse_target(to, Path.cwd()) if to else parse_target(project.publish.to,
                                                                   project.root)
     console = Console(stderr=True)
-    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
-                  TransferSpeedColumn(), TimeRemainingColumn(), console=console,
-                  transient=True, disable=not console.is_terminal) as progress:
+    # A build renames new audio into place: the publish waits for it, and it for the publish.
+    with build_lock(project.cache_dir, on_wait=lambda: click.echo(
+            "waiting for a build of this show to finish...", err=True)), \
+            Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                     TransferSpeedColumn(), TimeRemainingColumn(), console=console,
+                     transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task(f"publishing to {target.shown}", total=None)
         report = publish_show(
             project, target, dry_run=dry_run, prune=prune,

@@ -84,6 +84,9 @@ class PublishReport:
 def plan_site(project: Project, now: dt.datetime) -> list[SiteFile]:
     """Every file to publish, media first, then the page, then the feed."""
     releases = catalog.published_releases(project)
+    if not releases:
+        raise PublishError("there is no built episode to publish",
+                           "build one first: recapcast build EPISODE_ID")
     media = catalog.site_files(project, releases, now)
     cover = next((path.rsplit("/", 1)[1] for _, path, mime in media
                   if path.startswith("feed/")), None)
@@ -97,7 +100,12 @@ def plan_site(project: Project, now: dt.datetime) -> list[SiteFile]:
 
 
 def _stage(stage: Path, files: list[SiteFile]) -> None:
-    """Lay the files out as published, in ``stage``: media hard-linked, feed and page written."""
+    """Lay the files out as published, in ``stage``: media hard-linked, feed and page written.
+
+    A staged media file must still hash to the name it is published under: a file rebuilt
+    since the plan (of the same size, as a CBR MP3 of the same length is) is never
+    published under the old file's name.
+    """
     shutil.rmtree(stage, ignore_errors=True)
     for one in files:
         target = stage / one.path
@@ -109,6 +117,10 @@ def _stage(stage: Path, files: list[SiteFile]) -> None:
             os.link(one.source, target)
         except OSError:
             shutil.copyfile(one.source, target)
+        version = target.name.split(".")[1]
+        if catalog.size_and_hash(target)[1][:len(version)] != version:
+            raise PublishError(f"{one.source.name} changed while it was being published",
+                               "wait for the build to finish, then publish again")
 
 
 def publish_show(project: Project, target: Target, *, dry_run: bool = False,
