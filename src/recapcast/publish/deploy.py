@@ -11,6 +11,7 @@ links is never overwritten; old files go only with ``--prune``, after the new fe
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -22,8 +23,10 @@ from recapcast.errors import PublishError
 from recapcast.publish import catalog
 from recapcast.publish.pings import Ping, send_pings
 from recapcast.publish.rclone import Rclone, Target
+from recapcast.safety.atomic import write_text
 
-__all__ = ["SiteFile", "PublishReport", "plan_site", "publish_show", "HEADERS"]
+__all__ = ["SiteFile", "PublishReport", "plan_site", "publish_show", "HEADERS",
+           "episode_states", "PUBLISHED_STATE"]
 
 _MEDIA_CACHE = "public, max-age=31536000, immutable"
 """A media file never changes under its name (the name carries its hash)."""
@@ -43,6 +46,8 @@ HEADERS = {
 FEED_PATH = "feed/feed.xml"
 PAGE_PATH = "feed/index.html"
 _PRUNED_FOLDERS = ("audio/", "feed/")
+PUBLISHED_STATE = "published.json"
+"""Under ``.cache/``: where the last publish went and the audio each episode went out with."""
 
 
 @dataclass(frozen=True)
@@ -167,10 +172,42 @@ def publish_show(project: Project, target: Target, *, dry_run: bool = False,
     for kind in ("page", "feed"):
         _upload(rclone, stage, [f for f in changed if f.kind == kind], kind, on_bytes)
     shutil.rmtree(stage, ignore_errors=True)
+    _record(project, target, files, now)
     if any(f.kind == "feed" for f in changed):
         report.pings = send_pings(project.publish, report.feed_url)
     rclone.delete(report.removed)
     return report
+
+
+def _record(project: Project, target: Target, files: list[SiteFile], now: dt.datetime) -> None:
+    """Remember what the live feed holds, for the studio's live / changed / scheduled."""
+    audio = {f.path.split("/")[1].split(".")[0]: f.path for f in files if f.kind == "audio/mpeg"}
+    write_text(project.cache_dir / PUBLISHED_STATE, json.dumps(
+        {"target": target.shown, "at": now.isoformat(), "audio": audio}, indent=1))
+
+
+def episode_states(project: Project, now: dt.datetime | None = None) -> dict:
+    """Each built episode's state against the last publish: ``live`` (published as built),
+    ``changed`` (rebuilt since), ``scheduled`` (with when) or ``unpublished``."""
+    now = now or dt.datetime.now(dt.UTC)
+    try:
+        state = json.loads((project.cache_dir / PUBLISHED_STATE).read_text("utf-8"))
+        live = dict(state["audio"])
+    except (OSError, ValueError, KeyError, TypeError):
+        state, live = {}, {}
+    episodes = {}
+    for release in catalog.published_releases(project):
+        at = release.meta.release_at()
+        name = catalog.site_files(project, [release], at)[0][1]
+        if at > now:
+            episodes[release.episode_id] = {"state": "scheduled", "goes_out": at.isoformat()}
+        elif release.episode_id not in live:
+            episodes[release.episode_id] = {"state": "unpublished"}
+        else:
+            episodes[release.episode_id] = {
+                "state": "live" if live[release.episode_id] == name else "changed"}
+    return {"target": state.get("target"), "published_at": state.get("at"),
+            "episodes": episodes}
 
 
 def _upload(rclone: Rclone, stage: Path, files: list[SiteFile], kind: str,
