@@ -199,6 +199,8 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
 def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
             prune: bool) -> None:
     """Copy the built show (audio/, feed/) to its host: media first, the feed last."""
+    from urllib.parse import urlsplit
+
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -233,6 +235,11 @@ def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
     for ping in report.pings:
         if not ping.ok:
             click.echo(f"warning: could not notify {ping.service}: {ping.detail}", err=True)
+    host = urlsplit(project.show.base_url).hostname or ""
+    if not target.local and (host in ("localhost", "::1") or host.startswith("127.")):
+        click.echo(f"warning: base_url is {project.show.base_url}, an address on this "
+                   "machine: apps elsewhere cannot fetch the feed; set [show] base_url to "
+                   "the target's public address", err=True)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=2))
         return
