@@ -25,6 +25,7 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from recapcast.errors import RecapcastError
+from recapcast.studio.publishing import Publishes
 from recapcast.studio.workbench import Workbench
 
 __all__ = ["create_app", "COOKIE"]
@@ -116,6 +117,8 @@ def _int(data: dict, key: str) -> int:
 def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
     """The studio app over ``bench``, for a server on 127.0.0.1:``port``."""
 
+    publishes = Publishes(bench.project, bench.events)
+
     def json_route(path: str, handler, methods=("POST",)):
         async def endpoint(request: Request) -> Response:
             try:
@@ -202,6 +205,8 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
         json_route("/api/episodes/{id}/build", lambda p, d: bench.build(
             p["id"], force=bool(d.get("force")))),
         json_route("/api/import", lambda p, d: bench.import_recap(d)),
+        json_route("/api/publish", lambda p, d: publishes.status(), methods=("GET",)),
+        json_route("/api/publish", lambda p, d: publishes.start()),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(_app):
