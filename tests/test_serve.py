@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import os
@@ -11,6 +12,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import podcastparser
@@ -302,3 +304,37 @@ def test_a_client_that_hangs_up_is_one_log_line_and_no_traceback(show: Path):
                             "peer)", "127.0.0.1 hung up during GET /audio/long.mp3 (Connection "
                             "reset by peer)"], err
     assert [line for line in lines if line not in hung] == ["press Ctrl-C to stop", "stopped"]
+
+
+def test_a_stalled_connection_is_closed_with_one_log_line(tmp_path: Path, caplog):
+    # A request that stops halfway, and a client that stops taking its answer: each holds a
+    # socket until the idle time (60 s in serve; half a second here) closes it.
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "audio").mkdir()
+    (tmp_path / "audio" / "big.mp3").write_bytes(os.urandom(16 * 1024 * 1024))
+    srv = make_server(Site(tmp_path / "feed", tmp_path / "audio"), "127.0.0.1", 0, idle_s=0.5)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    port = srv.server_address[1]
+    try:
+        with caplog.at_level("WARNING", logger="recapcast.publish.serve"):
+            for request in (b"GET /audio/big.mp3 HTTP/1.1\r\nHost: x\r\n",
+                            b"GET /audio/big.mp3 HTTP/1.1\r\nHost: x\r\n\r\n"):
+                with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
+                    sock.sendall(request)
+                    # Take nothing: the server must give up on its own and close.
+                    time.sleep(2)
+                    received = b""
+                    with contextlib.suppress(ConnectionResetError):
+                        while chunk := sock.recv(1 << 20):
+                            received += chunk
+                    assert len(received) < 16 * 1024 * 1024
+            # The server still answers afterwards.
+            status, _, _ = _get(srv, "/audio/big.mp3", method="HEAD")
+            assert status == 200
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    stalled = [r.getMessage() for r in caplog.records if "stalled" in r.getMessage()]
+    assert stalled == ["127.0.0.1 stalled during a request for 0.5 s: closed",
+                       "127.0.0.1 stalled during GET /audio/big.mp3 for 0.5 s: closed"]
+    assert not [r for r in caplog.records if "hung up" in r.getMessage()]

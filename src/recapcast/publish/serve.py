@@ -16,6 +16,7 @@ import os
 import re
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate
@@ -112,7 +113,8 @@ def _cache(name: str) -> str:
 
 
 class _Feed:
-    """``feed.xml`` rendered for the public URL, again whenever the built feed changes."""
+    """``feed.xml`` rendered for the public URL, again whenever the built feed changes (and
+    each minute, for scheduled episodes)."""
 
     def __init__(self, site: Site, public_url: str, folder: _Folder) -> None:
         self.site = site
@@ -123,7 +125,8 @@ class _Feed:
 
     def data(self, path: Path) -> tuple[bytes, os.stat_result]:
         stat = path.stat()
-        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+        # Rendered again each minute too: a scheduled episode comes out when its time comes.
+        key = (stat.st_mtime_ns, stat.st_size, stat.st_ino, int(time.time() // 60))
         with self._lock:
             if not self._cache or self._cache[0] != key:
                 render = self.site.render_feed
@@ -174,14 +177,57 @@ def create_app(site: Site, public_url: str) -> Starlette:
 class _Connection(H11Protocol):
     """uvicorn's HTTP/1.1 connection that says, in one log line, when a client hangs up
     before its answer is complete (players drop connections once they have the bytes they
-    wanted: not an error of the server, and never a traceback)."""
+    wanted: not an error of the server, and never a traceback), and closes one that stalls:
+    sends no request, stops halfway through one, or stops taking its answer, for
+    ``idle_s`` (uvicorn's own keep-alive timeout covers only the time between requests)."""
+
+    idle_s: float = _IDLE_S
 
     def connection_made(self, transport) -> None:
         peer = transport.get_extra_info("peername")
         self.peer = peer[0] if peer else "a client"
+        self._stall: asyncio.TimerHandle | None = None
+        self._told = False
         super().connection_made(transport)
+        self._watch(True)
+
+    def data_received(self, data: bytes) -> None:
+        super().data_received(data)
+        # Watched while the request is still arriving; an answer in flight is watched by
+        # flow control below.
+        self._watch(self.cycle is None or self.cycle.response_complete)
+
+    def pause_writing(self) -> None:
+        super().pause_writing()
+        self._watch(True)
+
+    def resume_writing(self) -> None:
+        super().resume_writing()
+        self._watch(False)
+
+    def on_response_complete(self) -> None:
+        super().on_response_complete()
+        self._watch(False)  # idle between requests: uvicorn's keep-alive timeout
+
+    def _watch(self, on: bool) -> None:
+        if self._stall is not None:
+            self._stall.cancel()
+            self._stall = None
+        if on and not self.transport.is_closing():
+            self._stall = self.loop.call_later(self.idle_s, self._stalled)
+
+    def _stalled(self) -> None:
+        self._stall = None
+        if self.cycle is not None and not self.cycle.response_complete:
+            request = f"{self.cycle.scope['method']} {self.cycle.scope['path']}"
+        else:
+            request = "a request"
+        log.warning("%s stalled during %s for %g s: closed", self.peer, request, self.idle_s)
+        self._told = True  # said once, here; not again as a hang-up
+        self.transport.abort()
 
     def connection_lost(self, exc: Exception | None) -> None:
+        self._watch(False)
         request = None
         if self.cycle is not None and not self.cycle.response_complete:
             request = f"{self.cycle.scope['method']} {self.cycle.scope['path']}"
@@ -190,7 +236,7 @@ class _Connection(H11Protocol):
             data = self.conn.trailing_data[0]
             line = bytes(data).split(b"\r\n", 1)[0].decode("latin-1").split(" ")
             request = " ".join(line[:2]) if len(line) >= 2 else "a request"
-        if request:
+        if request and not self._told:
             reason = getattr(exc, "strerror", None) or "connection closed"
             log.warning("%s hung up during %s (%s)", self.peer, request, reason)
         super().connection_lost(exc)
@@ -205,7 +251,8 @@ class ShowServer:
     # kernel caps this at net.core.somaxconn.
     request_queue_size = 128
 
-    def __init__(self, site: Site, host: str, port: int, public_url: str | None = None):
+    def __init__(self, site: Site, host: str, port: int, public_url: str | None = None,
+                 idle_s: float = _IDLE_S):
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.socket = socket.socket(family, socket.SOCK_STREAM)
         self.socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -218,10 +265,11 @@ class ShowServer:
         self.server_address = self.socket.getsockname()
         self.public_url = _with_slash(
             public_url or f"http://{_url_host(host)}:{self.server_address[1]}/")
+        connection = type("Connection", (_Connection,), {"idle_s": idle_s})
         config = uvicorn.Config(
-            create_app(site, self.public_url), http=_Connection, ws="none", lifespan="off",
+            create_app(site, self.public_url), http=connection, ws="none", lifespan="off",
             log_config=None, log_level="warning", access_log=False,
-            timeout_keep_alive=_IDLE_S, timeout_graceful_shutdown=1,
+            timeout_keep_alive=idle_s, timeout_graceful_shutdown=1,
             backlog=self.request_queue_size, server_header=False)
         self._server = uvicorn.Server(config)
         self._stopped = threading.Event()
@@ -261,7 +309,7 @@ def _lan_address() -> str:
 
 
 def make_server(site: Site, host: str = "127.0.0.1", port: int = 8000,
-                public_url: str | None = None) -> ShowServer:
+                public_url: str | None = None, idle_s: float = _IDLE_S) -> ShowServer:
     """Bind a server (port 0 picks a free one); call ``serve_forever()`` to run it."""
-    return ShowServer(site, host, port, public_url)
+    return ShowServer(site, host, port, public_url, idle_s)
 
