@@ -48,7 +48,9 @@ def test_when_an_episode_goes_out_and_the_date_it_carries(given, expected):
 def built(tmp_path_factory) -> Path:
     root = make_show(tmp_path_factory.mktemp("schedule") / "show")
     (root / "scripts" / "ep5.md").write_text(LATER, encoding="utf-8")
-    run_cli("build", "--all", cwd=root, check=True)
+    built = run_cli("build", "--all", cwd=root, check=True)
+    assert ("ep5 is scheduled: it stays out of the feed and page until 2099-12-11 06:00 UTC"
+            in built.stdout.splitlines())
     return root
 
 

@@ -132,6 +132,13 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         out = reports[0].to_json() if len(reports) == 1 and not build_all else {
             "episodes": [r.to_json() for r in reports]}
         click.echo(json.dumps(out, indent=2))
+        return
+    from recapcast.publish.catalog import scheduled
+
+    for release in scheduled(project):
+        if release.episode_id in ids:
+            click.echo(f"{release.episode_id} is scheduled: it stays out of the feed and page "
+                       f"until {release.meta.release_at():%Y-%m-%d %H:%M} UTC")
 
 
 @cli.command()
