@@ -19,7 +19,9 @@ OWNERS = {
     "yaml": "text/markdown.py",
     "docx": "text/documents/word.py", "odf": "text/documents/opendocument.py",
     "pdfminer": "text/documents/pdf.py", "striprtf": "text/documents/rtf.py",
-    "starlette": "studio/web.py", "uvicorn": "studio/server.py",
+    # Two web programs: the studio, and serve's static site; each speaks them in one module.
+    "starlette": ("studio/web.py", "publish/serve.py"),
+    "uvicorn": ("studio/server.py", "publish/serve.py"),
 }
 # The stages in the order data flows through them; a stage imports only those before it.
 STAGES = ["safety", "text", "voice", "sound", "release", "publish"]
@@ -80,7 +82,8 @@ def test_each_outside_library_is_imported_in_one_module():
                 if top in OWNERS:
                     importers[top].add(path.relative_to(PACKAGE).as_posix())
     for library, owner in OWNERS.items():
-        assert importers[library] <= {owner}, (library, importers[library])
+        owners = set(owner) if isinstance(owner, tuple) else {owner}
+        assert importers[library] <= owners, (library, importers[library])
 
 
 def test_stages_import_only_the_stages_before_them():

@@ -132,6 +132,13 @@ def build(ctx: click.Context, episode_id: str | None, build_all: bool, engine: s
         out = reports[0].to_json() if len(reports) == 1 and not build_all else {
             "episodes": [r.to_json() for r in reports]}
         click.echo(json.dumps(out, indent=2))
+        return
+    from recapcast.publish.catalog import scheduled
+
+    for release in scheduled(project):
+        if release.episode_id in ids:
+            click.echo(f"{release.episode_id} is scheduled: it stays out of the feed and page "
+                       f"until {release.meta.release_at():%Y-%m-%d %H:%M} UTC")
 
 
 @cli.command()
@@ -183,6 +190,89 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
         click.echo("stopped", err=True)
     finally:
         server.server_close()
+
+
+@cli.command()
+@click.option("--to", "to", default=None,
+              help="An rclone remote path (myr2:bucket/show), connection string or folder "
+                   "(default: [publish] to in recapcast.toml).")
+@click.option("--dry-run", is_flag=True, help="List what would be uploaded and removed; "
+                                              "change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object: uploaded, "
+                                                      "skipped, removed.")
+@click.option("--prune", is_flag=True, help="After the new feed is live, remove files no feed "
+                                            "links (at most [publish] max_deletes).")
+@click.pass_context
+def publish(ctx: click.Context, to: str | None, dry_run: bool, as_json: bool,
+            prune: bool) -> None:
+    """Copy the built show (audio/, feed/) to its host: media first, the feed last."""
+    from urllib.parse import urlsplit
+
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    from recapcast.publish.deploy import publish_show
+    from recapcast.publish.rclone import parse_target
+    from recapcast.safety.lock import build_lock
+
+    global _interrupt_hint
+    _interrupt_hint = ("the live feed is as it was, with all its files; run the same publish "
+                       "again to finish")
+    project = _project(ctx)
+    target = parse_target(to, Path.cwd()) if to else parse_target(project.publish.to,
+                                                                  project.root)
+    console = Console(stderr=True)
+    # A build renames new audio into place: the publish waits for it, and it for the publish.
+    with build_lock(project.cache_dir, on_wait=lambda: click.echo(
+            "waiting for a build of this show to finish...", err=True)), \
+            Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(),
+                     TransferSpeedColumn(), TimeRemainingColumn(), console=console,
+                     transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task(f"publishing to {target.shown}", total=None)
+        report = publish_show(
+            project, target, dry_run=dry_run, prune=prune,
+            on_start=lambda total: progress.update(task, total=total),
+            on_bytes=lambda n: progress.advance(task, n))
+    for ping in report.pings:
+        if not ping.ok:
+            click.echo(f"warning: could not notify {ping.service}: {ping.detail}", err=True)
+    host = urlsplit(project.show.base_url).hostname or ""
+    if not target.local and (host in ("localhost", "::1") or host.startswith("127.")):
+        click.echo(f"warning: base_url is {project.show.base_url}, an address on this "
+                   "machine: apps elsewhere cannot fetch the feed; set [show] base_url to "
+                   "the target's public address", err=True)
+    if as_json:
+        click.echo(json.dumps(report.to_json(), indent=2))
+        return
+    verb = "would upload" if dry_run else "uploaded"
+    for path in report.uploaded:
+        click.echo(f"{verb} {path}")
+    for path in report.removed:
+        click.echo(f"{'would remove' if dry_run else 'removed'} {path}")
+    for item in report.scheduled:
+        click.echo(f"scheduled {item['episode']}: goes out {item['goes_out']} "
+                   "(publish again then)")
+    if report.left:
+        click.echo(f"{len(report.left)} more files no feed links are left: [publish] "
+                   "max_deletes allows fewer at once; run publish --prune again", err=True)
+    if not report.uploaded and not report.removed:
+        click.echo(f"nothing changed: {report.target} is up to date "
+                   f"({len(report.skipped)} files)")
+    elif dry_run:
+        click.echo(f"dry run: nothing was uploaded to {report.target}")
+    else:
+        click.echo(f"published to {report.target}: {len(report.uploaded)} uploaded, "
+                   f"{len(report.skipped)} unchanged, {len(report.removed)} removed; feed: "
+                   f"{report.feed_url}")
+    for ping in report.pings:
+        if ping.ok:
+            click.echo(f"notified {ping.service}")
 
 
 @cli.command()
@@ -252,6 +342,7 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     """Lint scripts and the built feed without building: print problems, exit 1 on errors."""
     from recapcast.config import check_episode_id
     from recapcast.errors import BuildError, ScriptError
+    from recapcast.publish.catalog import scheduled
     from recapcast.publish.feedcheck import feed_warnings, validate_feed
     from recapcast.text.check import check_scripts
     from recapcast.voice.engines import language_findings, voice_dictionary
@@ -279,6 +370,10 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
         warnings += len(placeholders)
         if not problems:
             click.echo("feed/feed.xml: ok")
+        for release in scheduled(project):
+            click.echo(f"scheduled: {release.episode_id} ({release.meta.title}) goes out "
+                       f"{release.meta.release_at():%Y-%m-%d %H:%M} UTC; it stays out of the "
+                       "feed and page until a publish at or after then")
     elif feed_only:
         raise BuildError("feed/feed.xml does not exist yet",
                          "build an episode first: recapcast build EPISODE_ID")
@@ -408,11 +503,15 @@ def _os_error(exc: OSError) -> str:
     return f"{what}: {exc.filename}" if exc.filename else what
 
 
+_interrupt_hint = "finished takes are cached; run the same build again to resume"
+"""What an interrupted command leaves behind; a command that leaves something else sets it."""
+
+
 def _interrupted(exc: BaseException) -> None:
     """Exit as a shell expects after SIGINT (130) or SIGTERM (143)."""
     from recapcast.safety.interrupts import Terminated
 
     terminated = isinstance(exc, Terminated) or isinstance(exc.__cause__, Terminated)
     click.echo("error: terminated" if terminated else "error: interrupted", err=True)
-    click.echo("hint: finished takes are cached; run the same build again to resume", err=True)
+    click.echo(f"hint: {_interrupt_hint}", err=True)
     sys.exit(143 if terminated else 130)

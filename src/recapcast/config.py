@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from recapcast.errors import ConfigError, UsageError
-from recapcast.model import AudioSettings, Show, VoiceSettings
+from recapcast.model import AudioSettings, PublishSettings, Show, VoiceSettings
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.lexicon import LEXICON_NAME, read_lexicon
 from recapcast.text.opening import check_template, default_signoff
@@ -33,6 +33,8 @@ class Project:
     show: Show
     max_recap_bytes: int = DEFAULT_MAX_RECAP_BYTES
     """``[limits] max_recap_bytes``: larger recaps and scripts are refused."""
+    publish: PublishSettings = PublishSettings()
+    """``[publish]``: where ``recapcast publish`` copies the show, and whom it tells."""
 
     @property
     def scripts_dir(self) -> Path:
@@ -196,7 +198,41 @@ def load_project(root: Path) -> Project:
                     audio=_audio(dict(data.get("audio", {}))))
     except TypeError as exc:
         raise ConfigError(f"bad [show] in {CONFIG_NAME}: {exc}") from None
-    return Project(root=root.resolve(), show=show, max_recap_bytes=_max_recap_bytes(data))
+    return Project(root=root.resolve(), show=show, max_recap_bytes=_max_recap_bytes(data),
+                   publish=_publish(data))
+
+
+_SECRET_OPTION = re.compile(r"(key|secret|pass|token|password)\w*\s*=", re.I)
+
+
+def _publish(data: dict) -> PublishSettings:
+    table = data.get("publish", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[publish] in {CONFIG_NAME} must be a table", 'write: [publish] then '
+                          'to = "myremote:bucket/show"')
+    known = {f.name: f for f in fields(PublishSettings)}
+    unknown = set(table) - set(known)
+    if unknown:
+        raise ConfigError(f"unknown setting publish.{sorted(unknown)[0]} in {CONFIG_NAME}",
+                          f"known settings: {', '.join(sorted(known))}")
+    for name, value in table.items():
+        kind = known[name].type
+        ok = (isinstance(value, bool) if kind == "bool" else
+              isinstance(value, int) and not isinstance(value, bool) and value >= 0
+              if kind == "int" else isinstance(value, str))
+        if not ok:
+            wanted = {"bool": "true or false", "int": "a whole number"}.get(kind, "text")
+            raise ConfigError(f"publish.{name} in {CONFIG_NAME} must be {wanted}, not {value!r}")
+    for name in ("websub_hub", "podcastindex_url", "podping_url"):
+        value = table.get(name, "")
+        if value and not value.startswith(("http://", "https://")):
+            raise ConfigError(f"publish.{name} in {CONFIG_NAME} must be an http(s) URL")
+    if _SECRET_OPTION.search(str(table.get("to", ""))):
+        # The show folder is shared and kept in git: a key in it is a leaked key.
+        raise ConfigError(f"[publish] to in {CONFIG_NAME} holds a key or password",
+                          "keep keys out of the show: name a remote from `rclone config`, or "
+                          "set RCLONE_CONFIG_<NAME>_* environment variables")
+    return PublishSettings(**table)
 
 
 def _max_recap_bytes(data: dict) -> int:

@@ -7,6 +7,7 @@ __all__ = [
     "EngineError",
     "BuildError",
     "UsageError",
+    "PublishError",
 ]
 
 
@@ -50,3 +51,9 @@ class EngineError(RecapcastError, RuntimeError):
 
 class BuildError(RecapcastError, RuntimeError):
     """A build step failed (audio, tags, feed)."""
+
+
+class PublishError(RecapcastError, RuntimeError):
+    """Copying the show to its host failed (credentials, bucket, server, disk)."""
+
+    default_hint = "check [publish] to in recapcast.toml and the target's rclone settings"

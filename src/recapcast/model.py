@@ -127,6 +127,22 @@ class Show:
 
 
 @dataclass(frozen=True)
+class PublishSettings:
+    """``[publish]`` in ``recapcast.toml``: where ``recapcast publish`` copies the show, and
+    whom it tells. Never a secret: keys come from rclone's own config or environment."""
+
+    to: str = ""
+    """An rclone remote path, connection string or local folder; empty: give --to."""
+    max_deletes: int = 50
+    """At most this many files are removed by one ``publish --prune``."""
+    websub_hub: str = ""
+    podcastindex: bool = False
+    podcastindex_url: str = "https://api.podcastindex.org/api/1.0/hub/pubnotify"
+    podping: bool = False
+    podping_url: str = "https://podping.cloud/"
+
+
+@dataclass(frozen=True)
 class EpisodeMeta:
     """An episode's front matter."""
 
@@ -141,6 +157,24 @@ class EpisodeMeta:
     podcast's own title is ``Show.title``)."""
     author: str = ""
     """Who wrote the recap (from its byline); credited in the feed, never spoken."""
+    time: dt.time | None = None
+    """The time of day (UTC) the episode goes out, when the script's date gives one."""
+
+    def release_at(self) -> dt.datetime:
+        """When the episode goes out: its date and time, else the start of its date in UTC
+        (an episode imported today is out today, as it always was)."""
+        day = self.date or dt.date(1970, 1, 1)
+        return dt.datetime.combine(day, self.time or dt.time(0, 0), tzinfo=dt.UTC)
+
+    def published_at(self, now: dt.datetime) -> dt.datetime:
+        """The ``pubDate`` of an episode that is out at ``now``: its date and time, else noon
+        UTC of its date (the same date in every time zone an app shows it in), but never
+        later than ``now``: before noon on its own day, the start of that day."""
+        if self.time is not None:
+            return self.release_at()
+        noon = dt.datetime.combine(self.date or dt.date(1970, 1, 1), dt.time(12, 0),
+                                   tzinfo=dt.UTC)
+        return noon if noon <= now else self.release_at()
 
 
 @dataclass(frozen=True)

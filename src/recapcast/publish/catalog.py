@@ -28,10 +28,10 @@ from recapcast.text.script import read_script
 
 __all__ = ["episode_guid", "feed_url", "narrator_name", "show_cover", "cover_name", "sidecar_paths",
            "size_and_hash", "read_manifest", "write_manifest", "published_releases", "with_pending",
-           "feed_xml", "write_feed", "publish_feed", "published_cover"]
+           "feed_xml", "write_feed", "publish_feed", "published_cover", "out_now", "scheduled",
+           "page_html", "site_files"]
 
 log = logging.getLogger(__name__)
-_EPOCH = dt.date(1970, 1, 1)
 
 
 def episode_guid(project: Project, script: Script) -> str:
@@ -123,7 +123,8 @@ def _manifest(release: Release) -> dict:
         "narrator": release.narrator,
         # What the feed shows, so a script broken later does not drop a published episode.
         "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
-                 "date": meta.date.isoformat() if meta.date else None, "summary": meta.summary,
+                 "date": meta.date.isoformat() if meta.date else None,
+                 "time": meta.time.isoformat() if meta.time else None, "summary": meta.summary,
                  "author": meta.author},
     }
 
@@ -135,7 +136,8 @@ def _published_meta(manifest: dict) -> EpisodeMeta | None:
         return EpisodeMeta(title=str(m["title"]), episode=m.get("episode"),
                            season=m.get("season"), summary=str(m.get("summary") or ""),
                            author=str(m.get("author") or ""),
-                           date=dt.date.fromisoformat(m["date"]) if m.get("date") else None)
+                           date=dt.date.fromisoformat(m["date"]) if m.get("date") else None,
+                           time=dt.time.fromisoformat(m["time"]) if m.get("time") else None)
     except (KeyError, TypeError, ValueError):
         return None
 
@@ -188,7 +190,8 @@ _SIDECARS = {
 _CHAPTERS_MIME = _SIDECARS["chapters"][1]
 
 
-def _sidecars(project: Project, episode_id: str) -> list[tuple[str, str, str]]:
+def _sidecars(project: Project, episode_id: str,
+              immutable: bool = False) -> list[tuple[str, str, str]]:
     """(versioned path under the show root, MIME type, label) of each sidecar that exists."""
     found = []
     paths = sidecar_paths(project, episode_id)
@@ -196,13 +199,38 @@ def _sidecars(project: Project, episode_id: str) -> list[tuple[str, str, str]]:
         path = paths[key]
         if path.is_file():
             version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-            found.append((f"audio/{path.name}?v={version}", mime, label))
+            found.append((_versioned(f"audio/{path.name}", version, immutable), mime, label))
     return found
 
 
-def _audio_path(release: Release) -> str:
-    # The hash in the query gives changed audio a new URL; the guid stays the same.
-    return f"audio/{release.episode_id}.mp3?v={release.sha256[:12]}"
+def _versioned(path: str, version: str, immutable: bool) -> str:
+    """``audio/ep3.mp3?v=HASH`` for ``serve``; ``audio/ep3.HASH.mp3`` when published.
+
+    A static host ignores the query, so a published file carries its hash in its name: a
+    changed episode is a new file, and the one the live feed links is never overwritten.
+    """
+    if not immutable:
+        return f"{path}?v={version}"
+    folder, _, name = path.rpartition("/")
+    stem, dot, rest = name.partition(".")
+    return f"{folder}/{stem}.{version}{dot}{rest}"
+
+
+def _audio_path(release: Release, immutable: bool = False) -> str:
+    # The hash gives changed audio a new URL; the guid stays the same.
+    return _versioned(f"audio/{release.episode_id}.mp3", release.sha256[:12], immutable)
+
+
+def out_now(releases: list[Release], now: dt.datetime) -> list[Release]:
+    """The releases whose time has come; the rest are scheduled and stay out of feed and page."""
+    return [r for r in releases if r.meta.release_at() <= now]
+
+
+def scheduled(project: Project, now: dt.datetime | None = None) -> list[Release]:
+    """Built episodes whose time has not come, soonest first."""
+    now = now or dt.datetime.now(dt.UTC)
+    later = [r for r in published_releases(project) if r.meta.release_at() > now]
+    return sorted(later, key=lambda r: (r.meta.release_at(), r.episode_id))
 
 
 def published_cover(project: Project) -> str:
@@ -213,20 +241,23 @@ def published_cover(project: Project) -> str:
 
 
 def feed_xml(project: Project, base_url: str | None = None, *, cover_name: str | None = None,
-             releases: list[Release] | None = None) -> bytes:
-    """The feed of every built episode with its URLs under ``base_url`` (default: the config's).
+             releases: list[Release] | None = None, immutable: bool = False,
+             now: dt.datetime | None = None) -> bytes:
+    """The feed of every built episode out by ``now`` with its URLs under ``base_url``
+    (default: the config's); ``immutable`` names each file by its hash, as published.
 
     The show's ``podcast:guid`` always comes from the configured URL, so a feed served under
     another address (``recapcast serve --public-url``) is still the same show.
     """
+    now = now or dt.datetime.now(dt.UTC)
     base = base_url or project.show.base_url
     if not base.endswith("/"):
         base += "/"
     entries = []
-    for release in published_releases(project) if releases is None else releases:
-        sidecars = _sidecars(project, release.episode_id)
+    for release in out_now(published_releases(project) if releases is None else releases, now):
+        sidecars = _sidecars(project, release.episode_id, immutable)
         entries.append(feeds.FeedEntry(
-            release, urljoin(base, _audio_path(release)),
+            release, urljoin(base, _audio_path(release, immutable)),
             transcripts=tuple(feeds.Sidecar(urljoin(base, path), mime)
                               for path, mime, _ in sidecars if mime != _CHAPTERS_MIME),
             chapters=next((feeds.Sidecar(urljoin(base, path), mime)
@@ -237,13 +268,15 @@ def feed_xml(project: Project, base_url: str | None = None, *, cover_name: str |
             project.show, entries, feed_url=urljoin(base, "feed/feed.xml"),
             cover_url=urljoin(base, f"feed/{cover_name or published_cover(project)}"),
             page_url=urljoin(base, "feed/index.html"),
-            guid=project.show.podcast_guid or feeds.podcast_guid(feed_url(project)))
+            guid=project.show.podcast_guid or feeds.podcast_guid(feed_url(project)),
+            now=now, hub=project.publish.websub_hub, podping=project.publish.podping)
     except ValueError as exc:
         raise BuildError(f"cannot write the feed: {exc}") from None
 
 
-def _page_episode(project: Project, release: Release) -> show_page.PageEpisode:
-    sidecars = _sidecars(project, release.episode_id)
+def _page_episode(project: Project, release: Release,
+                  immutable: bool = False) -> show_page.PageEpisode:
+    sidecars = _sidecars(project, release.episode_id, immutable)
     vtt = project.audio_dir / f"{release.episode_id}.vtt"
     cues = show_page.parse_vtt(vtt.read_text("utf-8", errors="replace")) if vtt.is_file() else ()
     try:
@@ -251,7 +284,7 @@ def _page_episode(project: Project, release: Release) -> show_page.PageEpisode:
     except ScriptError:
         script = None
     return show_page.PageEpisode(
-        release, f"../{_audio_path(release)}",
+        release, f"../{_audio_path(release, immutable)}",
         transcript=show_page.transcript(cues, script, project.show, release.chapters),
         captions_href=next((f"../{path}" for path, mime, _ in sidecars if mime == "text/vtt"), ""),
         links=tuple(show_page.PageLink(label, f"../{path}") for path, _, label in sidecars),
@@ -280,10 +313,38 @@ def publish_feed(project: Project, cover: tuple[bytes, str], xml: bytes,
     write_bytes(project.feed_dir / cover_file, cover[0])
     target = project.feed_dir / "feed.xml"
     write_bytes(target, xml)
-    newest_first = sorted(releases, key=lambda r: (r.meta.date or _EPOCH, r.meta.episode or 0,
-                                                   r.episode_id), reverse=True)
-    page = show_page.render_page(
-        project.show, [_page_episode(project, r) for r in newest_first], feed_href="feed.xml",
-        feed_url=feed_url(project), cover_href=cover_file)
-    write_bytes(project.feed_dir / "index.html", page)
+    write_bytes(project.feed_dir / "index.html", page_html(project, releases, cover_file))
     return target
+
+
+def page_html(project: Project, releases: list[Release], cover_file: str, *,
+              immutable: bool = False, now: dt.datetime | None = None) -> bytes:
+    """The show page of the releases out by ``now``, newest first."""
+    now = now or dt.datetime.now(dt.UTC)
+    newest_first = sorted(out_now(releases, now),
+                          key=lambda r: (r.meta.release_at(), r.meta.episode or 0,
+                                         r.episode_id), reverse=True)
+    return show_page.render_page(
+        project.show, [_page_episode(project, r, immutable) for r in newest_first],
+        feed_href="feed.xml", feed_url=feed_url(project), cover_href=cover_file)
+
+
+def site_files(project: Project, releases: list[Release],
+               now: dt.datetime) -> list[tuple[Path, str, str]]:
+    """(local file, published path, MIME type) of every file the published feed links:
+    each episode's audio, transcripts and chapters under hashed names, then the cover."""
+    files = []
+    for release in out_now(releases, now):
+        files.append((release.audio, _audio_path(release, True), "audio/mpeg"))
+        paths = sidecar_paths(project, release.episode_id)
+        for key, (_, mime, _) in _SIDECARS.items():
+            path = paths[key]
+            if path.is_file():
+                version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+                files.append((path, _versioned(f"audio/{path.name}", version, True), mime))
+    cover = project.feed_dir / published_cover(project)
+    if cover.is_file():
+        version = hashlib.sha256(cover.read_bytes()).hexdigest()[:12]
+        mime = "image/png" if cover.suffix == ".png" else "image/jpeg"
+        files.append((cover, _versioned(f"feed/{cover.name}", version, True), mime))
+    return files

@@ -14,6 +14,7 @@ __all__ = ["FeedEntry", "Person", "Sidecar", "podcast_guid", "render_feed", "POD
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+ATOM_NS = "http://www.w3.org/2005/Atom"
 _PODCAST_GUID_NS = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 _MAX_NAME = 128
 """Aggregators may truncate a ``podcast:person`` name past 128 characters."""
@@ -64,11 +65,21 @@ def _extensions():
 
         def extend_rss(self, rss_feed):
             channel = rss_feed[0]
+            if self.values.get("hub"):
+                # Beside rel="self", where WebSub subscribers look for it.
+                self_link = channel.find(f"{{{ATOM_NS}}}link")
+                hub = etree.Element(f"{{{ATOM_NS}}}link", href=self.values["hub"], rel="hub")
+                if self_link is not None:
+                    self_link.addnext(hub)
+                else:
+                    channel.append(hub)
             sub(channel, ITUNES_NS, "explicit", "true" if self.values["explicit"] else "false")
             sub(channel, PODCAST_NS, "guid", self.values["guid"])
             owner = {"owner": self.values["owner"]} if self.values.get("owner") else {}
             sub(channel, PODCAST_NS, "locked", "yes" if self.values["locked"] else "no", **owner)
             _people(channel, self.values["people"])
+            if self.values.get("podping"):
+                sub(channel, PODCAST_NS, "podping", usesPodping="true")
             return rss_feed
 
     class Entry(BaseEntryExtension):
@@ -126,19 +137,21 @@ def _credits(show: Show, release: Release | None = None) -> tuple[Person, ...]:
                  for role, group, name in people if name.strip())
 
 
-def _published(release: Release) -> dt.datetime:
-    day = release.meta.date or dt.date(1970, 1, 1)
-    # Noon UTC keeps the date the same in every time zone an app shows it in.
-    return dt.datetime(day.year, day.month, day.day, 12, 0, tzinfo=dt.UTC)
-
-
 def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str, cover_url: str,
-                page_url: str, guid: str = "") -> bytes:
+                page_url: str, guid: str = "", now: dt.datetime | None = None, hub: str = "",
+                podping: bool = False) -> bytes:
     """The feed as UTF-8 XML bytes; the same inputs always give the same bytes.
 
     ``guid`` is the show's ``podcast:guid``; empty means the UUIDv5 of ``feed_url``.
+    ``now`` is when the feed is rendered: no date in it is later (the entries given are the
+    ones already out). ``hub`` is a WebSub hub to name; ``podping`` opts in to podping.
     """
     from feedgen.feed import FeedGenerator
+
+    now = now or dt.datetime.now(dt.UTC)
+
+    def _published(release: Release) -> dt.datetime:
+        return release.meta.published_at(now)
 
     channel_ext, entry_ext = _extensions()
     fg = FeedGenerator()
@@ -146,7 +159,7 @@ def render_feed(show: Show, entries: Sequence[FeedEntry], *, feed_url: str, cove
     fg.register_extension("podcastindex", channel_ext, entry_ext)
     fg.podcastindex.values.update(explicit=show.explicit, guid=guid or podcast_guid(feed_url),
                                   locked=show.locked, owner=show.owner_email,
-                                  people=_credits(show))
+                                  people=_credits(show), podping=podping, hub=hub)
     fg.title(show.title)
     fg.description(show.description)
     # feedgen writes the last link given as the channel <link>: the show page, not the feed.

@@ -28,6 +28,7 @@ from starlette.routing import Route
 from recapcast.errors import RecapcastError
 from recapcast.studio.addresses import Stale
 from recapcast.studio.review import ReviewConflict, Reviews
+from recapcast.studio.publishing import Publishes
 from recapcast.studio.workbench import Workbench
 
 __all__ = ["create_app", "COOKIE"]
@@ -123,6 +124,8 @@ def create_app(bench: Workbench, *, token: str, port: int,
     """The studio app over ``bench``, for a server on 127.0.0.1:``port``; once ``stopping``
     is set (Ctrl-C), the progress streams end, so the server stops at once."""
     stopping = stopping or threading.Event()
+
+    publishes = Publishes(bench.project, bench.events)
 
     def json_route(path: str, handler, methods=("POST",)):
         async def endpoint(request: Request) -> Response:
@@ -253,6 +256,8 @@ def create_app(bench: Workbench, *, token: str, port: int,
         review_route("/api/episodes/{id}/review/meta", lambda p, d: reviews.set_meta(
             p["id"], str(d.get("revision", "")), d)),
         review_route("/api/episodes/{id}/review/done", lambda p, d: reviews.done(p["id"])),
+        json_route("/api/publish", lambda p, d: publishes.status(), methods=("GET",)),
+        json_route("/api/publish", lambda p, d: publishes.start()),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(_app):

@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from recapcast.config import Project
 
 __all__ = ["DIRECTIVES", "decode_text", "import_recap", "import_source", "parse_script",
-           "read_script", "render_script"]
+           "read_script", "render_script", "parse_date"]
 
 _FRONT_KEYS = ("title", "show", "episode", "season", "date", "author", "summary", "guid")
 _OPTIONAL_KEYS = ("show", "author")  # written only when set, so older scripts read the same
@@ -154,11 +154,30 @@ def _front_value(key: str, raw: str, name: str, line: int):
             raise ScriptError(f"{name}:{line}: {key} must be a whole number, not {raw!r}")
         return int(raw)
     if key == "date":
-        try:
-            return dt.date.fromisoformat(raw)
-        except ValueError:
-            raise ScriptError(f"{name}:{line}: date must be YYYY-MM-DD, not {raw!r}") from None
+        return parse_date(raw, f"{name}:{line}: ")
     return raw
+
+
+def parse_date(raw: str, where: str = "") -> tuple[dt.date, dt.time | None]:
+    """A script's date, ``YYYY-MM-DD``, optionally with a time when it goes out
+    (``2026-12-11T06:00:00Z``; a time without a zone is UTC), as (date, UTC time or None)."""
+    raw = raw.strip()
+    try:
+        if len(raw) == 10:
+            return dt.date.fromisoformat(raw), None
+        when = dt.datetime.fromisoformat(raw)
+    except ValueError:
+        raise ScriptError(f"{where}date must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not {raw!r}",
+                          "for example: date: 2026-12-11, or date: 2026-12-11T06:00:00Z") from None
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC).replace(tzinfo=None)
+    return when.date(), when.time()
+
+
+def _date_text(meta: EpisodeMeta) -> str:
+    if meta.date is None or meta.time is None:
+        return str(meta.date) if meta.date else ""
+    return f"{meta.date.isoformat()}T{meta.time.isoformat()}Z"
 
 
 def parse_script(text: str, episode_id: str, name: str = "script") -> Script:
@@ -183,9 +202,10 @@ def parse_script(text: str, episode_id: str, name: str = "script") -> Script:
         front[key] = _front_value(key, value, name, i + 1)
     if not front.get("title"):
         raise ScriptError(f"{name}:1: the front matter has no title", 'add: title: "..."')
+    date, time = front.get("date") or (None, None)
     meta = EpisodeMeta(
         title=front["title"], episode=front.get("episode"), season=front.get("season"),
-        date=front.get("date"), summary=front.get("summary") or "", guid=front.get("guid") or "",
+        date=date, time=time, summary=front.get("summary") or "", guid=front.get("guid") or "",
         show=front.get("show") or "", author=front.get("author") or "",
     )
     body = "\n".join(lines[end + 1:])
@@ -242,7 +262,7 @@ def parse_script(text: str, episode_id: str, name: str = "script") -> Script:
 def _front_line(key: str, value) -> str:
     if value is None or value == "":
         return f"{key}:"
-    if isinstance(value, int | dt.date):
+    if isinstance(value, int | dt.date) or key == "date":
         return f"{key}: {value}"
     quoted = json.dumps(str(value), ensure_ascii=False)
     # JSON leaves U+2028/U+2029 as they are, but the reader's splitlines() ends a line there.
@@ -253,7 +273,8 @@ def render_script(script: Script) -> str:
     """Write a script as text; ``parse_script(render_script(s))`` gives ``s`` back."""
     meta = script.meta
     out = ["---"]
-    out += [_front_line(k, getattr(meta, k)) for k in _FRONT_KEYS
+    out += [_front_line(k, _date_text(meta) if k == "date" else getattr(meta, k))
+            for k in _FRONT_KEYS
             if k not in _OPTIONAL_KEYS or getattr(meta, k)]
     out.append("---")
     for block in script.blocks:

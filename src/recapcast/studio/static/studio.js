@@ -18,6 +18,8 @@ async function loadEpisodes() {
     ep.dirty ? el("span", { class: "dirty" }, "unsaved") : null,
     ep.message ? el("p", { class: "message" }, ep.message) : null)));
   reviewEntries();  // "Review import (N left out)" on imports not reviewed yet
+  // Live, changed since the last publish, or scheduled: read again, as a build changes it.
+  loadPublished().catch(() => {});
   return data;
 }
 document.addEventListener("studio:episodes", () => loadEpisodes().catch(fail));
@@ -129,9 +131,68 @@ async function build() {
   }
 }
 
+// -- publishing ----------------------------------------------------------------------
+
+const PUBLISH_STATES = { live: "live", changed: "changed since the last publish",
+                         scheduled: "scheduled", unpublished: "not published" };
+
+async function loadPublished() {
+  const data = await api("/api/publish");
+  state.published = data;
+  const button = $("#publish");
+  button.disabled = !data.to || data.running;
+  button.title = data.to ? `publish to ${data.to}` : "set [publish] to in recapcast.toml first";
+  document.querySelectorAll("#episodes li[data-id]").forEach((li) => {
+    const info = data.episodes[li.dataset.id];
+    li.querySelector(".published")?.remove();
+    if (!info) return;
+    const mark = document.createElement("span");
+    mark.className = `published ${info.state}`;
+    mark.textContent = info.state === "scheduled"
+      ? `scheduled: ${info.goes_out.replace("T", " ").replace("+00:00", " UTC")}`
+      : PUBLISH_STATES[info.state];
+    li.appendChild(mark);
+  });
+  return data;
+}
+
+function publishStatus(text, kind) {
+  const el = $("#publish-status");
+  el.textContent = text;
+  el.className = kind || "";
+}
+
+async function publish() {
+  try {
+    const data = await api("/api/publish", {});
+    $("#publish").disabled = true;
+    publishStatus(`publishing to ${data.started}…`);
+  } catch (error) { publishStatus(`${error.message}${error.hint ? ` (${error.hint})` : ""}`, "error"); }
+}
+
+function onPublishEvent(event) {
+  const progress = $("#publish-progress");
+  if (event.type === "publish-start") { progress.hidden = false; progress.removeAttribute("value"); }
+  else if (event.type === "publish-progress") {
+    progress.max = Math.max(event.total, 1); progress.value = event.done;
+    publishStatus(`uploading ${(event.done / 1e6).toFixed(1)} of ${(event.total / 1e6).toFixed(1)} MB`);
+  } else if (event.type === "publish-done") {
+    progress.hidden = true;
+    const warned = event.warnings.length ? `; ${event.warnings.join("; ")}` : "";
+    publishStatus((event.uploaded ? `published to ${event.target}: ${event.uploaded} uploaded, ${event.skipped} unchanged`
+      : `nothing changed: ${event.target} is up to date`) + warned, event.warnings.length ? "warning" : "ok");
+    loadPublished().catch(fail);
+  } else if (event.type === "publish-failed") {
+    progress.hidden = true;
+    publishStatus(`publish failed: ${event.message}${event.hint ? ` (${event.hint})` : ""}`, "error");
+    loadPublished().catch(fail);
+  }
+}
+
 function onEvent(event) {
   if (event.type === "lock") { $("#lock").hidden = !event.busy; return; }
   if (event.type === "files") { followFiles().catch(fail); return; }
+  if (event.type.startsWith("publish-")) { onPublishEvent(event); return; }
   if (event.episode !== state.id) { if (["done", "failed"].includes(event.type)) loadEpisodes(); return; }
   const progress = $("#progress");
   if (event.type === "start") { progress.hidden = false; progress.removeAttribute("value"); status("build starting…"); }
@@ -240,6 +301,7 @@ $("#discard").addEventListener("click", async () => {
   catch (error) { fail(error); }
 });
 $("#build").addEventListener("click", build);
+$("#publish").addEventListener("click", publish);
 $("#respeak").addEventListener("click", respeak);
 $("#edit-sentence").addEventListener("click", () => {
   const s = state.selected && findSentence(state.selected.segment);
