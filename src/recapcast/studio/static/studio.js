@@ -71,7 +71,9 @@ async function followFiles() {
   await loadEpisodes();
   if (!state.id) return;
   const view = await api(`/api/episodes/${state.id}`);
-  if (state.view && view.revision === state.view.revision && view.disk_changed === state.view.disk_changed) return;
+  const framing = (v) => `${v.framing.opening.template}\n${v.framing.signoff.template}`;
+  if (state.view && view.revision === state.view.revision && view.disk_changed === state.view.disk_changed &&
+      framing(view) === framing(state.view)) return;
   if (editing()) {
     state.pending = view;
     status("the script changed in another tab or on disk: your open edit is applied to its sentence if that is unchanged", "warning");
