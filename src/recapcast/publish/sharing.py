@@ -31,15 +31,15 @@ class App:
 # "app://https//host/feed", which no app understands. The apps add http(s) again.
 APPS = (
     App("Apple Podcasts", "apple", "podcast://{bare}",
-        "Apple's podcast:// scheme, the feed's address with podcast:// for http(s)://"),
+        "Apple's scheme for Podcasts: the feed's address with podcast:// for http(s)://"),
     App("Pocket Casts", "pocketcasts", "pktc://subscribe/{bare}",
-        "Pocket Casts support, 'Linking to my show': pktc://subscribe/ and the feed"),
+        "Pocket Casts' subscribe scheme, as subscribe widgets (Podlove) use it"),
     App("Overcast", "overcast", "overcast://x-callback-url/add?url={encoded}",
         "Overcast's x-callback-url 'add' action, the feed's address as url="),
     App("AntennaPod", "antennapod", "antennapod-subscribe://{bare}",
         "AntennaPod's own scheme (its UrlChecker strips antennapod-subscribe://)"),
     App("Podcast Addict", "podcastaddict", "podcastaddict://{bare}",
-        "Podcast Addict's podcastaddict:// scheme before the feed's address"),
+        "Podcast Addict's scheme, as subscribe widgets (Podlove) use it"),
 )
 
 
