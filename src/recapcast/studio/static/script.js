@@ -1,7 +1,7 @@
 // The script as blocks and sentences: every edit names the block (id, and the content key
 // it showed) or the sentence (block, number, text) it was made on; an edit the server
 // refuses because the page was behind (409) shows the script as it is, and the text typed.
-import { $, api, el, fail, state, status } from "./common.js";
+import { $, api, el, fail, speaking, state, status } from "./common.js";
 import { hideTake, markSelected, playSentence, playUrl, requestTake, showTake, spanOf } from "./player.js";
 
 const KINDS = ["heading", "paragraph", "quote", "pause", "pronounce"];
@@ -239,14 +239,18 @@ export function editSentence(s) {
     const typed = input.value;
     status(typed.trim() ? "speaking the new sentence…" : "deleting the sentence…");
     try {
-      const result = await api(`/api/episodes/${state.id}/sentence`, { id: s.block, sentence: s.sentence, raw: s.raw, text: typed });
-      const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
+      const result = await speaking(async () => {
+        const result = await api(`/api/episodes/${state.id}/sentence`, { id: s.block, sentence: s.sentence, raw: s.raw, text: typed });
+        // The take starts playing before the new view (with check) is asked for: computing
+        // it would take the cores from the take's start.
+        if (result.takes.length) await playUrl(result.takes[0].url);
+        return result;
+      });
       render(await api(`/api/episodes/${state.id}`));
       if (result.takes.length) {
         const take = result.takes[0];
         markSelected(state.view.blocks.flatMap((b) => b.sentences).find((x) => x.segment === take.segment));
         showTake(take);
-        await playing;
       } else hideTake();  // the sentence is gone: no take to act on
       status(typed.trim() ? `spoke ${result.synthesized} new take(s)` : "sentence deleted");
       document.dispatchEvent(new CustomEvent("studio:edited", { detail: { path: "sentence" } }));

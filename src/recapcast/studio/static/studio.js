@@ -20,6 +20,7 @@ async function loadEpisodes() {
 }
 document.addEventListener("studio:episodes", () => loadEpisodes().catch(fail));
 document.addEventListener("studio:edited", () => loadEpisodes().catch(fail));
+document.addEventListener("studio:follow", () => followFiles().catch(fail));
 
 async function openEpisode(id) {
   try {
@@ -68,6 +69,7 @@ async function loadEpisodeAudio(play) {
 // the sidebar's states are recomputed and the open script shown as it is now; an edit box
 // that is open keeps what is typed (the server finds its sentence, or refuses it).
 async function followFiles() {
+  if (state.speaking) { state.followLater = true; return; }
   await loadEpisodes();
   if (!state.id) return;
   const view = await api(`/api/episodes/${state.id}`);
