@@ -89,6 +89,13 @@ def test_hear_and_edit_the_opening_and_the_sign_off(page: Chromium, studio: Stud
     page.wait_for("!document.querySelector('#take-audio').paused", timeout=60)
     assert "episode five" in page.js("document.querySelector('#take-spoken').textContent"
                                      ".toLowerCase()")
+    # "Edit sentence" on it edits the show's template, where the words come from.
+    _click(page, "document.querySelector('#edit-sentence')")
+    page.wait_for("document.activeElement.closest('.framing.opening .framing-form') !== null")
+    assert page.js("document.activeElement.value") == "{show}. {number}: {title}."
+    page.page("Input.dispatchKeyEvent", {"type": "keyDown", "key": "Escape", "code": "Escape",
+                                         "windowsVirtualKeyCode": 27})
+    page.wait_for(f"{_part('opening')}.querySelector('.framing-form') === null")
 
     # Editing the sign-off: written to the config (its other lines and comments kept),
     # spoken and played at once, and the show's other episodes say it too.
