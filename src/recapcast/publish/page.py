@@ -6,8 +6,10 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urljoin
 
 from recapcast.model import Chapter, Heading, Paragraph, Quote, Release, Script, Segment, Show
+from recapcast.publish import sharing
 from recapcast.release.shownotes import timestamp
 from recapcast.text.lexicon import display_text
 from recapcast.text.segments import follows_quote, plan_segments, quote_intro
@@ -205,10 +207,18 @@ text-align:left}
 .transcript [data-t]{cursor:pointer}.transcript span[data-t]:hover{background:#ece8f8}
 .transcript h4{margin:.8rem 0 .2rem}.transcript blockquote{margin:.5rem 1.5rem;font-style:italic}
 #feed-url{overflow-wrap:normal;word-break:keep-all}
+article audio{position:sticky;top:0;z-index:1;background:#faf8f3;padding:.3rem 0}
 """
 
-# Clicking any element with data-t seeks its episode's player there and plays.
+# Clicking any element with data-t seeks its episode's player there and plays; one episode
+# plays at a time (the one started pauses the others). Each player is sticky in its
+# article, so it stays in view while that episode's transcript is read and scrolled.
 _SCRIPT = r"""
+document.addEventListener('play', function (e) {
+  document.querySelectorAll('audio').forEach(function (a) {
+    if (a !== e.target && !a.paused) a.pause();
+  });
+}, true);
 document.addEventListener('click', function (e) {
   var t = e.target.closest('[data-t]');
   if (!t) return;
@@ -319,19 +329,23 @@ def render_page(show: Show, episodes: Sequence[PageEpisode], *, feed_href: str,
         f'<html lang="{lang}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{_esc(show.title)}</title>",
+        *sharing.preview_tags(show, page_url=sharing.page_url(feed_url),
+                              image_url=urljoin(feed_url, cover_href)),
         f'<link rel="alternate" type="application/rss+xml" title="{_esc(show.title)}" '
         f'href="{_esc(feed_href)}">',
-        f"<style>{_STYLE.strip()}</style></head><body>",
+        f"<style>{_STYLE.strip()}{sharing.STYLE.strip()}</style></head><body>",
         f'<header><img src="{_esc(cover_href)}" alt="{_esc(show.title)} cover">',
         f"<div><h1>{_esc(show.title)}</h1><p>{_esc(show.author)}</p></div></header>",
         f"<p>{_esc(show.description)}</p>",
         f'<p><a id="subscribe" href="{_esc(feed_href)}">Subscribe</a> in any podcast app '
         f'with this feed address: <code id="feed-url">{_breakable_url(feed_url)}</code></p>',
+        sharing.subscribe_html(feed_url),
         "<main>",
     ]
     for episode in episodes:
         parts += _episode(episode)
     if not episodes:
         parts.append("<p>No episodes yet.</p>")
-    parts += ["</main>", f"<script>{_SCRIPT.strip()}</script>", "</body></html>", ""]
+    parts += ["</main>", f"<script>{_SCRIPT.strip()}\n{sharing.SCRIPT.strip()}</script>",
+              "</body></html>", ""]
     return "\n".join(parts).encode("utf-8")

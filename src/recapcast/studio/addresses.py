@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from recapcast.errors import UsageError
 from recapcast.model import Segment
+from recapcast.studio import framing
 from recapcast.studio.blockids import block_key
 from recapcast.studio.drafts import Draft, Stale, sentences_of
 
@@ -79,6 +80,8 @@ def find_segment(draft: Draft, segments: tuple[Segment, ...], data: dict) -> Seg
     if not isinstance(number, int) or not isinstance(written, str):
         raise UsageError("a sentence is named by its segment number and text "
                          "(segment, written)")
+    if framing.is_part(data.get("id")):  # the opening or the sign-off: no block of the script
+        return framing.find(segments, data["id"], number, written)
     index = find_block(draft, data)
     same = [s for s in segments if s.paragraph == index and s.written == written]
     for segment in same:

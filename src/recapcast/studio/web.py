@@ -240,6 +240,7 @@ def create_app(bench: Workbench, *, token: str, port: int,
         json_route("/api/episodes/{id}/undo", lambda p, d: bench.undo(p["id"])),
         json_route("/api/episodes/{id}/redo", lambda p, d: bench.undo(p["id"], redo=True)),
         json_route("/api/episodes/{id}/details", lambda p, d: bench.set_details(p["id"], d)),
+        json_route("/api/episodes/{id}/framing", lambda p, d: bench.set_framing(p["id"], d)),
         json_route("/api/episodes/{id}/remove", lambda p, d: bench.delete_episode(p["id"])),
         json_route("/api/episodes/{id}/build", lambda p, d: bench.build(
             p["id"], force=bool(d.get("force")))),

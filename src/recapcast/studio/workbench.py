@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from recapcast.build import refuse_script_errors
@@ -15,7 +15,7 @@ from recapcast.errors import ScriptError, UsageError
 from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment, Show
 from recapcast.publish import catalog
 from recapcast.safety.atomic import write_text
-from recapcast.studio import addresses, drafts, imports, lexicon_file, shelf
+from recapcast.studio import addresses, drafts, framing, imports, lexicon_file, shelf
 from recapcast.studio.blockids import block_key
 from recapcast.studio.builds import Builds, Events
 from recapcast.studio.feed_entry import feed_entry
@@ -60,10 +60,11 @@ class Workbench:
                 stamp.append(None)
         return tuple(stamp)
 
-    def project(self) -> Project:
-        """The show, read again when its config or lexicon changed on disk."""
+    def project(self, *, again: bool = False) -> Project:
+        """The show, read again when its config or lexicon changed on disk (``again``:
+        read again now, the studio having just written its config)."""
         stamp = self._config_stamp()
-        if stamp != self._stamp:
+        if again or stamp != self._stamp:
             self._project = load_project(self.root)
             self._stamp = stamp
         return self._project
@@ -249,6 +250,9 @@ class Workbench:
             "undo": self.history.counts(episode_id)[0],
             "redo": self.history.counts(episode_id)[1],
             "blocks": blocks,
+            # The show's opening and sign-off as this episode says them (``framing``).
+            "framing": framing.parts_json(project.show, segments, partial(
+                _sentence_json, project)),
             "findings": [{"line": f.line, "severity": f.severity, "message": f.message}
                          for f in findings if f.line not in lines],
             "dirty": draft.dirty,
@@ -272,16 +276,9 @@ class Workbench:
         n = 0
         for segment in segments:
             own = segment in spoken
-            path = take_path(project.cache_dir, segment.voice, segment.text, segment.reading)
-            out.append({
-                "segment": segment.index, "block": block_id, "written": segment.written,
-                "spoken": segment.text,
-                "role": segment.role, "speaker": segment.speaker,
-                "voice": _voice_label(segment), "cached": path.is_file(),
-                "reading": segment.reading,
-                "sentence": (n if matched and own else None),
-                "raw": (written[n] if matched and own else None),
-            })
+            out.append(_sentence_json(project, segment, block_id,
+                                      n if matched and own else None,
+                                      written[n] if matched and own else None))
             if own:
                 n += 1
         return out
@@ -350,6 +347,21 @@ class Workbench:
         return {"takes": [self._take_json(project, t.segment) for t in takes],
                 "synthesized": sum(1 for t in takes if not t.cached), "dirty": True,
                 "revision": draft.revision}
+
+    def set_framing(self, episode_id: str, data: dict) -> dict:
+        """Change the show's opening or sign-off (``data["part"]``) to ``data["template"]``,
+        made on the one the page showed (``data["was"]``), and speak this episode's new
+        takes of it with the warm voice: the takes to play, and the view."""
+        part = data.get("part")
+        with self._lock:
+            draft = self.draft(episode_id)
+            framing.change(self.project(), part, data.get("template"), data.get("was"))
+            project = self.project(again=True)
+        fresh = [s for s in self._segments(project, draft.script) if s.role == part]
+        takes = self.voices.speak(fresh, project.cache_dir) if fresh else []
+        return {"takes": [self._take_json(project, t.segment) for t in takes],
+                "synthesized": sum(1 for t in takes if not t.cached),
+                "view": self.view(episode_id)}
 
     # -- takes ------------------------------------------------------------------------
 
@@ -524,6 +536,17 @@ def _keyed(data: dict) -> dict:
     if not isinstance(data.get("key"), str):
         raise UsageError("key must be the block's key (as the page's view gives it)")
     return data
+
+
+def _sentence_json(project: Project, segment: Segment, block_id: str,
+                   sentence: int | None = None, raw: str | None = None) -> dict:
+    """A sentence as the page shows it: its segment, the block it is in (an id, or the
+    opening or sign-off), its number there and text when it can be edited alone."""
+    path = take_path(project.cache_dir, segment.voice, segment.text, segment.reading)
+    return {"segment": segment.index, "block": block_id, "written": segment.written,
+            "spoken": segment.text, "role": segment.role, "speaker": segment.speaker,
+            "voice": _voice_label(segment), "cached": path.is_file(),
+            "reading": segment.reading, "sentence": sentence, "raw": raw}
 
 
 def _voice_label(segment: Segment) -> str:

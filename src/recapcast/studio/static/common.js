@@ -10,7 +10,24 @@ export const state = {
   affected: new Set(),  // segments a pronunciation change marked to hear again
   events: 0, building: null, episodes: [],
   pending: null,     // a newer view held back while an edit box is open
+  speaking: 0,       // edits of this page whose take is being spoken and started
+  followLater: false,  // the files changed meanwhile: follow them once those are done
 };
+
+// An edit that speaks a take: while it runs, following the files (reloading the episode
+// list and the view, which its own change of the draft sets off) waits, so that work does
+// not take the cores from the voice; it is done once the take has started playing.
+export async function speaking(work) {
+  state.speaking += 1;
+  try { return await work(); }
+  finally {
+    state.speaking -= 1;
+    if (state.speaking === 0 && state.followLater) {
+      state.followLater = false;
+      document.dispatchEvent(new Event("studio:follow"));
+    }
+  }
+}
 
 export async function api(path, body) {
   const options = body === undefined ? {} : {

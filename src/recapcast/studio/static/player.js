@@ -33,7 +33,8 @@ export function spanOf(segment) {
 }
 
 export function findSentence(segment) {
-  for (const block of state.view?.blocks ?? []) {
+  const parts = Object.values(state.view?.framing ?? {});  // the opening and the sign-off
+  for (const block of [...(state.view?.blocks ?? []), ...parts]) {
     for (const s of block.sentences) if (s.segment === segment) return s;
   }
   return null;

@@ -1,7 +1,7 @@
 // The script as blocks and sentences: every edit names the block (id, and the content key
 // it showed) or the sentence (block, number, text) it was made on; an edit the server
 // refuses because the page was behind (409) shows the script as it is, and the text typed.
-import { $, api, el, fail, state, status } from "./common.js";
+import { $, api, el, fail, speaking, state, status } from "./common.js";
 import { hideTake, markSelected, playSentence, playUrl, requestTake, showTake, spanOf } from "./player.js";
 
 const KINDS = ["heading", "paragraph", "quote", "pause", "pronounce"];
@@ -11,7 +11,7 @@ const DOUBLE_CLICK_MS = 250;
 let clickTimer = null;
 
 export function editing() {
-  return document.querySelector("#script .sentence-edit, #script .block-form") !== null;
+  return document.querySelector("#script .sentence-edit, #script .block-form, #script .framing-form") !== null;
 }
 
 export function render(view) {
@@ -24,8 +24,8 @@ export function render(view) {
   if (view.recovered) status("Unsaved edits from an earlier studio session are restored: save them or discard them.", "warning");
   if (view.disk_changed) status("The script changed on disk since it was loaded; saving will ask what to keep.", "warning");
   for (const block of view.blocks) for (const s of block.sentences) if (s.cached) state.affected.delete(s.segment);
-  $("#script").replaceChildren(inserter(null),
-    ...view.blocks.map((block, i) => renderBlock(block, i)));
+  $("#script").replaceChildren(framingPart("opening"), inserter(null),
+    ...view.blocks.map((block, i) => renderBlock(block, i)), framingPart("signoff"));
   document.dispatchEvent(new Event("studio:rendered"));
 }
 
@@ -169,7 +169,65 @@ function moveBlock(block, after) {
   return change("move", { id: block.id, after }, null, "block moved");
 }
 
+// -- the opening and the sign-off: the show's, said around every episode -----------
+
+const PART_NAMES = { opening: "opening", signoff: "sign-off" };
+
+function framingPart(part) {
+  const info = state.view.framing[part];
+  const said = info.sentences.length ? el("p", {}, info.sentences.map((s) => [sentenceSpan(s), " "]))
+    : el("p", { class: "directive" }, info.template.trim() ? "(said once the script has text)" : "(none: the narrator says nothing here)");
+  return el("div", { class: `framing ${part}`, dataset: { part } },
+    el("div", { class: "framing-head" },
+       el("span", {}, `The show's ${PART_NAMES[part]} (every episode)`),
+       el("button", { type: "button", class: "edit-framing", onclick: () => editFraming(part) }, "edit")),
+    said);
+}
+
+// The template is the show's (``[show] opening`` / ``signoff`` in recapcast.toml): applying
+// it writes the config and speaks this episode's new take of it.
+export function editFraming(part) {
+  const info = state.view.framing[part];
+  const was = info.template;
+  const area = el("textarea", { name: "template", rows: 2, "aria-label": `the ${PART_NAMES[part]}` });
+  area.value = was;
+  const cancel = () => render(state.pending ?? state.view);
+  const form = el("form", { class: "framing-form" },
+    el("p", { class: "help" }, `Said in every episode of the show; kept as ${info.setting}. `,
+       `Fields: ${info.fields.map((f) => `{${f}}`).join(" ")}. Empty: nothing is said.`),
+    area,
+    el("div", {},
+       el("button", { type: "submit" }, "Apply and hear it"), " ",
+       el("button", { type: "button", class: "default", onclick: () => { area.value = info.default; area.focus(); } }, "Default"), " ",
+       el("button", { type: "button", onclick: cancel }, "Cancel")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const typed = area.value;
+    status(`changing the show's ${PART_NAMES[part]}…`);
+    try {
+      const result = await api(`/api/episodes/${state.id}/framing`, { part, template: typed, was });
+      const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
+      render(result.view);
+      if (result.takes.length) {
+        markSelected(state.view.framing[part].sentences.find((x) => x.segment === result.takes[0].segment));
+        showTake(result.takes[0]);
+      } else hideTake();
+      status(`the show's ${PART_NAMES[part]} is changed for every episode` +
+             (result.synthesized ? `; spoke ${result.synthesized} new take(s)` : ""), "ok");
+      document.dispatchEvent(new Event("studio:episodes"));  // every episode's state
+      await playing;
+    } catch (error) { if (error.status === 409) showStale(error, typed); else fail(error); }
+  });
+  area.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+    if (event.key === "Escape") cancel();
+  });
+  document.querySelector(`#script .framing[data-part="${part}"]`).replaceChildren(form);
+  area.focus();
+}
+
 export function editSentence(s) {
+  if (s.block in PART_NAMES) { editFraming(s.block); return; }
   const block = state.view.blocks.find((b) => b.id === s.block);
   if (s.sentence === null || s.sentence === undefined) { if (block) editBlock(block); return; }
   const span = spanOf(s.segment);
@@ -181,14 +239,18 @@ export function editSentence(s) {
     const typed = input.value;
     status(typed.trim() ? "speaking the new sentence…" : "deleting the sentence…");
     try {
-      const result = await api(`/api/episodes/${state.id}/sentence`, { id: s.block, sentence: s.sentence, raw: s.raw, text: typed });
-      const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
+      const result = await speaking(async () => {
+        const result = await api(`/api/episodes/${state.id}/sentence`, { id: s.block, sentence: s.sentence, raw: s.raw, text: typed });
+        // The take starts playing before the new view (with check) is asked for: computing
+        // it would take the cores from the take's start.
+        if (result.takes.length) await playUrl(result.takes[0].url);
+        return result;
+      });
       render(await api(`/api/episodes/${state.id}`));
       if (result.takes.length) {
         const take = result.takes[0];
         markSelected(state.view.blocks.flatMap((b) => b.sentences).find((x) => x.segment === take.segment));
         showTake(take);
-        await playing;
       } else hideTake();  // the sentence is gone: no take to act on
       status(typed.trim() ? `spoke ${result.synthesized} new take(s)` : "sentence deleted");
       document.dispatchEvent(new CustomEvent("studio:edited", { detail: { path: "sentence" } }));

@@ -24,6 +24,7 @@ async function loadEpisodes() {
 }
 document.addEventListener("studio:episodes", () => loadEpisodes().catch(fail));
 document.addEventListener("studio:edited", () => loadEpisodes().catch(fail));
+document.addEventListener("studio:follow", () => followFiles().catch(fail));
 
 async function openEpisode(id) {
   try {
@@ -73,10 +74,13 @@ async function loadEpisodeAudio(play) {
 // the sidebar's states are recomputed and the open script shown as it is now; an edit box
 // that is open keeps what is typed (the server finds its sentence, or refuses it).
 async function followFiles() {
+  if (state.speaking) { state.followLater = true; return; }
   await loadEpisodes();
   if (!state.id) return;
   const view = await api(`/api/episodes/${state.id}`);
-  if (state.view && view.revision === state.view.revision && view.disk_changed === state.view.disk_changed) return;
+  const framing = (v) => `${v.framing.opening.template}\n${v.framing.signoff.template}`;
+  if (state.view && view.revision === state.view.revision && view.disk_changed === state.view.disk_changed &&
+      framing(view) === framing(state.view)) return;
   if (editing()) {
     state.pending = view;
     status("the script changed in another tab or on disk: your open edit is applied to its sentence if that is unchanged", "warning");
