@@ -7,6 +7,7 @@ lines, its other headings stay headings.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -15,6 +16,7 @@ from html.parser import HTMLParser
 import trafilatura
 from trafilatura.settings import use_config
 
+from recapcast.text.plaintext import html_to_text
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.titles import wiki_show
 
@@ -147,9 +149,31 @@ def extract_page(page: str) -> RecapSource | None:
     # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
     # headline): a candidate title line, the best of which import takes.
     titles += [x for x in _subtitles(page) if x not in titles]
+    blocks = _numbered(blocks)
     return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
                        site=doc.get("sitename") or _wiki_in_title(page),
-                       summary=doc.get("description") or "")
+                       summary=doc.get("description") or "",
+                       removed=_removed_lines(page, blocks))
+
+
+def _numbered(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The blocks with each line numbered as a line of the extracted article (1, 2, ...),
+    so import's account of a page names lines a user can count; ``line`` stays 0."""
+    numbered, at = [], 1
+    for block in blocks:
+        count = max(len(block.lines), 1)
+        numbered.append(dataclasses.replace(block, numbers=tuple(range(at, at + count))))
+        at += count
+    return numbered
+
+
+def _removed_lines(page: str, blocks: list[SourceBlock]) -> int:
+    """How many lines of the page's visible text the extractor left out of the article:
+    the text of its body (scripts and styles aside), a line per block, less the article's."""
+    body = _BODY_OPEN.search(page)
+    text = html_to_text(page[body.end():] if body else page)
+    shown = sum(1 for line in text.split("\n") if any(c.isalnum() for c in line))
+    return max(0, shown - sum(len(b.lines) for b in blocks))
 
 
 def _prepared(page: str) -> str:

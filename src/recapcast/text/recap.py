@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from recapcast.model import Block, Heading, Paragraph, Pause, Quote
+from recapcast.text.ledger import Kept, Learned, Ledger, LeftOut
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.speakable import split_sentences
@@ -25,7 +26,7 @@ from recapcast.text.titles import (
     wiki_show,
 )
 
-__all__ = ["Recognised", "recognise"]
+__all__ = ["Kept", "LeftOut", "Recognised", "recognise"]
 
 MAX_PAUSE_S = 30.0
 
@@ -40,6 +41,12 @@ class Recognised:
     author: str = ""
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     summary: str = ""
+    kept: tuple[Kept, ...] = ()
+    """Every line in the script, as what it became (title line, heading, narration ...)."""
+    left_out: tuple[LeftOut, ...] = ()
+    """Every line not in the script, with the named rule that left it out."""
+    extractor_removed: int = 0
+    """For a web page: lines of its text the main-content extractor left behind."""
 
 
 # --- words and names -------------------------------------------------------------------------
@@ -286,17 +293,28 @@ _SPOILER_CUE = re.compile(
     r"follow|discuss(?:es|ed)?|you've been warned|be warned|contient|enthält|contiene|"
     r"contém)\b",
     re.IGNORECASE)
-_FURNITURE = re.compile(
-    r"^(?:(?:read more about|read more|related|see also|also read|more|watch|recommended|"
-    r"most read|trending|"
-    r"lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
-    r"lee también|leer más|ver también|leggi anche|lees ook)"
-    r"\s*:|\(?(?:photo|image|photograph|picture|video|foto|bild)s?(?:\s+credit)?\s*:|\(?(?:photo|image)s?"
-    r"\s+(?:by|courtesy|credit)\b|©|\(c\)\s|copyright\b|all rights reserved|advertisement$|"
-    r"sponsored$|share this|like this:|poll\s*:|(?:next|previous|prev|up next)\s*:\s*\S.{0,120}"
-    r"\b(?:recap|review|episode)\b|image for article titled\b|screenshot\s*:|"
-    r"(?:[A-F][+-]?\s+){3,}[A-F][+-]?$)",
-    re.IGNORECASE)
+# Site furniture that opens a short line, by sort (each sort a reason import names).
+_FURNITURE_SORTS = (
+    ("site furniture: related links", re.compile(
+        r"^(?:read more about|read more|related|see also|also read|more|watch|recommended|"
+        r"most read|trending|"
+        r"lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
+        r"lee también|leer más|ver también|leggi anche|lees ook)\s*:"
+        r"|^(?:next|previous|prev|up next)\s*:\s*\S.{0,120}\b(?:recap|review|episode)\b",
+        re.IGNORECASE)),
+    ("site furniture: photo credit", re.compile(
+        r"^\(?(?:photo|image|photograph|picture|video|foto|bild)s?(?:\s+credit)?\s*:"
+        r"|^\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b|^image for article titled\b"
+        r"|^screenshot\s*:", re.IGNORECASE)),
+    ("site furniture: copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)",
+                                             re.IGNORECASE)),
+    ("site furniture: advertisement", re.compile(r"^(?:advertisement|sponsored)$",
+                                                 re.IGNORECASE)),
+    ("site furniture: share buttons", re.compile(r"^(?:share this|like this:)", re.IGNORECASE)),
+    ("site furniture: poll", re.compile(r"^poll\s*:", re.IGNORECASE)),
+    ("site furniture: grade list", re.compile(r"^(?:[A-F][+-]?\s+){3,}[A-F][+-]?$",
+                                              re.IGNORECASE)),
+)
 _SIGN_OFF = re.compile(
     r"thanks? (?:you )?for reading|follow (?:me|us|her|him|them) (?:on|at)\b|follow (?:me|us)\b|"
     r"\bhas (?:covered|written about|reviewed) (?:tv|television)\b|"
@@ -421,18 +439,38 @@ def _label(line: str) -> str:
 
 def _furniture_line(line: str) -> bool:
     """A line of site furniture on its own: an ad slot, a credit, a tag list, a handle."""
+    return _furniture_reason(line) is not None
+
+
+def _furniture_reason(line: str) -> str | None:
+    """The sort of site furniture a line on its own is (the reason import names), else None."""
     label = _label(line)
+    bare = line.strip(" *_")
     # A long line that starts like furniture ("Share this with everyone, Marnie captions
     # the video") is a sentence of the story.
-    return bool((_FURNITURE.match(line.strip(" *_")) and _words(line) <= 12)
-                or (_CAPTION.match(line.strip(" *_")) and _words(line) <= 40)
-                or label in _FURNITURE_HEADINGS
-                or label.rstrip(",!") in _BUTTONS or _FORUM_FURNITURE.match(label)
-                or (_MORE_FROM.match(label) and _words(label) <= 6)
-                or _TAGS.match(line.strip(" *_")) or _BARE_HANDLE.match(line.strip())
-                or _COMMENT_COUNT.match(label) or _TAG_LINE.match(line.strip())
-                or _THANKS_EDIT.match(line.strip())
-                or (_words(line) <= 30 and bool(_CALL_TO_ACTION.search(line.strip(" *_")))))
+    if _words(line) <= 12:
+        for reason, pattern in _FURNITURE_SORTS:
+            if pattern.match(bare):
+                return reason
+    if _CAPTION.match(bare) and _words(line) <= 40:
+        return "site furniture: photo caption"
+    if label in _FURNITURE_HEADINGS or (_MORE_FROM.match(label) and _words(label) <= 6):
+        return "site furniture: section label"
+    if label.rstrip(",!") in _BUTTONS:
+        return "site furniture: button"
+    if _FORUM_FURNITURE.match(label):
+        return "site furniture: forum votes and links"
+    if _TAGS.match(bare) or _TAG_LINE.match(line.strip()):
+        return "site furniture: tags"
+    if _BARE_HANDLE.match(line.strip()):
+        return "site furniture: handle"
+    if _COMMENT_COUNT.match(label):
+        return "site furniture: comment count"
+    if _THANKS_EDIT.match(line.strip()):
+        return "poster's edit note"
+    if _words(line) <= 30 and _CALL_TO_ACTION.search(bare):
+        return "call to action"
+    return None
 
 
 def _link_list_label(line: str) -> bool:
@@ -444,48 +482,69 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def _meta_segment(segment: str) -> tuple[bool, str]:
-    """Whether a byline segment is publication metadata, and the author it names."""
+def _meta_segment(segment: str) -> tuple[str, str]:
+    """What sort of publication metadata a byline segment is ("" when none), and the
+    author it names."""
     segment = segment.strip(" *_")
     byline = _BYLINE.match(segment)
     role = (byline.group("role") or "") if byline else ""
     if (byline and _words(segment) <= 12 and _is_name(byline.group("name").strip(), 5)
             and _words(role) <= 5 and not role[:1].islower()):
-        return True, byline.group("name").strip()
+        return "byline", byline.group("name").strip()
     if byline and _is_name(byline.group("name").strip(), 5) and _DATED.match(role) and _words(
             segment) <= 24:
-        return True, byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
-    if (_BARE_HANDLE.match(segment.strip()) or _CLOCK_ONLY.match(segment.strip())
-            or _FORUM_FURNITURE.match(segment.strip())):
-        return True, ""  # "@sunnivadances on Instagram", "8:52pm AEDT" beside a byline
+        return "byline", byline.group("name").strip()  # "By Jane Roe, published March 3, 2025"
+    if _BARE_HANDLE.match(segment.strip()):
+        return "byline", ""  # "@sunnivadances on Instagram" beside a byline
+    if _CLOCK_ONLY.match(segment.strip()):
+        return "publication date", ""  # "8:52pm AEDT" beside a byline
+    if _FORUM_FURNITURE.match(segment.strip()):
+        return "site furniture: forum votes and links", ""
     credited = _CREDITED.match(segment)
     if credited and _is_name(credited.group("name").strip(), 5):
-        return True, credited.group("name").strip()
+        return "byline", credited.group("name").strip()
     handle = _HANDLE_BYLINE.match(segment)
     if handle:
-        return True, handle.group("handle").lstrip("/")
+        return "byline", handle.group("handle").lstrip("/")
     if _WORK_FIELD.match(segment):
-        return True, ""
+        return "fan-fiction work header", ""
     if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
         by = re.search(r"\bby\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*$", segment, re.IGNORECASE)
         name = by.group("name").strip() if by else ""
-        return True, name if _is_name(name, 5) else ""
-    return bool(_DATE.match(segment) or _ROMANCE_DATE.match(segment)
-                or _READ_TIME.match(segment) or _AGE.match(segment)
-                or _COMMENT_COUNT.match(segment) or _POST_INFO.match(segment)), ""
+        return "publication date", name if _is_name(name, 5) else ""
+    if _DATE.match(segment) or _ROMANCE_DATE.match(segment):
+        return "publication date", ""
+    if _READ_TIME.match(segment):
+        return "reading time", ""
+    if _AGE.match(segment):
+        return "post age", ""
+    if _COMMENT_COUNT.match(segment):
+        return "site furniture: comment count", ""
+    if _POST_INFO.match(segment):
+        return "post information", ""
+    return "", ""
+
+
+def _meta_reason(line: str) -> tuple[str, str]:
+    """What sort of publication metadata a whole line is (a byline, a date, a read time;
+    "" when it is not), and the author it names."""
+    if _words(line) > 24:
+        return "", ""
+    author, reasons = "", []
+    for segment in _META_SPLIT.split(line.strip()):
+        reason, name = _meta_segment(segment)
+        if not reason:
+            return "", ""
+        reasons.append(reason)
+        author = author or name
+    # "By Ana Ruiz | March 3, 2025" is a byline with its date
+    return ("byline" if "byline" in reasons else reasons[0]), author
 
 
 def _meta_line(line: str) -> tuple[bool, str]:
     """Whether a whole line is a byline/date/read-time line, and the author it names."""
-    if _words(line) > 24:
-        return False, ""
-    author = ""
-    for segment in _META_SPLIT.split(line.strip()):
-        is_meta, name = _meta_segment(segment)
-        if not is_meta:
-            return False, ""
-        author = author or name
-    return True, author
+    reason, author = _meta_reason(line)
+    return bool(reason), author
 
 
 def _spoiler_warning(text: str) -> bool:
@@ -685,6 +744,15 @@ def _joined(lines: list[str]) -> str:
     return _SUPERSCRIPT_MARK.sub("", text.translate(_LIGATURES))
 
 
+def _removed_part(written: str, kept: str) -> str:
+    """What of ``written`` is not in ``kept`` (the words a rule cut from a line)."""
+    written, kept = " ".join(written.split()), " ".join(kept.split())
+    if kept and kept in written:
+        before, _, after = written.partition(kept)
+        return f"{before.strip()} {after.strip()}".strip()
+    return written
+
+
 def _sentence(item: str) -> str:
     item = item.strip()
     if item and item[0].islower():
@@ -729,9 +797,13 @@ def _narration(text: str) -> str:
 
 
 class _Reader:
-    def __init__(self, source: RecapSource) -> None:
+    def __init__(self, source: RecapSource, ledger: Ledger) -> None:
         self.source = source
+        self.ledger = ledger
         self.blocks: list[Block] = []
+        # each script block's first line in the recap (by id), where a rescued line goes
+        self.origins: dict[int, int] = {}
+        self.narration_at: list[int] = []  # the recap's line of each narration line
         self.known: dict[str, str] = {}
         self.episode: int | None = None
         self.episode_title: str | None = None
@@ -791,23 +863,59 @@ class _Reader:
 
     # output --------------------------------------------------------------------------------
 
+    def emit(self, block: Block, at: int) -> None:
+        """Add ``block`` to the script; ``at`` is its first line in the recap."""
+        self.blocks.append(block)
+        self.origins[id(block)] = at
+
+    def replace_last(self, block: Block) -> None:
+        self.origins[id(block)] = self.origins.get(id(self.blocks[-1]), 0)
+        self.blocks[-1] = block
+
     def flush(self) -> None:
         if self.narration:
             text = _narration(_joined(self.narration))
+            for at, line in zip(self.narration_at, self.narration, strict=True):
+                if text:
+                    self.ledger.keep(at, line, "narration")
+                else:
+                    self.ledger.leave_out(at, line, "nothing to say (marks, emoji, a tag)")
             if text:
-                self.blocks.append(Paragraph(text, self.narration_line))
+                self.emit(Paragraph(text, self.narration_line), self.narration_at[0])
         self.narration = []
+        self.narration_at = []
 
-    def say(self, text: str, line: int) -> None:
+    def say(self, text: str, line: int, at: int) -> None:
         if not self.narration:
             self.narration_line = line
         self.narration.append(text)
+        self.narration_at.append(at)
 
-    def quote(self, text: str, speaker: str, line: int) -> None:
+    def quote(self, text: str, speaker: str, line: int, at: int,
+              lines: list[tuple[int, str]] | None = None) -> None:
+        """A quotation by ``speaker`` from the recap's ``lines`` (``at`` and ``text`` when
+        it is one line)."""
         self.flush()
         text = " ".join(without_emoji(text).split())
+        speaker = " ".join(speaker.split())
+        for number, line_text in lines or [(at, text)]:
+            if text:
+                self.ledger.keep(number, line_text, f"quote by {speaker}" if speaker
+                                 else "quote")
+            else:
+                self.ledger.leave_out(number, line_text, "stage direction")
         if text:
-            self.blocks.append(Quote(text, " ".join(speaker.split()), line))
+            self.emit(Quote(text, speaker, line), at)
+
+    def put_back_rescued(self) -> None:
+        """The lines a rule left out that the editor taught import to keep, as narration
+        where they stood in the recap."""
+        for kept in self.ledger.rescued:
+            index = next((i for i, b in enumerate(self.blocks)
+                          if self.origins.get(id(b), 0) > kept.line), len(self.blocks))
+            paragraph = Paragraph(_narration(kept.text), 0)
+            self.blocks.insert(index, paragraph)
+            self.origins[id(paragraph)] = kept.line
 
     def quotable_last(self) -> bool:
         """Whether the last block is a paragraph an attribution line on its own may name:
@@ -819,13 +927,16 @@ class _Reader:
         whole_quote = text[:1] in _QUOTE_MARKS and text[-1:] in _QUOTE_MARKS
         return whole_quote or _words(text) <= 25
 
-    def heading(self, text: str, line: int) -> None:
+    def heading(self, text: str, line: int, at: int) -> None:
         self.flush()
+        written = text
         text = _EDIT_LINK.sub("", text).strip()
         if not text or _DATE.match(text) or _ROMANCE_DATE.match(text):
-            return  # a blog's date header ("Sunday, 16 March 2025") names no chapter
+            # a blog's date header ("Sunday, 16 March 2025") names no chapter
+            self.ledger.leave_out(at, written, "publication date")
+            return
         if _RATING_LABEL.match(text):
-            self.say(_sentence(text), line)  # "Rating: ★★★★★" is said, not a chapter
+            self.say(_sentence(text), line, at)  # "Rating: ★★★★★" is said, not a chapter
             self.flush()
             return
         text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
@@ -838,52 +949,73 @@ class _Reader:
                 self.episode = (int(number) if number.isdigit()
                                 else _NUMBER_NAMES.index(number) + 1)  # "Episode Six"
                 self.episode_title = title
-        self.blocks.append(Heading(text, line))
+        self.ledger.keep(at, written, "heading")
+        self.emit(Heading(text, line), at)
 
     # blocks --------------------------------------------------------------------------------
 
     def paragraph(self, block: SourceBlock, next_block: SourceBlock | None,
                   marked_headings: bool) -> None:
         lines = list(block.lines)
+        ledger = self.ledger
         # "INT. KITCHEN - NIGHT", "CUT TO:": where the camera is, not the story
         camera = [bool(_SLUGLINE.match(x) or _TRANSITION.match(x)) for x in lines]
         if all(camera):
+            _leave_out_block(ledger, block, "stage direction")
             return
         cues = [_cue(x) for x in lines]
         if any(camera) and any(cues) or (len(lines) > 1 and cues[0]):
             # A screenplay excerpt: LORNA / (not moving) / You've got a key, then. Several
             # cues in one block, under a slugline, each voice their own lines.
-            kept = [(x, cue) for x, cue, cam in zip(lines, cues, camera, strict=True) if not cam]
+            kept = [(x, cue, block.number(i)) for i, (x, cue, cam) in
+                    enumerate(zip(lines, cues, camera, strict=True)) if not cam]
             if kept and kept[0][1]:
+                for i, cam in enumerate(camera):
+                    if cam:
+                        ledger.leave_out(block.number(i), lines[i], "stage direction")
                 speaker, said = "", []
-                for x, cue in kept + [("", "")]:
+                for x, cue, at in kept + [("", "", 0)]:
                     if cue or not x:
                         if speaker and said:
-                            self.quote(_without_directions(" ".join(said)),
-                                       _speaker_name(speaker, self.known), block.line)
+                            name = _speaker_name(speaker, self.known)
+                            self.quote(_without_directions(" ".join(t for _, t in said)),
+                                       name, block.line, said[0][0], said)
+                        if cue:
+                            ledger.keep(at, x, f"speaker cue ({_speaker_name(cue, self.known)})")
                         speaker, said = cue, []
                     elif not _BRACKETED_LINE.match(x):
-                        said.append(x)
+                        said.append((at, x))
+                    else:
+                        ledger.leave_out(at, x, "stage direction")
                 return
         if self.after_link_label:
             self.after_link_label = False
             if all(_title_like(x) and not _DIALOGUE.match(x) for x in lines):
-                return  # the headlines listed under a bare "Related"
+                # the headlines listed under a bare "Related"
+                _leave_out_block(ledger, block, "site furniture: related links")
+                return
+        base = 0  # the block's line that lines[0] is
         if len(lines) > 1 and lines[0].strip().lower().rstrip(":") in _SECTION_LABELS:
             # "Stray observations" with its items right under it, no blank line between
-            self.heading(lines[0].strip().rstrip(":"), block.line)
+            self.heading(lines[0].strip().rstrip(":"), block.line, block.number(0))
             lines = [_sentence(x) for x in lines[1:]]
+            base = 1
         piped = _PIPE_LABEL.match(lines[0])
         if piped:
             # "THE SALE | It's been bubbling...": a news site's section label, then its text
-            self.heading(_unshouted_label(piped.group("label")), block.line)
+            self.heading(_unshouted_label(piped.group("label")), block.line,
+                         block.number(base))
             lines[0] = piped.group("text")
         if _link_list_label(lines[0]) and (len(lines) == 1 or all(
                 _title_like(x) for x in lines[1:])):
             # "Related" and the headlines under it, in this block or the next
             self.after_link_label = len(lines) == 1
+            for offset, x in enumerate(lines):
+                ledger.leave_out(block.number(base + offset), x, "site furniture: related links")
             return
         if len(lines) == 1 and _furniture_line(lines[0]):
+            ledger.leave_out(block.number(base), lines[0],
+                             _furniture_reason(lines[0]) or "site furniture")
             return
         if len(lines) == 1:
             heading = (_heading_like(lines[0], next_block)
@@ -897,16 +1029,21 @@ class _Reader:
             if heading is None and block.line in self.guessed_headings:
                 heading = lines[0]
             if heading:
-                self.heading(heading, block.line)
+                self.heading(heading, block.line, block.number(base))
                 return
         # A live blog's "9:40 PM: REYES: You don't get to..." is a line of dialogue.
         lines = [_TIMESTAMP.sub("", x) if _DIALOGUE.match(_TIMESTAMP.sub("", x)) else x
                  for x in lines]
         if len(lines) > 1 and not _without_spoiler_warning(" ".join(lines)):
-            return  # a spoiler warning wrapped over two lines
+            # a spoiler warning wrapped over two lines
+            for offset, x in enumerate(lines):
+                ledger.leave_out(block.number(base + offset), x, "spoiler warning")
+            return
         if block.italic and len(self.known) >= 2 and not any(_DIALOGUE.match(x) for x in lines):
             # In a transcript whose people speak in "Name:" lines, a paragraph set in italics
             # is a stage direction ("*The bell over the door rings.*"), not narration.
+            for offset, x in enumerate(lines):
+                ledger.leave_out(block.number(base + offset), x, "stage direction")
             return
         shaped = sum(bool(_DIALOGUE.match(x)) for x in lines)
         run = (shaped >= 2 and shaped >= len(lines) - 1) or id(block) in self.dialogue_paragraphs
@@ -921,79 +1058,105 @@ class _Reader:
                 lines[0] = _sentence(lines[0])
         for offset, line in enumerate(lines):
             number = block.line + offset if block.line else 0
-            if _furniture_line(line):
+            at = block.number(base + offset)
+            furniture = _furniture_reason(line)
+            if furniture:
+                ledger.leave_out(at, line, furniture)
                 continue
+            written = line
             line = _without_spoiler_warning(line)
             if not line:
+                ledger.leave_out(at, written, "spoiler warning")
                 continue
+            if line != written:
+                ledger.leave_out(at, _removed_part(written, line), "spoiler warning")
             pause = _PAUSE.match(line)
             if pause:
                 self.flush()
-                self.blocks.append(Pause(min(float(pause.group("s")), MAX_PAUSE_S), number))
+                ledger.keep(at, line, "pause")
+                self.emit(Pause(min(float(pause.group("s")), MAX_PAUSE_S), number), at)
                 continue
-            if (_BRACKETED_LINE.match(line) or _STARRED_DIRECTION.match(line)
-                    or not _TIMESTAMP.sub("", line).strip()):
-                continue  # "[phone buzzes]", "(beat)", a timestamp alone
+            if _BRACKETED_LINE.match(line) or _STARRED_DIRECTION.match(line):
+                ledger.leave_out(at, line, "stage direction")  # "[phone buzzes]", "(beat)"
+                continue
+            if not _TIMESTAMP.sub("", line).strip():
+                ledger.leave_out(at, line, "time stamp")  # a timestamp alone
+                continue
             attribution = _ATTRIBUTION_LINE.match(line)
             speaker = _attributed(attribution.group("name")) if attribution else None
             if speaker and self.narration:
                 said = _unquoted(" ".join(self.narration))
-                self.narration = []
-                self.quote(_without_directions(said), speaker, self.narration_line)
+                said_lines = list(zip(self.narration_at, self.narration, strict=True))
+                self.narration, self.narration_at = [], []
+                self.quote(_without_directions(said), speaker, self.narration_line,
+                           said_lines[0][0], said_lines)
+                ledger.keep(at, line, f"attribution of a quote by {speaker}")
                 continue
             last = self.blocks[-1] if self.blocks else None
             if speaker and len(lines) == 1 and isinstance(last, Quote) and not last.speaker:
                 # a block quote, a blank line, then "— Name"
-                self.blocks[-1] = dataclasses.replace(last, speaker=speaker)
+                self.replace_last(dataclasses.replace(last, speaker=speaker))
+                ledger.keep(at, line, f"attribution of a quote by {speaker}")
                 continue
             if speaker and len(lines) == 1 and self.quotable_last():
                 said = self.blocks.pop()
-                self.quote(_without_directions(_unquoted(said.text)), speaker, said.line)
+                origin = self.origins.get(id(said), 0)
+                self.quote(_without_directions(_unquoted(said.text)), speaker, said.line,
+                           origin, [(origin, said.text)])
+                ledger.keep(at, line, f"attribution of a quote by {speaker}")
                 continue
             last = self.blocks[-1] if self.blocks else None
             if (run and isinstance(last, Quote) and not self.narration and line[:1].islower()
                     and not _DIALOGUE.match(line)):
                 # a dialogue line wrapped onto the next line of the recap
-                self.blocks[-1] = Quote(f"{last.text} {_without_directions(line)}", last.speaker,
-                                        last.line)
+                self.replace_last(Quote(f"{last.text} {_without_directions(line)}",
+                                        last.speaker, last.line))
+                ledger.keep(at, line, f"quote by {last.speaker}")
                 continue
             said = _said_line(line)
             if said:
                 self.quote(_without_directions(said[1]), _speaker_name(said[0], self.known),
-                           number)
+                           number, at, [(at, line)])
                 continue
             dashed = _DASH_DIALOGUE.match(line)
             if dashed and _is_name(dashed.group("name").strip()):
                 said = " ".join(_sentence(x) for x in (dashed.group("quote"),
                                                       dashed.group("more")) if x)
                 self.quote(_without_directions(said),
-                           _speaker_name(dashed.group("name").strip(), self.known), number)
+                           _speaker_name(dashed.group("name").strip(), self.known), number,
+                           at, [(at, line)])
                 continue
             spoken = self.dialogue(line, run)
             if spoken:
                 if spoken[1]:
-                    self.quote(spoken[1], spoken[0], number)
+                    self.quote(spoken[1], spoken[0], number, at, [(at, line)])
+                else:
+                    ledger.leave_out(at, line, "stage direction")
                 continue
             quoted = _QUOTED_THEN_NAME.match(line) or _TILDE_NAME.match(line)
             if quoted and _attributed(quoted.group("name")):
                 before = quoted.groupdict().get("before") or ""
                 if not before.strip() or before.rstrip().endswith(tuple(".!?…:;")):
                     if before.strip():
-                        self.say(before, number)
+                        self.say(before, number, at)
                     self.quote(_unquoted(_without_directions(_quoted_words(quoted))),
-                               _attributed(quoted.group("name")), number)
+                               _attributed(quoted.group("name")), number, at, [(at, line)])
                     continue
-            self.say(line, number)
+            self.say(line, number, at)
         self.flush()
 
     def quote_block(self, block: SourceBlock) -> None:
         lines = list(block.lines)
+        numbered = _numbered(block)
         speaker = ""
         if len(lines) > 1:
             last = _ATTRIBUTION_LINE.match(lines[-1])
             name = _attributed(last.group("name") if last else lines[-1])
             if name:
                 speaker, lines = name, lines[:-1]
+                self.ledger.keep(numbered[-1][0], numbered[-1][1],
+                                 f"attribution of a quote by {speaker}")
+                numbered = numbered[:-1]
         if not speaker and len(lines) == 1:
             inline = _QUOTED_THEN_NAME.match(lines[0]) or _TILDE_NAME.match(lines[0])
             name = _attributed(inline.group("name")) if inline else None
@@ -1002,34 +1165,47 @@ class _Reader:
         if not speaker and all(self.dialogue(x, True) for x in lines):
             for offset, line in enumerate(lines):
                 name, spoken = self.dialogue(line, True)
-                self.quote(spoken, name, block.line + offset if block.line else 0)
+                self.quote(spoken, name, block.line + offset if block.line else 0,
+                           block.number(offset), [(block.number(offset), line)])
             return
         text = _unquoted(_without_directions(" ".join(lines)))
         if not speaker and _words(text) > 80:
             # A long passage quoted with no speaker (a quoted article or letter) is read
             # as narration, not in a character's voice.
-            self.say(text, block.line)
+            self.say(text, block.line, block.number(0))
             self.flush()
+            for at, line in numbered[1:]:
+                self.ledger.keep(at, line, "narration")
             return
-        self.quote(text, speaker, block.line)
+        self.quote(text, speaker, block.line, block.number(0), numbered)
 
     def list_block(self, block: SourceBlock) -> None:
+        ledger = self.ledger
         if self.after_link_label:
             self.after_link_label = False
+            _leave_out_block(ledger, block, "site furniture: related links")
             return  # the links listed under a bare "Related"
-        # A list of a post's notes ("x reblogged this from y") is furniture.
-        items = [_sentence(_narration(x)) for x in block.lines
-                 if _narration(x) and not _furniture_line(x)]
         if block.ordered and len(block.lines) == 1 and _heading_like(
                 block.lines[0].strip(), None) and not block.lines[0].rstrip().endswith(":"):
             # "2. The Tunnels" alone, a paragraph under it: a numbered section's heading
-            self.heading(block.lines[0].strip(), block.line)
+            self.heading(block.lines[0].strip(), block.line, block.number(0))
             return
+        # A list of a post's notes ("x reblogged this from y") is furniture.
+        items = []
+        for at, line in _numbered(block):
+            furniture = _furniture_reason(line)
+            if furniture:
+                ledger.leave_out(at, line, furniture)
+            elif not _narration(line):
+                ledger.leave_out(at, line, "nothing to say (marks, emoji, a tag)")
+            else:
+                items.append(_sentence(_narration(line)))
+                ledger.keep(at, line, "list item")
         if block.ordered:
             items = [f"{n}: {item}" for n, item in enumerate(items, start=block.first)]
         if items:
             self.flush()
-            self.blocks.append(Paragraph(" ".join(items), block.line))
+            self.emit(Paragraph(" ".join(items), block.line), block.number(0))
 
 
 def _header_line(line: str) -> bool:
@@ -1045,7 +1221,20 @@ def _meta_lines(block: SourceBlock) -> list[tuple[bool, str]]:
             else _meta_line(line) for line in block.lines]
 
 
-def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
+def _front_reason(line: str) -> str:
+    """Why a line of an article's header above the recap is left out."""
+    reason = _furniture_reason(line)
+    if reason:
+        return reason
+    if not _without_spoiler_warning(line):
+        return "spoiler warning"
+    reason, _ = _meta_reason(line)
+    if reason:
+        return reason
+    return "byline" if _is_name(line) else "article header (kicker, rating, show name)"
+
+
+def _front_matter(blocks: list[SourceBlock], ledger: Ledger) -> tuple[list[SourceBlock], str]:
     """The blocks without the bylines, dates and read times above the recap, and the author.
 
     Only a paragraph made wholly of such lines goes, so a wrapped line of narration that
@@ -1070,13 +1259,18 @@ def _front_matter(blocks: list[SourceBlock]) -> tuple[list[SourceBlock], str]:
                          for line, (is_meta, name) in zip(block.lines, found, strict=True)]
             if found and all(is_meta for is_meta, _ in found):
                 author = author or next((name for _, name in found if name), "")
+                for at, line in _numbered(block):
+                    ledger.leave_out(at, line, _front_reason(line))
                 continue
             lead = next(i for i, (is_meta, _) in enumerate(found) if is_meta) if any(
                 is_meta for is_meta, _ in found) else len(found)
             if lead and len(found) - lead >= 2 and all(m for m, _ in found[lead:]):
                 # A dek above the byline and dates: the dek stays, the rest goes.
                 author = author or next((name for _, name in found if name), "")
-                block = dataclasses.replace(block, lines=block.lines[:lead])
+                for at, line in _numbered(block)[lead:]:
+                    ledger.leave_out(at, line, _front_reason(line))
+                block = dataclasses.replace(block, lines=block.lines[:lead],
+                                            numbers=tuple(block.number(i) for i in range(lead)))
             # a standfirst (one line under the title, "Here's what happened") may stand
             # above the byline block; narration may not
             following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -1120,7 +1314,28 @@ _SIGNATURE = re.compile(r"^(?:[—–~-]\s*|(?:xo+|cheers|best|love|thanks|talk 
                         r"until next time),?\s+)[^\W\d_][\w .'’-]{0,40}$", re.IGNORECASE)
 
 
-def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
+def _cut_sign_off(block: SourceBlock, ledger: Ledger) -> SourceBlock | None:
+    """A closing paragraph less its sign-off (None when nothing else is left); its lines
+    that stay are kept as one, the sign-off's sentences left out."""
+    kept = _before_sign_off(block.text)
+    for index, line in enumerate(block.lines):
+        # a line merged into what stays counts as kept; the line the sign-off starts in
+        # is both
+        line, at = " ".join(line.split()), block.number(index)
+        tail = kept[-30:]
+        if kept and line in kept:
+            ledger.keep(at, line, "narration")
+        elif kept and tail in line:
+            ledger.keep(at, line, "narration")
+            ledger.leave_out(at, line[line.index(tail) + len(tail):], "sign-off")
+        else:
+            ledger.leave_out(at, line, "sign-off")
+    if not kept:
+        return None
+    return dataclasses.replace(block, lines=(kept,), numbers=(block.number(0),))
+
+
+def _without_sign_off(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
     """The blocks less the trailing sign-off ("Thanks for reading! Follow me on ...") and a
     forum poster's edit notes ("Edit: typo")."""
     end = len(blocks)
@@ -1129,15 +1344,17 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
         if block.kind == "rule":
             end -= 1
         elif end >= 2 and _signature(block) and _sign_off_block(blocks[end - 2]):
+            _leave_out_block(ledger, block, "sign-off")
             end -= 1  # "— Marguerite" under "That's it for this week. Hit reply ..."
         elif _sign_off_block(block):
-            kept = _before_sign_off(block.text)
-            if kept:
+            cut = _cut_sign_off(block, ledger)
+            if cut is not None:
                 # "The last ten minutes are the best television I have seen this year.
                 # Thanks for reading!": the sentences before the sign-off stay.
-                return blocks[:end - 1] + [dataclasses.replace(block, lines=(kept,))]
+                return blocks[:end - 1] + [cut]
             end -= 1
         elif block.kind == "paragraph" and all(_POST_EDIT.match(x) for x in block.lines):
+            _leave_out_block(ledger, block, "poster's edit note")
             end -= 1
         else:
             break
@@ -1147,9 +1364,8 @@ def _without_sign_off(blocks: list[SourceBlock]) -> list[SourceBlock]:
     rules = [i for i, b in enumerate(blocks) if b.kind == "rule"]
     after = rules[-1] + 1 if rules else None
     if after is not None and after < len(blocks) and _sign_off_block(blocks[after]):
-        kept = _before_sign_off(blocks[after].text)
-        blocks = blocks[:after] + ([dataclasses.replace(blocks[after], lines=(kept,))]
-                                   if kept else []) + blocks[after + 1:]
+        cut = _cut_sign_off(blocks[after], ledger)
+        blocks = blocks[:after] + ([cut] if cut is not None else []) + blocks[after + 1:]
     return blocks
 
 
@@ -1160,7 +1376,7 @@ def _furniture_block(block: SourceBlock) -> bool:
             and all(_furniture_line(x) and not _link_list_label(x) for x in block.lines))
 
 
-def _without_comments(blocks: list[SourceBlock]) -> list[SourceBlock]:
+def _without_comments(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
     """The blocks up to the comments under the recap ("412 Comments", "Sort by: Best",
     "Leave a Reply"), once some of the recap has been read."""
     seen_words = 0
@@ -1168,59 +1384,74 @@ def _without_comments(blocks: list[SourceBlock]) -> list[SourceBlock]:
         first = block.lines[0] if block.lines else ""
         if (seen_words >= 40 and block.kind in ("paragraph", "heading")
                 and _COMMENTS_START.match(_label(first))):
+            for after in blocks[index:]:
+                _leave_out_block(ledger, after, "comment section")
             return blocks[:index]
         if block.kind in ("paragraph", "quote", "list"):
             seen_words += _words(block.text)
     return blocks
 
 
-def _without_furniture_headings(blocks: tuple[SourceBlock, ...]) -> list[SourceBlock]:
+def _without_furniture_headings(blocks: tuple[SourceBlock, ...], ledger: Ledger
+                                ) -> list[SourceBlock]:
     """The blocks less headings such as "Comments" or "Related", the list of links under a
     "Related"-like heading, and a reference page's back matter ("References", "External
     links") up to the next heading of its level."""
     kept: list[SourceBlock] = []
-    skip_list = False
+    skip_list = ""  # the reason the list under the last heading goes, "" when it stays
     back_matter = None  # the level of the back-matter heading being skipped
     for block in blocks:
         if back_matter is not None:
             if block.kind == "heading" and block.level <= back_matter:
                 back_matter = None
             else:
+                _leave_out_block(ledger, block, "back matter (references, notes)")
                 continue
         if block.kind == "heading" and _label(block.text) in _BACK_MATTER:
             back_matter = block.level
+            _leave_out_block(ledger, block, "back matter (references, notes)")
             continue
         if skip_list and block.kind == "list":
-            skip_list = False
+            _leave_out_block(ledger, block, skip_list)
+            skip_list = ""
             continue
-        skip_list = False
+        skip_list = ""
         if block.kind == "heading" and (_label(block.text) in _DROPPED_HEADINGS
                                         or _link_list_label(block.text)):
-            skip_list = (_link_list_label(block.text)
-                         or _label(block.text) in _CONTENTS_HEADINGS)
+            label = _label(block.text)
+            reason = ("site furniture: related links" if _link_list_label(block.text)
+                      else "table of contents" if label in _CONTENTS_HEADINGS
+                      else "comment section" if label in ("comments", "leave a comment",
+                                                          "leave a reply")
+                      else _furniture_reason(block.text) or "site furniture: section label")
+            _leave_out_block(ledger, block, reason)
+            if _link_list_label(block.text) or label in _CONTENTS_HEADINGS:
+                skip_list = reason
             continue
         kept.append(block)
     return kept
 
 
-def _without_leading_furniture(blocks: list[SourceBlock]) -> list[SourceBlock]:
+def _without_leading_furniture(blocks: list[SourceBlock], ledger: Ledger
+                               ) -> list[SourceBlock]:
     """The blocks without furniture lines at the top of the first ("Episode Discussion"
     flair under a forum post's title)."""
     if not blocks or blocks[0].kind != "paragraph":
         return blocks
     first = blocks[0]
-    lines = list(first.lines)
-    while lines and _furniture_line(lines[0]) and not _link_list_label(lines[0]):
-        lines.pop(0)
-    if len(lines) == len(first.lines):
+    skipped = 0
+    while (skipped < len(first.lines) and _furniture_line(first.lines[skipped])
+           and not _link_list_label(first.lines[skipped])):
+        ledger.leave_out(first.number(skipped), first.lines[skipped],
+                         _furniture_reason(first.lines[skipped]) or "site furniture")
+        skipped += 1
+    if not skipped:
         return blocks
-    skipped = len(first.lines) - len(lines)
-    rest = dataclasses.replace(first, lines=tuple(lines),
-                               line=first.line + skipped if first.line else 0)
-    return ([rest] if lines else []) + blocks[1:]
+    rest = _from_line(first, skipped)
+    return ([rest] if rest.lines else []) + blocks[1:]
 
 
-def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock]
+def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock], ledger: Ledger
                 ) -> tuple[TitleParts, str, list[SourceBlock]]:
     """A line of its own just under a catchy headline or a blog's name that says more of
     the episode ('Saltmarsh recap: "The Tide Tables" (season 1, episode 3)', a Blogger
@@ -1234,11 +1465,12 @@ def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock]
         found = parse_title(block.lines[0])
         if (found is not None and found.score() > parts.score()
                 and (found.season, found.episode) != (None, None) and found.show):
+            ledger.keep(block.number(0), block.lines[0], "title line")
             return found, block.lines[0], blocks[:index] + blocks[index + 1:]
     return parts, title_line, blocks
 
 
-def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
+def _numbers_line(parts: TitleParts, blocks: list[SourceBlock], ledger: Ledger
                   ) -> tuple[TitleParts, list[SourceBlock]]:
     """The season and episode from a line of its own under the title ("Season 2, Episode
     6", "S02E06"), which then is not narrated; it may stand among an article's header
@@ -1254,6 +1486,7 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
             # 'Season 2, Episode 3, "Annealing"' under 'Salt & Cinder Recap: Ludovica Plays
             # With Fire': the episode's own title is the one a podcast app shows
             parts = TitleParts(parts.show, found.season, found.episode, found.title)
+            ledger.keep(first.number(index), line, "title line")
             return parts, _without_line(blocks, index)
         if (found is None or found.show or found.title or _words(line) > 6
                 or (found.season is None and found.episode is None)
@@ -1263,6 +1496,7 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock]
                 return parts, blocks
             continue
         parts = TitleParts(parts.show, found.season, found.episode, parts.title)
+        ledger.keep(first.number(index), line, "metadata: season and episode")
         return parts, _without_line(blocks, index)
     return parts, blocks
 
@@ -1273,10 +1507,28 @@ def _without_line(blocks: list[SourceBlock], index: int) -> list[SourceBlock]:
     first = blocks[0]
     rest = first.lines[:index] + first.lines[index + 1:]
     start = first.line + 1 if first.line and index == 0 else first.line
-    return ([dataclasses.replace(first, lines=rest, line=start)] if rest else []) + blocks[1:]
+    numbers = tuple(first.number(i) for i in range(len(first.lines)) if i != index)
+    return ([dataclasses.replace(first, lines=rest, line=start, numbers=numbers)]
+            if rest else []) + blocks[1:]
 
 
-def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
+def _from_line(block: SourceBlock, index: int) -> SourceBlock:
+    """``block`` from its line ``index`` on (its first lines taken out)."""
+    return dataclasses.replace(
+        block, lines=block.lines[index:], line=block.line + index if block.line else 0,
+        numbers=tuple(block.number(i) for i in range(index, len(block.lines))))
+
+
+def _numbered(block: SourceBlock) -> list[tuple[int, str]]:
+    """A block's lines, each with its number."""
+    return [(block.number(i), line) for i, line in enumerate(block.lines)]
+
+
+def _leave_out_block(ledger: Ledger, block: SourceBlock, reason: str) -> None:
+    ledger.leave_out_lines(_numbered(block), reason)
+
+
+def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts, ledger: Ledger
                             ) -> list[SourceBlock]:
     """The blocks less a heading above the recap that only repeats its title (a blog post's
     own title under the page's)."""
@@ -1287,10 +1539,17 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts
             continue
         again = parse_title(block.text)
         if parts.title and again and (again.title or "").casefold() == parts.title.casefold():
+            _leave_out_block(ledger, block, "repeated title")
             return blocks[:index] + blocks[index + 1:]
     # A heading anywhere that only says the show and numbers again ("Void Cartographers
     # Season 2 Episode 7"): the opening says them.
-    return [b for b in blocks if not (b.kind == "heading" and _numbers_again(b.text, parts))]
+    kept = []
+    for block in blocks:
+        if block.kind == "heading" and _numbers_again(block.text, parts):
+            _leave_out_block(ledger, block, "repeated title")
+        else:
+            kept.append(block)
+    return kept
 
 
 def _numbers_again(text: str, parts: TitleParts) -> bool:
@@ -1357,24 +1616,73 @@ def _best_title(lines: list[str], site: str) -> tuple[TitleParts, str]:
     return TitleParts(), lines[0] if lines else ""
 
 
-def recognise(source: RecapSource) -> Recognised:
-    """What a recap's blocks are, in order, and what its title and byline say."""
-    blocks = _without_comments(_without_furniture_headings(source.blocks))
-    blocks = [b for b in blocks if not _furniture_block(b)]
+def _without_learned(blocks: tuple[SourceBlock, ...], ledger: Ledger) -> list[SourceBlock]:
+    """The blocks less the lines (and whole blocks) an editor's corrections taught import
+    to leave out; this show's own furniture, found before any general rule."""
+    learned = ledger.learned
+    if learned is None:
+        return list(blocks)
+    kept = []
+    for block in blocks:
+        whole = learned.leaves_out(block.text) if len(block.lines) > 1 else None
+        if whole:
+            _leave_out_block(ledger, block, whole)
+            continue
+        stay = []
+        for index, line in enumerate(block.lines):
+            cited = learned.leaves_out(line)
+            if cited:
+                ledger.leave_out(block.number(index), line, cited)
+            else:
+                stay.append(index)
+        if len(stay) == len(block.lines):
+            kept.append(block)
+        elif stay:
+            kept.append(dataclasses.replace(
+                block, lines=tuple(block.lines[i] for i in stay),
+                line=block.line + stay[0] if block.line else 0,
+                numbers=tuple(block.number(i) for i in stay)))
+    return kept
+
+
+def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised:
+    """What a recap's blocks are, in order, what its title and byline say, and an account
+    of every line: kept as what, or left out why. ``learned`` is what the editor's
+    corrections of this show's earlier imports taught (furniture to leave out, lines to
+    keep)."""
+    ledger = Ledger(learned)
+    for outside in source.outside:
+        if outside.kept:
+            ledger.keep(outside.line, outside.text, outside.reason)
+        else:
+            ledger.leave_out(outside.line, outside.text, outside.reason)
+    blocks = _without_learned(source.blocks, ledger)
+    blocks = _without_comments(_without_furniture_headings(tuple(blocks), ledger), ledger)
+    kept_blocks = []
+    for block in blocks:
+        if _furniture_block(block):
+            for at, line in _numbered(block):
+                ledger.leave_out(at, line, _furniture_reason(line) or "site furniture")
+        else:
+            kept_blocks.append(block)
+    blocks = kept_blocks
     # A forum's subreddit, poster and age above the title: front matter, not the title.
     lead: list[SourceBlock] = []
     while blocks and blocks[0].kind == "paragraph" and all(
             _meta_line(x)[0] or _furniture_line(x) for x in blocks[0].lines):
         lead.append(blocks.pop(0))
     title_lines = list(source.titles)
+    headline: tuple[int, str] | None = None  # the title line in the recap's own text
     if not title_lines and _running_header_above_title(blocks):
         # A running header above the title ("SCREEN QUARTERLY   Winter 2027"), as text
         # copied from a PDF has it: not the title, not narration.
+        _leave_out_block(ledger, blocks[0], "running header")
         blocks = blocks[1:]
     if blocks:
         first = blocks[0]
         if first.kind == "heading" and first.level == 1:
             title_lines.append(first.text)
+            headline = (first.number(0), first.text)
             blocks = blocks[1:]
         elif not title_lines and first.kind == "paragraph" and first.lines and _title_like(
                 first.lines[0]) and (
@@ -1383,17 +1691,25 @@ def recognise(source: RecapSource) -> Recognised:
             # ★★★½" above "Fernhollow 1x01 — "Pilot""); the title-like lines above it go.
             at = _title_at(first.lines[:3])
             title_lines.append(first.lines[at])
-            rest = first.lines[at + 1:]
-            start = first.line + at + 1 if first.line else 0
-            blocks[0:1] = [SourceBlock("paragraph", rest, start)] if rest else []
+            headline = (first.number(at), first.lines[at])
+            for index in range(at):
+                ledger.leave_out(first.number(index), first.lines[index],
+                                 "kicker above the title")
+            rest = dataclasses.replace(_from_line(first, at + 1), bold=False, italic=False)
+            blocks[0:1] = [rest] if rest.lines else []
     parts, title_line = _best_title(title_lines, source.site)
-    parts, title_line, blocks = _recap_line(parts, title_line, blocks)
-    parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks))
-    blocks, author = _front_matter(lead + blocks)
-    blocks = _without_sign_off(blocks)
-    reader = _Reader(source)
+    parts, title_line, blocks = _recap_line(parts, title_line, blocks, ledger)
+    if headline is not None:
+        if headline[1] == title_line:
+            ledger.keep(*headline, "title line")
+        else:
+            ledger.leave_out(*headline, "headline (a line below names the episode)")
+    parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks, ledger), ledger)
+    blocks, author = _front_matter(lead + blocks, ledger)
+    blocks = _without_sign_off(blocks, ledger)
+    reader = _Reader(source, ledger)
     reader.learn_speakers()
-    blocks = _without_repeated_title(blocks, parts)
+    blocks = _without_repeated_title(blocks, parts, ledger)
     marked = any(b.kind == "heading" for b in blocks)
     if not marked:
         reader.guessed_headings = _sentence_case_headings(blocks)
@@ -1403,10 +1719,10 @@ def recognise(source: RecapSource) -> Recognised:
         if block.kind == "heading":
             text = block.text
             if text.endswith(".") and _words(text) > 6:
-                reader.say(text, block.line)  # a sub-title sentence, not a chapter
+                reader.say(text, block.line, block.number(0))  # a sub-title sentence
                 reader.flush()
             else:
-                reader.heading(text.rstrip(":"), block.line)
+                reader.heading(text.rstrip(":"), block.line, block.number(0))
         elif block.kind == "paragraph":
             reader.paragraph(block, following, marked)
         elif block.kind == "quote":
@@ -1414,6 +1730,7 @@ def recognise(source: RecapSource) -> Recognised:
         elif block.kind == "list":
             reader.list_block(block)
     reader.flush()
+    reader.put_back_rescued()
     show = parts.show
     if show is None:
         show = next((s for b in source.blocks for s in [show_from_previously(b.text)] if s), None)
@@ -1432,7 +1749,8 @@ def recognise(source: RecapSource) -> Recognised:
     body = _with_previously(reader.blocks, parts.episode)
     author = author or _page_author(source.author)
     return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
-                      summary=_summary(source.summary, body))
+                      summary=_summary(source.summary, body), kept=ledger.kept,
+                      left_out=ledger.left_out, extractor_removed=source.removed)
 
 
 _ORDINAL_WORDS = {w: n for n, w in enumerate(
