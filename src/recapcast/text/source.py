@@ -91,6 +91,6 @@ class RecapSource:
     """The episode the page's own metadata gives, for when its title line does not."""
     outside: tuple[Outside, ...] = ()
     """Lines the format reader took out before the blocks, each with its reason."""
-    removed: int = 0
+    removed: int | None = None
     """For a web page: the lines of text the main-content extractor left behind (menus,
-    ads, footers), counted, not listed."""
+    ads, footers), counted, not listed; None for a text or Markdown recap."""
