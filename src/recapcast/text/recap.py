@@ -45,8 +45,9 @@ class Recognised:
     """Every line in the script, as what it became (title line, heading, narration ...)."""
     left_out: tuple[LeftOut, ...] = ()
     """Every line not in the script, with the named rule that left it out."""
-    extractor_removed: int = 0
-    """For a web page: lines of its text the main-content extractor left behind."""
+    extractor_removed: int | None = None
+    """For a web page: lines of its text the main-content extractor left behind (None for
+    a text or Markdown recap)."""
 
 
 # --- words and names -------------------------------------------------------------------------
@@ -604,6 +605,17 @@ def _only_a_warning(sentence: str) -> bool:
             and not re.search(r"\bbut\b", sentence, re.IGNORECASE))
 
 
+def _prose(line: str, next_line: str = "") -> bool:
+    """A line that reads as the start of the story, not a title: it holds two sentences
+    ("In episode 12, Marta pays. She counts ..."), or it breaks off mid-sentence and the
+    next line goes on in lower case (a wrapped paragraph)."""
+    sentences = [x for x in _SENTENCE_END.split(line.strip()) if _words(x) >= 2]
+    return len(sentences) >= 2 or bool(
+        next_line[:1].islower() and _words(next_line) >= 4
+        and not line.rstrip().endswith((".", "!", "?", ":", "…"))
+        and not _meta_line(next_line)[0] and not _furniture_line(next_line))
+
+
 def _title_like(line: str) -> bool:
     return (parse_title(line) is not None
             or (_words(line) <= 15 and not line.rstrip().endswith((".", ",", ";", ":"))
@@ -666,16 +678,19 @@ def _unshouted_label(label: str) -> str:
     return label[:1] + label[1:].lower()
 
 
+def _spoken_line(line: str) -> bool:
+    """A "Name: line" line: a name, then words as speech starts (not "Gareth: the only man
+    who ...")."""
+    found = _DIALOGUE.match(line)
+    name = found.group("name").strip() if found else ""
+    return bool(found) and (_is_name(name) or _shouted(name)) and (
+        found.group("line")[:1].isupper() or found.group("line")[:1] in _QUOTE_MARKS)
+
+
 def _dialogue_paragraphs(blocks: list[SourceBlock]) -> set[int]:
     """The ids of one-line "Name: line" paragraphs next to another: a web page's dialogue,
     a <p> a line, is a run like lines under each other."""
-    def spoken(line: str) -> bool:
-        # a name, then words as speech starts (not "Gareth: the only man who ...")
-        found = _DIALOGUE.match(line)
-        name = found.group("name").strip() if found else ""
-        return bool(found) and (_is_name(name) or _shouted(name)) and (
-            found.group("line")[:1].isupper() or found.group("line")[:1] in _QUOTE_MARKS)
-    shaped = [block.kind == "paragraph" and len(block.lines) == 1 and spoken(block.lines[0])
+    shaped = [block.kind == "paragraph" and len(block.lines) == 1 and _spoken_line(block.lines[0])
               for block in blocks]
     return {id(block) for i, block in enumerate(blocks) if shaped[i] and (
         (i > 0 and shaped[i - 1]) or (i + 1 < len(blocks) and shaped[i + 1]))}
@@ -1460,8 +1475,11 @@ def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock], l
     for index, block in enumerate(blocks[:2]):
         # a bold line under the headline, or a blog post's own title under the blog's name
         if (block.kind not in ("paragraph", "heading") or len(block.lines) != 1
-                or _words(block.lines[0]) > 16 or _score(block.lines[0]) < 0):
+                or _words(block.lines[0]) > 16 or _score(block.lines[0]) < 0
+                or _prose(block.lines[0])):
             continue
+        if not any(b.kind in ("paragraph", "quote", "list") for b in blocks if b is not block):
+            continue  # the recap's only paragraph is its story, whatever it starts with
         found = parse_title(block.lines[0])
         if (found is not None and found.score() > parts.score()
                 and (found.season, found.episode) != (None, None) and found.show):
@@ -1645,6 +1663,51 @@ def _without_learned(blocks: tuple[SourceBlock, ...], ledger: Ledger) -> list[So
     return kept
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
+LONG_LINE = 100
+"""Characters: a line longer than any an editor wraps at is a paragraph of its own."""
+
+
+def _own_paragraphs(lines: tuple[str, ...]) -> bool:
+    """Whether a block's lines are paragraphs pasted single-spaced (no blank line between
+    them), not one paragraph's wrapped lines: lines longer than an editor wraps at, two or
+    more, and nearly all of them end a sentence (a wrapped line ends where the width falls,
+    mid-sentence), and no line is left hanging on a comma or a dash, or goes on in lower
+    case on the next."""
+    long = [x for x in lines if len(x) > LONG_LINE]
+    ended = [x for x in long if _ENDS_SENTENCE.search(x) or x.rstrip().endswith(":")]
+    if len(lines) < 3 or len(ended) < 2 or 3 * len(ended) < 2 * len(long):
+        return False
+    for line, following in zip(lines, lines[1:] + ("",), strict=True):
+        if line.rstrip().endswith((",", ";", "-", "—", "–")):
+            return False
+        if following[:1].islower() and not _ENDS_SENTENCE.search(line):
+            return False
+    return True
+
+
+def _single_spaced(blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The blocks with each paragraph pasted single-spaced (as a copy from a web page into a
+    plain editor often gives) split into a block a line, so its headings, byline and
+    paragraphs are read as they are when blank lines part them; lines of dialogue next to
+    each other stay together, as one exchange."""
+    out: list[SourceBlock] = []
+    for block in blocks:
+        if block.kind != "paragraph" or not _own_paragraphs(block.lines):
+            out.append(block)
+            continue
+        start = 0
+        for end in range(1, len(block.lines) + 1):
+            if end < len(block.lines) and _spoken_line(block.lines[end]) and _spoken_line(
+                    block.lines[end - 1]):
+                continue
+            out.append(SourceBlock("paragraph", block.lines[start:end],
+                                   block.line + start if block.line else 0,
+                                   numbers=tuple(block.number(i) for i in range(start, end))))
+            start = end
+    return out
+
+
 def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised:
     """What a recap's blocks are, in order, what its title and byline say, and an account
     of every line: kept as what, or left out why. ``learned`` is what the editor's
@@ -1656,7 +1719,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             ledger.keep(outside.line, outside.text, outside.reason)
         else:
             ledger.leave_out(outside.line, outside.text, outside.reason)
-    blocks = _without_learned(source.blocks, ledger)
+    blocks = _single_spaced(_without_learned(source.blocks, ledger))
     blocks = _without_comments(_without_furniture_headings(tuple(blocks), ledger), ledger)
     kept_blocks = []
     for block in blocks:
@@ -1685,8 +1748,8 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             headline = (first.number(0), first.text)
             blocks = blocks[1:]
         elif not title_lines and first.kind == "paragraph" and first.lines and _title_like(
-                first.lines[0]) and (
-                len(first.lines) > 1 or len(blocks) > 1):
+                first.lines[0]) and (len(first.lines) > 1 or len(blocks) > 1) and not _prose(
+                first.lines[0], first.lines[1] if len(first.lines) > 1 else ""):
             # Of the first lines, the one that says most is the title ("Review by marguerite
             # ★★★½" above "Fernhollow 1x01 — "Pilot""); the title-like lines above it go.
             at = _title_at(first.lines[:3])
@@ -1813,13 +1876,16 @@ def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
         # "Tonight's episode is built around the inquest": what came before ends there
         now = next((i for i, b in enumerate(blocks[:first_heading]) if i and isinstance(
             b, Paragraph) and _THIS_EPISODE.match(b.text)), None)
+        # A chapter is named once: text that opens "Previously on Harbour Lights:" names
+        # its own, and a "Previously" heading over it would be said twice.
+        named = [] if _SAYS_PREVIOUSLY.match(opening) else [Heading("Previously", 0)]
         if now is not None:
-            return [Heading("Previously", 0), *blocks[:now], Heading("This week", 0),
-                    *blocks[now:]]
-        return [Heading("Previously", 0), *blocks]
+            return [*named, *blocks[:now], Heading("This week", 0), *blocks[now:]]
+        return [*named, *blocks]
     return blocks
 
 
+_SAYS_PREVIOUSLY = re.compile(r"^\W*previously\b", re.IGNORECASE)
 _THIS_EPISODE = re.compile(r"^(?:tonight(?:'s|’s)?|this (?:week|episode|hour|time)|"
                            r"this week(?:'s|’s) episode|in this episode|now,)\b", re.IGNORECASE)
 
