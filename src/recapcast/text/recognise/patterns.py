@@ -13,6 +13,18 @@ from recapcast.text.recognise.phrases import (
     _OPEN,
     _SAID,
     _SAYING_VERBS,
+    BY,
+    COMMENTS,
+    DATED,
+    DATED_ON,
+    READ_TIME_AFTER,
+    READ_TIME_BEFORE,
+    SHARE_THIS,
+    SHARE_VERB,
+    SHARE_WHAT,
+    SPOILER_OPENS,
+    SPOILER_SAYS,
+    alt,
 )
 
 _DIALOGUE = re.compile(
@@ -151,19 +163,13 @@ _ROMANCE_DATE = re.compile(
 
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
-    r"updates|coverage|reporting|story|text|photos?)\s+)?(?:by|par|von|por|di|door)\s+"
+    rf"updates|coverage|reporting|story|text|photos?)\s+)?{alt(BY)}\s+"
     r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\)|\([^()]{1,60}\))?"
     r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 
 
-_DATED = re.compile(
-    r"^(?:posted|published|updated|last updated|last modified|first published|"
-    r"originally published|watched|"
-    r"rewatched|reviewed|aired|air date|airdate|"
-    r"modified|publié|mis à jour|veröffentlicht|aktualisiert|publicado|actualizado|"
-    r"pubblicato|aggiornato|gepubliceerd|bijgewerkt)\b(?:\s+(?:on|at|le|am|el|il|op))?",
-    re.IGNORECASE)
+_DATED = re.compile(rf"^{alt(DATED)}\b(?:\s+{alt(DATED_ON)})?", re.IGNORECASE)
 
 
 # "Posted by u/fenlandfan", "by @kay": a forum or social handle instead of a name.
@@ -195,10 +201,8 @@ _POST_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]", re.IGNORECASE)
 
 
 _READ_TIME = re.compile(
-    r"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos|minuti)\.?\s*(?:read|reading time|de lecture|"
-    r"de lectura|di lettura|leestijd|lesezeit)$"
-    r"|^(?:lesezeit|temps de lecture|tiempo de lectura|tempo di lettura|leestijd|reading time|"
-    r"read time|time to read|lectura de|lecture de|lettura di)\s*:?\s*"
+    rf"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos|minuti)\.?\s*{alt(READ_TIME_AFTER)}$"
+    rf"|^{alt(READ_TIME_BEFORE)}\s*:?\s*"
     r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
 
 
@@ -210,12 +214,7 @@ _META_SPLIT = re.compile(
 _SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
 
 
-_SPOILER_CUE = re.compile(
-    r"^(?:warning|spoiler|caution|note|heads up|fair warning|beware|full|attention|achtung|"
-    r"vorsicht|atención|cuidado|aviso|attenzione)|\b(?:ahead|contains?|below|alert|warning|"
-    r"follow|discuss(?:es|ed)?|you've been warned|be warned|contient|enthält|contiene|"
-    r"contém)\b",
-    re.IGNORECASE)
+_SPOILER_CUE = re.compile(rf"^{alt(SPOILER_OPENS)}|\b{alt(SPOILER_SAYS)}\b", re.IGNORECASE)
 
 
 _SIGN_OFF = re.compile(
@@ -288,9 +287,7 @@ _CALL_TO_ACTION = re.compile(
     r"an earlier version|was (?:first )?published|misspelled|misstated|corrected)\b"
     r"|\bsound off (?:below|in the comments)\b|^have a (?:news )?tip\b|\bsend (?:us )?your tips\b"
     r"|\bforward (?:it|this(?: email| newsletter)?) to a friend\b"
-    r"|^(?:share|comparte|compartir|partagez|partager|teilen sie|condividi) (?:this|este|esta|cet|"
-    r"cette|diesen|diese|questo|questa) (?:article|story|post|recap|artículo|nota|artikel|"
-    r"beitrag|articolo)\b",
+    rf"|^{alt(SHARE_VERB)} {alt(SHARE_THIS)} {alt(SHARE_WHAT)}\b",
     re.IGNORECASE)
 
 
@@ -306,8 +303,8 @@ _THANKS_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]\s*(?:thanks?|thank
 
 # What ends a recap pasted from a page: the comments under it.
 _COMMENTS_START = re.compile(
-    r"^(?:\d[\d.,]*\s?k?\s+)?(?:comments?|replies|responses|kommentare|commentaires|"
-    r"comentarios|commenti)$|^sort by\b|^(?:leave a reply|join the discussion|add a comment|"
+    rf"^(?:\d[\d.,]*\s?k?\s+)?{alt(COMMENTS)}$|^sort by\b|"
+    r"^(?:leave a reply|join the discussion|add a comment|"
     r"post a comment|comments are closed)$|^level 1$|^responses?\s*\(\d[\d,]*\)$|"
     r"^what are your thoughts\??$",
     re.IGNORECASE)

@@ -45,6 +45,11 @@ from recapcast.text.recognise.phrases import (
     _MONTH,
     _QUOTE_MARKS,
     _SECTION_LABELS,
+    LINK_LINE_LABELS,
+    REVEALS_SUBJECT,
+    REVEALS_VERB,
+    REVEALS_WARNING,
+    alt,
 )
 from recapcast.text.recognise.speakers import _is_name
 from recapcast.text.source import SourceBlock
@@ -53,10 +58,7 @@ from recapcast.text.titles import parse_title
 # Site furniture that opens a short line, by sort (each sort a reason import names).
 _FURNITURE_SORTS = (
     ("site furniture: related links", re.compile(
-        r"^(?:read more about|read more|related|see also|also read|more|watch|recommended|"
-        r"most read|trending|"
-        r"lire aussi|à lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
-        r"lee también|leer más|ver también|leggi anche|lees ook)\s*:"
+        rf"^{alt(LINK_LINE_LABELS)}\s*:"
         r"|^(?:next|previous|prev|up next)\s*:\s*\S.{0,120}\b(?:recap|review|episode)\b",
         re.IGNORECASE)),
     ("site furniture: photo credit", re.compile(
@@ -193,11 +195,8 @@ def _spoiler_warning(text: str) -> bool:
 # verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
 _REVEALS = re.compile(
     r"^look away now\b|^(?:do not|don't) read (?:on|any further|further)\b|"
-    r"^(?:(?:achtung|vorsicht|attention|atención|attenzione|aviso|warning)\W+)?"
-    r"(?:dieser (?:text|artikel|beitrag)|cet article|ce texte|este (?:artículo|texto)|"
-    r"questo (?:articolo|testo)|este (?:artigo|texto)|this (?:article|recap|review|post))\s+"
-    r"(?:verrät|enthält|dévoile|révèle|contient|revela|desvela|contiene|rivela|contém|"
-    r"reveals|gives away)\b", re.IGNORECASE)
+    rf"^(?:{alt(REVEALS_WARNING)}\W+)?{alt(REVEALS_SUBJECT)}\s+{alt(REVEALS_VERB)}\b",
+    re.IGNORECASE)
 
 
 _SPOILER_LABEL = re.compile(r"^(?:spoiler alert|spoiler warning|spoilers?)\s*[:!—–-]+\s*"
