@@ -17,6 +17,7 @@ from recapcast.text.recognise.patterns import (
     _PREVIOUSLY,
     _SENTENCE_END,
     _SIGN_OFF,
+    _TOLD,
     _words,
 )
 from recapcast.text.recognise.phrases import (
@@ -146,10 +147,6 @@ def _before_sign_off(text: str) -> str:
             return " ".join(sentences[:index])
     return " ".join(sentences)
 
-
-_TOLD = re.compile(r"\b(?:says|said|mutters|muttered|captions|captioned|tells|told|asks|asked|"
-                   r"writes|wrote|posts|posted|types|typed|reads|shouts|whispers)\b(?! me\b)",
-                   re.IGNORECASE)
 
 
 def _sign_off_block(block: SourceBlock) -> bool:

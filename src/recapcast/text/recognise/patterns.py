@@ -336,3 +336,10 @@ def _sentence(item: str) -> str:
             item[-1] in "”\"'’)" and item[-2:-1] in tuple(".!?…")):
         item += "."  # not after 'forever."', which has its full stop
     return item
+
+
+# A sentence of the story that quotes a sign-off: 'Thanks for reading, Theo says flatly.'
+
+_TOLD = re.compile(r"\b(?:says|said|mutters|muttered|captions|captioned|tells|told|asks|asked|"
+                   r"writes|wrote|posts|posted|types|typed|reads|shouts|whispers)\b(?! me\b)",
+                   re.IGNORECASE)

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from recapcast.text.recognise.patterns import (
     _AGE,
@@ -15,6 +17,7 @@ from recapcast.text.recognise.patterns import (
     _CLOCK_ONLY,
     _COMMENT_COUNT,
     _CREDITED,
+    _DASH_DIALOGUE,
     _DATE,
     _DATED,
     _DIALOGUE,
@@ -25,16 +28,22 @@ from recapcast.text.recognise.patterns import (
     _META_SPLIT,
     _MORE_FROM,
     _PART_HEADING,
+    _PAUSE,
     _POST_INFO,
     _READ_TIME,
     _ROMANCE_DATE,
     _SENTENCE_END,
+    _SIGN_OFF,
+    _SLUGLINE,
     _SPOILER,
     _SPOILER_CUE,
+    _STARRED_DIRECTION,
     _TAG_LINE,
     _TAGS,
     _THANKS_EDIT,
     _TIMESTAMP,
+    _TOLD,
+    _TRANSITION,
     _WORK_FIELD,
     _words,
 )
@@ -51,7 +60,7 @@ from recapcast.text.recognise.phrases import (
     REVEALS_WARNING,
     alt,
 )
-from recapcast.text.recognise.speakers import _is_name
+from recapcast.text.recognise.speakers import _is_name, _said_line
 from recapcast.text.source import SourceBlock
 from recapcast.text.titles import parse_title
 
@@ -85,35 +94,60 @@ def _furniture_line(line: str) -> bool:
     return _furniture_reason(line) is not None
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule a line meets by itself, without context: ``kind`` is what import does with
+    such a line, ``name`` the reason ``--explain`` prints (or what the line becomes)."""
+
+    kind: str
+    """"leave out", or "keep" for a line the rule keeps as something other than narration."""
+    name: str
+    test: Callable[[str], bool]
+
+
+def _short(line: str, words: int) -> bool:
+    return _words(line) <= words
+
+
+def _bare(line: str) -> str:
+    return line.strip(" *_")
+
+
+def _sort(name: str) -> Rule:
+    """A furniture sort of ``_FURNITURE_SORTS``: a short line (a long one that starts like
+    furniture, "Share this with everyone, Marnie captions the video", is the story's)."""
+    pattern = dict(_FURNITURE_SORTS)[name]
+    return Rule("leave out", name, lambda line: _short(line, 12) and bool(
+        pattern.match(_bare(line))))
+
+
+FURNITURE_RULES = (
+    *(_sort(name) for name, _ in _FURNITURE_SORTS),
+    Rule("leave out", "site furniture: photo caption",
+         lambda line: _short(line, 40) and bool(_CAPTION.match(_bare(line)))),
+    Rule("leave out", "site furniture: section label",
+         lambda line: _label(line) in _FURNITURE_HEADINGS or bool(
+             _MORE_FROM.match(_label(line)) and _words(_label(line)) <= 6)),
+    Rule("leave out", "site furniture: button",
+         lambda line: _label(line).rstrip(",!") in _BUTTONS),
+    Rule("leave out", "site furniture: forum votes and links",
+         lambda line: bool(_FORUM_FURNITURE.match(_label(line)))),
+    Rule("leave out", "site furniture: tags",
+         lambda line: bool(_TAGS.match(_bare(line)) or _TAG_LINE.match(line.strip()))),
+    Rule("leave out", "site furniture: handle", lambda line: bool(_BARE_HANDLE.match(
+        line.strip()))),
+    Rule("leave out", "site furniture: comment count",
+         lambda line: bool(_COMMENT_COUNT.match(_label(line)))),
+    Rule("leave out", "poster's edit note", lambda line: bool(_THANKS_EDIT.match(line.strip()))),
+    Rule("leave out", "call to action",
+         lambda line: _short(line, 30) and bool(_CALL_TO_ACTION.search(_bare(line)))),
+)
+"""Site furniture, each sort a rule: the first a line meets names why it is left out."""
+
+
 def _furniture_reason(line: str) -> str | None:
     """The sort of site furniture a line on its own is (the reason import names), else None."""
-    label = _label(line)
-    bare = line.strip(" *_")
-    # A long line that starts like furniture ("Share this with everyone, Marnie captions
-    # the video") is a sentence of the story.
-    if _words(line) <= 12:
-        for reason, pattern in _FURNITURE_SORTS:
-            if pattern.match(bare):
-                return reason
-    if _CAPTION.match(bare) and _words(line) <= 40:
-        return "site furniture: photo caption"
-    if label in _FURNITURE_HEADINGS or (_MORE_FROM.match(label) and _words(label) <= 6):
-        return "site furniture: section label"
-    if label.rstrip(",!") in _BUTTONS:
-        return "site furniture: button"
-    if _FORUM_FURNITURE.match(label):
-        return "site furniture: forum votes and links"
-    if _TAGS.match(bare) or _TAG_LINE.match(line.strip()):
-        return "site furniture: tags"
-    if _BARE_HANDLE.match(line.strip()):
-        return "site furniture: handle"
-    if _COMMENT_COUNT.match(label):
-        return "site furniture: comment count"
-    if _THANKS_EDIT.match(line.strip()):
-        return "poster's edit note"
-    if _words(line) <= 30 and _CALL_TO_ACTION.search(bare):
-        return "call to action"
-    return None
+    return next((rule.name for rule in FURNITURE_RULES if rule.test(line)), None)
 
 
 def _link_list_label(line: str) -> bool:
@@ -311,3 +345,36 @@ _ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*$")
 
 LONG_LINE = 100
 """Characters: a line longer than any an editor wraps at is a paragraph of its own."""
+
+
+def _meta_rule(name: str) -> Rule:
+    return Rule("leave out", name, lambda line: _meta_reason(line)[0] == name)
+
+
+def _stage_direction(line: str) -> bool:
+    return bool(_BRACKETED_LINE.match(line) or _STARRED_DIRECTION.match(line)
+                or _SLUGLINE.match(line) or _TRANSITION.match(line))
+
+
+LINE_RULES = (
+    *FURNITURE_RULES,
+    *(_meta_rule(name) for name in ("byline", "publication date", "reading time",
+                                    "post age", "post information", "fan-fiction work header")),
+    Rule("leave out", "spoiler warning", lambda line: not _without_spoiler_warning(line)),
+    Rule("keep", "pause", lambda line: bool(_PAUSE.match(line))),  # bracketed, not a direction
+    Rule("leave out", "stage direction", _stage_direction),
+    Rule("leave out", "time stamp", lambda line: not _TIMESTAMP.sub("", line).strip()),
+    Rule("leave out", "sign-off", lambda line: _short(line, 60) and bool(
+        _SIGN_OFF.search(line)) and not _TOLD.search(line)),
+    Rule("keep", "quote by its speaker", lambda line: _said_line(line) is not None or bool(
+        _DASH_DIALOGUE.match(line))),
+    Rule("keep", "heading", lambda line: _heading_like(line, None) is not None),
+)
+"""What a line is by itself, rule by rule, first met first: the context pass then decides
+where a rule holds (a sign-off only at the end, a byline only above the story, a
+heading-like line only between paragraphs). A line no rule meets is narration."""
+
+
+def line_rule(line: str) -> Rule | None:
+    """The first rule of ``LINE_RULES`` a line meets by itself, else None (narration)."""
+    return next((rule for rule in LINE_RULES if rule.test(line)), None)
