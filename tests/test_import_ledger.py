@@ -133,3 +133,18 @@ def test_a_chat_paste_names_the_other_peoples_replies() -> None:
     for x in found.left_out + found.kept:
         # the lines named are the file's, not the recap cut out of it
         assert x.text.rstrip(".")[:20] in text[x.line - 1] or x.line == 0, x
+
+
+def test_a_tables_rows_are_kept_as_table_rows_under_their_header() -> None:
+    found = recognise(source_of_text(textwrap.dedent("""\
+        Harbour Lights 2x05: The Night Ferry
+
+        The crews were scored on the night crossing, and the scores say it all.
+
+        | Crew | Score |
+        | --- | --- |
+        | Marta | 9 |
+        | Tomas | 7 |
+        """), fmt="markdown"))
+    kept = {(x.line, x.as_what) for x in found.kept}
+    assert {(5, "table header (names the columns)"), (7, "table row"), (8, "table row")} <= kept

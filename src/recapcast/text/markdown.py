@@ -224,7 +224,7 @@ def read_markdown(text: str) -> RecapSource:
                     outside.append(Outside(row_numbers[0], " | ".join(table[0]),
                                            "table header (names the columns)", kept=True))
                 if rows:
-                    blocks.append(SourceBlock("paragraph", rows, table_start,
+                    blocks.append(SourceBlock("paragraph", rows, table_start, table=True,
                                               numbers=tuple(row_numbers[i] for i in kept)))
                 table = None
             continue

@@ -27,6 +27,8 @@ class SourceBlock:
     """The whole paragraph is in italics (a transcript's stage direction, a dek, an aside)."""
     bold: bool = False
     """The whole paragraph is bold, as sites set a sub-heading they did not mark as one."""
+    table: bool = False
+    """A table, its rows read as sentences ("Nkechi, score 9, carried the hour.")."""
     numbers: tuple[int, ...] = ()
     """Each line's number, for the account of what import kept and left out: the recap
     file's line (a Markdown list item's first line), or for a web page the line of the

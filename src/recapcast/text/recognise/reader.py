@@ -71,6 +71,7 @@ class _Reader:
         # each script block's first line in the recap (by id), where a rescued line goes
         self.origins: dict[int, int] = {}
         self.narration_at: list[int] = []  # the recap's line of each narration line
+        self.narration_as = "narration"
         self.known: dict[str, str] = {}
         self.episode: int | None = None
         self.episode_title: str | None = None
@@ -144,7 +145,7 @@ class _Reader:
             text = _narration(_joined(self.narration))
             for at, line in zip(self.narration_at, self.narration, strict=True):
                 if text:
-                    self.ledger.keep(at, line, "narration")
+                    self.ledger.keep(at, line, self.narration_as)
                 else:
                     self.ledger.leave_out(at, line, "nothing to say (marks, emoji, a tag)")
             if text:
@@ -152,9 +153,10 @@ class _Reader:
         self.narration = []
         self.narration_at = []
 
-    def say(self, text: str, line: int, at: int) -> None:
+    def say(self, text: str, line: int, at: int, as_what: str = "narration") -> None:
         if not self.narration:
             self.narration_line = line
+            self.narration_as = as_what  # a table's rows are said as narration
         self.narration.append(text)
         self.narration_at.append(at)
 
@@ -409,7 +411,7 @@ class _Reader:
                     self.quote(_unquoted(_without_directions(_quoted_words(quoted))),
                                _attributed(quoted.group("name")), number, at, [(at, line)])
                     continue
-            self.say(line, number, at)
+            self.say(line, number, at, "table row" if block.table else "narration")
         self.flush()
 
     def quote_block(self, block: SourceBlock) -> None:
