@@ -126,12 +126,14 @@ def test_a_hard_wrapped_paragraph_stays_one_paragraph() -> None:
     assert len(script.blocks) == 1 and isinstance(script.blocks[0], Paragraph)
 
 
-# Recaps of the corpus whose paragraphs are separated by blank lines and hold no list
-# (a list's next line is, in Markdown, more of its last item).
+# Recaps of the corpus that hold no list in Markdown's own marks (in Markdown the line after
+# a list item is more of that item) and set no line alone in italics.
 SINGLE_SPACED_ALIKE = ["s4.txt", "s6.txt", "s7.txt", "s8.txt", "holdout-h5.txt",
-                       "holdout-h7.txt", "holdout-h8.txt", "holdout-h9.txt", "holdout-n9.txt",
-                       "holdout-t4-dialogue.txt", "holdout-t7-bare.txt",
-                       "holdout-t8-previously.txt"]
+                       "holdout-h6.txt", "holdout-h7.txt", "holdout-h8.txt", "holdout-h9.txt",
+                       "holdout-h10.txt", "holdout-n2.txt", "holdout-n7.txt", "holdout-n9.txt",
+                       "holdout-t4-dialogue.txt", "holdout-t6-numbers.txt",
+                       "holdout-t7-bare.txt", "holdout-t8-previously.txt",
+                       "holdout-u6-numbers.txt"]
 
 
 @pytest.mark.parametrize("name", SINGLE_SPACED_ALIKE)

@@ -34,6 +34,7 @@ from recapcast.text.recognise.rules import (
     _header_line,
     _label,
     _link_list_label,
+    _listed_lines,
     _meta_line,
     _meta_reason,
     _without_spoiler_warning,
@@ -343,30 +344,75 @@ def _own_paragraphs(lines: tuple[str, ...]) -> bool:
     for line, following in zip(lines, lines[1:] + ("",), strict=True):
         if line.rstrip().endswith((",", ";", "-", "—", "–")):
             return False
-        if following[:1].islower() and not _ENDS_SENTENCE.search(line):
-            return False
+        if (following[:1].islower() and not _ENDS_SENTENCE.search(line)
+                and not _meta_line(following)[0] and not _furniture_line(following)):
+            return False  # ("posted by ana" under the title is a byline, not more of it)
     return True
+
+
+def _mark(line: str) -> str:
+    """The mark a line of a hand-made list opens with ("– ", "• ", "#1 "), else ""."""
+    found = re.match(r"^(?:[–—•·*>~]|#\d+)\s", line)
+    return found.group(0)[0] if found else ""
+
+
+def _header(line: str) -> bool:
+    """A line of an article's header: a byline, a date, or the writer's bare name."""
+    return _meta_line(line)[0] or (_words(line) <= 5 and _is_name(line))
+
+
+def _run(lines: tuple[str, ...], start: int, alike) -> int:
+    end = start
+    while end < len(lines) and alike(lines[end]):
+        end += 1
+    return end
+
+
+def _groups(lines: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a single-spaced block parts into blocks: a line each, except what a writer
+    sets line under line when blank lines part the rest: lines of dialogue (one
+    exchange), an article's header (byline, date, the writer's name), lines a hand-made
+    list opens with one mark ("– ", "#1 "), and three or more short lines a list would
+    give ("1st — Tavita & Mirela, 37" a line), with the label above them."""
+    spans, start = [], 0
+    while start < len(lines):
+        line = lines[start]
+        end = start + 1
+        label = line.rstrip().endswith(":") and len(line) <= LONG_LINE
+        if _spoken_line(line):
+            end = _run(lines, start, _spoken_line)
+        elif _header(line) and start + 1 < len(lines) and _header(lines[start + 1]):
+            end = _run(lines, start, _header)
+        elif _mark(line) and start + 1 < len(lines) and _mark(lines[start + 1]) == _mark(line):
+            mark = _mark(line)
+            end = _run(lines, start, lambda x: _mark(x) == mark)  # noqa: B023 - used at once
+        else:
+            first = start + 1 if label else start
+            short = _run(lines, first, lambda x: len(x) <= LONG_LINE and not _spoken_line(x))
+            if label and short - first >= 2:
+                end = short  # "Final standings:" and the short lines under it
+            else:
+                # the longest run from here that reads as a list
+                end = next((stop for stop in range(short, start + 2, -1)
+                            if _listed_lines(list(lines[start:stop]))), start + 1)
+        spans.append((start, end))
+        start = end
+    return spans
 
 
 def _single_spaced(blocks: list[SourceBlock]) -> list[SourceBlock]:
     """The blocks with each paragraph pasted single-spaced (as a copy from a web page into a
-    plain editor often gives) split into a block a line, so its headings, byline and
-    paragraphs are read as they are when blank lines part them; lines of dialogue next to
-    each other stay together, as one exchange."""
+    plain editor often gives) parted as blank lines would part them (see ``_groups``), so
+    its headings, byline and paragraphs are read as they are then."""
     out: list[SourceBlock] = []
     for block in blocks:
         if block.kind != "paragraph" or not _own_paragraphs(block.lines):
             out.append(block)
             continue
-        start = 0
-        for end in range(1, len(block.lines) + 1):
-            if end < len(block.lines) and _spoken_line(block.lines[end]) and _spoken_line(
-                    block.lines[end - 1]):
-                continue
+        for start, end in _groups(block.lines):
             out.append(SourceBlock("paragraph", block.lines[start:end],
                                    block.line + start if block.line else 0,
                                    numbers=tuple(block.number(i) for i in range(start, end))))
-            start = end
     return out
 
 
