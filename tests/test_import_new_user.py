@@ -114,6 +114,27 @@ def test_a_recap_pasted_single_spaced_imports_like_the_same_recap_with_blank_lin
     assert len([b for b in single.blocks if isinstance(b, Paragraph)]) == 3
 
 
+def test_a_line_after_a_list_item_that_starts_anew_is_a_paragraph_of_its_own() -> None:
+    script = _import("""\
+        Harbour Lights 2x05: The Night Ferry
+
+        Marta reaches the pier at midnight and finds the ferry gone. She waits under the lamp.
+        - The ferry's bell is the one from the pilot.
+        - Tomas still has the harbourmaster's keys.
+        Rating: 4/5 stars
+        """)
+    assert [b.text for b in script.blocks][-1] == "Rating: 4/5 stars"
+    wrapped = _import("""\
+        Harbour Lights 2x05: The Night Ferry
+
+        Marta reaches the pier at midnight and finds the ferry gone.
+
+        - The ferry's bell is the one from the pilot, and
+        it still rings at noon.
+        """)
+    assert wrapped.blocks[-1].text.endswith("and it still rings at noon.")
+
+
 def test_a_hard_wrapped_paragraph_stays_one_paragraph() -> None:
     script = _import("""\
         Harbour Lights, Season 2, Episode 5: The Night Ferry
@@ -126,14 +147,14 @@ def test_a_hard_wrapped_paragraph_stays_one_paragraph() -> None:
     assert len(script.blocks) == 1 and isinstance(script.blocks[0], Paragraph)
 
 
-# Recaps of the corpus that hold no list in Markdown's own marks (in Markdown the line after
-# a list item is more of that item) and set no line alone in italics.
-SINGLE_SPACED_ALIKE = ["s4.txt", "s6.txt", "s7.txt", "s8.txt", "holdout-h5.txt",
-                       "holdout-h6.txt", "holdout-h7.txt", "holdout-h8.txt", "holdout-h9.txt",
-                       "holdout-h10.txt", "holdout-n2.txt", "holdout-n7.txt", "holdout-n9.txt",
-                       "holdout-t4-dialogue.txt", "holdout-t6-numbers.txt",
-                       "holdout-t7-bare.txt", "holdout-t8-previously.txt",
-                       "holdout-u6-numbers.txt"]
+# Recaps of the corpus that set no line alone in italics, put no list mark before a
+# paragraph's first words, and have paragraphs longer than a line an editor wraps at.
+SINGLE_SPACED_ALIKE = ["s1.txt", "s4.txt", "s6.txt", "s7.txt", "s8.txt", "holdout-h1.txt",
+                       "holdout-h5.txt", "holdout-h6.txt", "holdout-h7.txt", "holdout-h8.txt",
+                       "holdout-h9.txt", "holdout-h10.txt", "holdout-n2.txt", "holdout-n7.txt",
+                       "holdout-n8.txt", "holdout-n9.txt", "holdout-t4-dialogue.txt",
+                       "holdout-t6-numbers.txt", "holdout-t7-bare.txt",
+                       "holdout-t8-previously.txt", "holdout-u6-numbers.txt"]
 
 
 @pytest.mark.parametrize("name", SINGLE_SPACED_ALIKE)

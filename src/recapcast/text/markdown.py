@@ -183,6 +183,34 @@ def _ended(item: str) -> str:
     return item if not item or item[-1] in ".!?…:;\"”’)" else item + "."
 
 
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def _parted_lists(text: str) -> tuple[str, list[int]]:
+    """``text`` with a blank line put between a list item that ends a sentence and a line
+    under it that starts anew, flush left with a capital ("- The trustees are a rumour."
+    then "Rating: 4/5 stars"): Markdown would read that line as more of the item, but a
+    recap pasted single-spaced has no blank lines to part them. Also each line's number in
+    the recap (0 for a line put in)."""
+    out: list[str] = []
+    origin: list[int] = []
+    in_item = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            in_item = False
+        elif _LIST_ITEM.match(line):
+            in_item = True
+        elif (in_item and line[0] not in " \t" and (line[0].isupper() or line[0].isdigit())
+              and out and _ENDS_SENTENCE.search(out[-1])):
+            out.append("")
+            origin.append(0)
+            in_item = False
+        out.append(line)
+        origin.append(number)
+    return "\n".join(out), origin
+
+
 def read_markdown(text: str) -> RecapSource:
     """The blocks of a Markdown or plain-text recap, with their line numbers."""
     original = text.splitlines()
@@ -194,7 +222,8 @@ def read_markdown(text: str) -> RecapSource:
     # Text copied from a page keeps its bullets as characters; line for line, so line
     # numbers stay.
     text = _FOOTNOTE_DEF.sub("", _FOOTNOTE_REF.sub("", text))
-    tokens = _PARSER.parse(_BULLET_CHARACTER.sub("- ", text))
+    text, origin = _parted_lists(_BULLET_CHARACTER.sub("- ", text))
+    tokens = _PARSER.parse(text)
     blocks: list[SourceBlock] = []
     quote_depth = 0
     quote_lines: list[str] = []
@@ -207,7 +236,7 @@ def read_markdown(text: str) -> RecapSource:
     table_start = 0
     row_numbers: list[int] = []
     for token in tokens:
-        start = token.map[0] + 1 if token.map else 0
+        start = origin[token.map[0]] if token.map else 0
         kind = token.type
         if kind == "table_open":
             table, table_start, row_numbers = [], start, []
@@ -277,8 +306,8 @@ def read_markdown(text: str) -> RecapSource:
                 if token.map:
                     # an image and its caption: not the recap's words
                     outside.extend(Outside(n, original[n - 1].strip(), "image and its caption")
-                                   for n in range(token.map[0] + 1, token.map[1] + 1)
-                                   if n <= len(original) and original[n - 1].strip())
+                                   for n in (origin[i] for i in range(*token.map))
+                                   if 0 < n <= len(original) and original[n - 1].strip())
                 heading_level = 0
                 continue
             numbers = _numbers(words, start)
@@ -304,8 +333,8 @@ def read_markdown(text: str) -> RecapSource:
     # A post's front matter names the episode too; its date is when the post went up, not
     # the episode's publish date, so it is not read (as a byline's date is not).
     # link reference definitions ("[ep4]: https://..."): addresses, not words
-    outside.extend(Outside(n, line.strip(), "link address") for n, line in
-                   enumerate(text.splitlines(), start=1) if _REFERENCE.match(line))
+    outside.extend(Outside(origin[i], line.strip(), "link address") for i, line in
+                   enumerate(text.splitlines()) if _REFERENCE.match(line))
     return RecapSource(blocks=tuple(blocks), titles=(title,) if title else (),
                        outside=tuple(outside),
                        author=fields.get("author") or fields.get("authors", ""),
