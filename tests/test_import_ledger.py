@@ -148,3 +148,17 @@ def test_a_tables_rows_are_kept_as_table_rows_under_their_header() -> None:
         """), fmt="markdown"))
     kept = {(x.line, x.as_what) for x in found.kept}
     assert {(5, "table header (names the columns)"), (7, "table row"), (8, "table row")} <= kept
+
+
+def test_every_reason_a_recap_meets_is_a_named_reason_of_the_catalogue() -> None:
+    from recapcast.text.ledger import REASONS
+    from recapcast.text.recognise.rules import LINE_RULES
+
+    assert {r.name for r in LINE_RULES if r.kind == "leave out"} <= set(REASONS)
+    met = set()
+    for path in _recaps():
+        source = read_source(path.read_bytes(), path.name, format_of(path.name),
+                             max_bytes=1_000_000)
+        met |= {x.reason for x in recognise(source).left_out}
+    assert met - set(REASONS) == set()
+    assert len(met) >= 30  # the test recaps meet most of them

@@ -11,10 +11,64 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-__all__ = ["Kept", "Learned", "Ledger", "LeftOut", "BROUGHT_BACK"]
+__all__ = ["BROUGHT_BACK", "REASONS", "Kept", "Learned", "Ledger", "LeftOut"]
 
 BROUGHT_BACK = "narration (the editor kept such a line)"
 """What a line becomes that a rule left out but the editor taught import to keep."""
+
+
+REASONS = {
+    # who wrote it and when
+    "byline": "who wrote the recap (the author goes into the episode's metadata)",
+    "publication date": "when the page went up or was last changed",
+    "reading time": "\"7 min read\"",
+    "post age": "a forum post's age (\"3 hours ago\")",
+    "post information": "what a fan site's post line says beside its author",
+    "fan-fiction work header": "an archive's fields above a work (\"Fandom: ...\")",
+    "article header (kicker, rating, show name)": "a short line among the byline's",
+    "kicker above the title": "a title-like line above the title line",
+    "headline (a line below names the episode)": "a catchy headline, the title is below",
+    "running header": "a PDF page's running header",
+    "repeated title": "a heading that only says the title or the numbers again",
+    # what the recap is not
+    "spoiler warning": "a warning that tells nothing of the story",
+    "stage direction": "[phone buzzes], (beat), a slugline, a transcript's italics",
+    "time stamp": "a live blog's clock time alone",
+    "sign-off": "the writer's goodbye after the recap",
+    "signature": "the writer's name under the sign-off",
+    "call to action": "subscribe, comment, share, send tips",
+    "poster's edit note": "\"Edit: thanks for the gold\"",
+    "comment section": "the comments under the recap",
+    "someone else's reply": "another person's message in a chat, thread or e-mail",
+    "chat message header": "a chat message's name and time",
+    "chat reactions": "a chat's reaction counts and \"(edited)\" marks",
+    "before the recap": "chat lines above the recapper's first message",
+    "e-mail header": "From:, Date:, Subject: ...",
+    "the forwarder's note": "the lines of whoever forwarded the recap",
+    "back matter (references, notes)": "a reference page's notes and sources",
+    "table of contents": "a page's contents list",
+    "image and its caption": "an image and its italic caption",
+    "link address": "a Markdown link's address on its own line",
+    "nothing to say (marks, emoji, a tag)": "a line with no words to say",
+    # a site's furniture, by sort
+    "site furniture": "a site's furniture of no sort named below",
+    "site furniture: related links": "\"Read more: ...\", the headlines under \"Related\"",
+    "site furniture: photo credit": "\"Photo: ...\"",
+    "site furniture: photo caption": "\"Pictured: ... Photo: ...\"",
+    "site furniture: copyright": "\"© 2027 ...\"",
+    "site furniture: advertisement": "\"Advertisement\", \"Sponsored\"",
+    "site furniture: share buttons": "\"Share this:\"",
+    "site furniture: poll": "\"Poll: ...\"",
+    "site furniture: grade list": "a row of letter grades",
+    "site furniture: section label": "\"Comments\", \"More from ...\"",
+    "site furniture: button": "\"Subscribe now\", \"Continue reading\"",
+    "site furniture: forum votes and links": "\"1.4k\", \"Reply Share Report\"",
+    "site furniture: tags": "\"Tags: ...\", \"#a #b\"",
+    "site furniture: handle": "\"@name on Instagram\"",
+    "site furniture: comment count": "\"12 Comments\"",
+}
+"""Every reason a rule leaves a line out for, and what it means; an editor's learned rule
+is cited as "learned from the editor (EPISODE): SHAPE"."""
 
 
 @dataclass(frozen=True)
