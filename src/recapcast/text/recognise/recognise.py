@@ -17,6 +17,7 @@ from recapcast.text.ledger import Kept, Learned, Ledger, LeftOut
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.recognise.blocks import _from_line, _leave_out_block, _numbered
 from recapcast.text.recognise.context import (
+    _SAYS_PREVIOUSLY,
     _dialogue_paragraphs,
     _front_matter,
     _furniture_block,
@@ -83,21 +84,45 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             ledger.keep(outside.line, outside.text, outside.reason)
         else:
             ledger.leave_out(outside.line, outside.text, outside.reason)
-    blocks = _single_spaced(_without_learned(source.blocks, ledger))
-    blocks = _without_comments(_without_furniture_headings(tuple(blocks), ledger), ledger)
-    kept_blocks = []
-    for block in blocks:
-        if _furniture_block(block):
-            for at, line in _numbered(block):
-                ledger.leave_out(at, line, _furniture_reason(line) or "site furniture")
-        else:
-            kept_blocks.append(block)
-    blocks = kept_blocks
+    blocks = _without_furniture(source, ledger)
     # A forum's subreddit, poster and age above the title: front matter, not the title.
     lead: list[SourceBlock] = []
     while blocks and blocks[0].kind == "paragraph" and all(
             _meta_line(x)[0] or _furniture_line(x) for x in blocks[0].lines):
         lead.append(blocks.pop(0))
+    parts, title_line, blocks = _title(source, blocks, ledger)
+    parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks, ledger), ledger)
+    blocks, author = _front_matter(lead + blocks, ledger)
+    blocks = _without_sign_off(blocks, ledger)
+    blocks = _without_repeated_title(blocks, parts, ledger)
+    reader = _read(source, blocks, ledger)
+    parts = _from_lead(_with_episode(source, parts, reader), reader.blocks, title_line)
+    body = _with_previously(reader.blocks, parts.episode)
+    author = author or _page_author(source.author)
+    return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
+                      summary=_summary(source.summary, body), kept=ledger.kept,
+                      left_out=ledger.left_out, extractor_removed=source.removed)
+
+
+def _without_furniture(source: RecapSource, ledger: Ledger) -> list[SourceBlock]:
+    """The blocks less what the editor taught to leave out, furniture headings with what
+    they head, the comments, and blocks made only of furniture lines; single-spaced
+    paragraphs parted."""
+    blocks = _single_spaced(_without_learned(source.blocks, ledger))
+    kept = []
+    for block in _without_comments(_without_furniture_headings(tuple(blocks), ledger), ledger):
+        if _furniture_block(block):
+            for at, line in _numbered(block):
+                ledger.leave_out(at, line, _furniture_reason(line) or "site furniture")
+        else:
+            kept.append(block)
+    return kept
+
+
+def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
+           ) -> tuple[TitleParts, str, list[SourceBlock]]:
+    """The title line (the page's, the first heading, or the line of the first paragraph
+    that says most), what it says, and the blocks under it."""
     title_lines = list(source.titles)
     headline: tuple[int, str] | None = None  # the title line in the recap's own text
     if not title_lines and _running_header_above_title(blocks):
@@ -123,7 +148,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
                 ledger.leave_out(first.number(index), first.lines[index],
                                  "kicker above the title")
             rest = dataclasses.replace(_from_line(first, at + 1), bold=False, italic=False)
-            blocks[0:1] = [rest] if rest.lines else []
+            blocks = ([rest] if rest.lines else []) + blocks[1:]
     parts, title_line = _best_title(title_lines, source.site)
     parts, title_line, blocks = _recap_line(parts, title_line, blocks, ledger)
     if headline is not None:
@@ -131,12 +156,13 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             ledger.keep(*headline, "title line")
         else:
             ledger.leave_out(*headline, "headline (a line below names the episode)")
-    parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks, ledger), ledger)
-    blocks, author = _front_matter(lead + blocks, ledger)
-    blocks = _without_sign_off(blocks, ledger)
+    return parts, title_line, blocks
+
+
+def _read(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger) -> _Reader:
+    """The recap's blocks read in order into the script's blocks."""
     reader = _Reader(source, ledger)
     reader.learn_speakers()
-    blocks = _without_repeated_title(blocks, parts, ledger)
     marked = any(b.kind == "heading" for b in blocks)
     if not marked:
         reader.guessed_headings = _sentence_case_headings(blocks)
@@ -158,6 +184,12 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             reader.list_block(block)
     reader.flush()
     reader.put_back_rescued()
+    return reader
+
+
+def _with_episode(source: RecapSource, parts: TitleParts, reader: _Reader) -> TitleParts:
+    """The title's parts with the show and episode the rest of the recap names when the
+    title line did not."""
     show = parts.show
     if show is None:
         show = next((s for b in source.blocks for s in [show_from_previously(b.text)] if s), None)
@@ -166,18 +198,11 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
     if parts.episode is None and reader.episode is not None:
         # "Marrow Bay, Season 4 – A Recap in Their Own Words" then "Episode 11: The Night
         # Ferry": the heading names the episode, the title line the article
-        parts = TitleParts(show, parts.season, reader.episode, reader.episode_title or
-                           parts.title)
-    elif parts.title is None and reader.episode_title and reader.episode == parts.episode:
-        parts = TitleParts(show, parts.season, parts.episode, reader.episode_title)
-    else:
-        parts = TitleParts(show, parts.season, parts.episode, parts.title)
-    parts = _from_lead(parts, reader.blocks, title_line)
-    body = _with_previously(reader.blocks, parts.episode)
-    author = author or _page_author(source.author)
-    return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
-                      summary=_summary(source.summary, body), kept=ledger.kept,
-                      left_out=ledger.left_out, extractor_removed=source.removed)
+        return TitleParts(show, parts.season, reader.episode, reader.episode_title or
+                          parts.title)
+    if parts.title is None and reader.episode_title and reader.episode == parts.episode:
+        return TitleParts(show, parts.season, parts.episode, reader.episode_title)
+    return TitleParts(show, parts.season, parts.episode, parts.title)
 
 
 def _summary(description: str, blocks: list[Block]) -> str:
@@ -189,7 +214,8 @@ def _summary(description: str, blocks: list[Block]) -> str:
     for block in blocks:
         if isinstance(block, Heading):
             chapter = block.text
-        elif isinstance(block, Paragraph) and chapter != "Previously" and _words(block.text) >= 12:
+        elif (isinstance(block, Paragraph) and chapter != "Previously"
+              and not _SAYS_PREVIOUSLY.match(block.text) and _words(block.text) >= 12):
             # the speech stage's sentences: "The No. 9 freight", "la Sra. Ibáñez", "der 3.
             # Folge" do not end at their abbreviation
             return " ".join(split_sentences(block.text)[:2]).strip()
