@@ -166,3 +166,13 @@ def test_corpus_recaps_pasted_single_spaced_import_as_they_do_spaced(name: str) 
     single = re.sub(r"\n[ \t]*\n+", "\n", text)
     assert _same(import_recap(single, "ep1", date=dt.date(2027, 1, 1), fmt="text")) == _same(
         import_recap(text, "ep1", date=dt.date(2027, 1, 1), fmt="text"))
+
+
+def test_the_one_paragraph_recap_imports_through_the_command(show) -> None:
+    from conftest import run_cli
+
+    (show / "ep12.txt").write_text("In episode 12, Marta pays 300 euros at 9:30.\n", "utf-8")
+    result = run_cli("import", "ep12.txt", "ep12", cwd=show)
+    assert result.returncode == 0, result.stderr
+    assert "In episode 12, Marta pays 300 euros at 9:30." in (
+        show / "scripts" / "ep12.md").read_text("utf-8")
