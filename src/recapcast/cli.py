@@ -52,8 +52,8 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 @click.pass_context
 def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
                season: int | None, date_: str | None, explain: bool, as_json: bool) -> None:
-    """Turn a recap (a .txt, .md or .html file, or an http(s) URL) into scripts/EPISODE_ID.md,
-    a narration script to edit."""
+    """Turn a recap (a .txt, .md, .html, .docx, .odt, .pdf or .rtf file, or an http(s) URL)
+    into scripts/EPISODE_ID.md, a narration script to edit."""
     from recapcast.config import check_episode_id
     from recapcast.errors import ScriptError
     from recapcast.safety.atomic import write_text
@@ -221,40 +221,61 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
 
 
 @cli.command()
-@click.option("--port", type=click.IntRange(0, 65535), default=0,
-              help="Port on 127.0.0.1 to listen on (default: any free port).")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help="Port on 127.0.0.1 to listen on (default: the last run's, else any free "
+                   "port).")
 @click.option("--no-browser", is_flag=True, help="Only print the address; open no browser.")
+@click.option("--new-token", is_flag=True,
+              help="Make a new token: addresses and tabs of earlier runs stop working.")
 @click.pass_context
-def studio(ctx: click.Context, port: int, no_browser: bool) -> None:
+def studio(ctx: click.Context, port: int | None, no_browser: bool, new_token: bool) -> None:
     """Edit, hear and re-speak scripts in the browser (a local web app on 127.0.0.1)."""
-    import secrets
+    import dataclasses
+    import threading
     import webbrowser
 
+    from recapcast.studio.access import load_access, save_access
     from recapcast.studio.server import bind, run
     from recapcast.studio.web import create_app
     from recapcast.studio.workbench import Workbench
 
     project = _project(ctx)
+    # The token and port are kept (private to the user) so a bookmark survives a restart.
+    access = load_access(project.root, new_token=new_token)
+    wanted = port if port is not None else access.port
     try:
-        sock = bind(port)
+        sock = bind(wanted)
     except OSError as exc:
-        raise UsageError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror}",
-                         "pick another --port, or stop what is using it") from None
+        if port is not None or not wanted:
+            raise UsageError(f"cannot listen on 127.0.0.1:{wanted}: {exc.strerror}",
+                             "pick another --port, or stop what is using it") from None
+        sock = bind(0)
+        click.echo(f"port {wanted} is taken: this run uses another, so bookmarks of the "
+                   "earlier address do not reach it", err=True)
     port = sock.getsockname()[1]
-    token = secrets.token_urlsafe(24)
+    if port != access.port:
+        access = dataclasses.replace(access, port=port)
+        save_access(project.root, access)
     bench = Workbench(project.root)
     bench.warm()
-    url = f"http://127.0.0.1:{port}/?token={token}"
+    url = f"http://127.0.0.1:{port}/?token={access.token}"
     click.echo(f"studio for {project.root}: {url}")
     click.echo("press Ctrl-C to stop", err=True)
+    stopping = threading.Event()
     try:
-        run(create_app(bench, token=token, port=port), sock,
-            on_started=None if no_browser else lambda: webbrowser.open(url))
+        run(create_app(bench, token=access.token, port=port, stopping=stopping), sock,
+            on_started=None if no_browser else lambda: webbrowser.open(url),
+            on_stopping=stopping.set)
     except KeyboardInterrupt:
         pass
     finally:
         bench.close()
     click.echo("stopped", err=True)
+    # Everything is written and closed; the interpreter's own teardown (freeing the loaded
+    # voice, onnxruntime and numpy) would keep a busy machine waiting seconds more.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 @cli.command()

@@ -59,7 +59,9 @@ def input_fingerprint(project: Project, episode_id: str, show: Show, plan: str,
         f"cache {cache_version}", f"episode {episode_id}",
         f"script {_file_digest(project.script_path(episode_id))}",
         f"plan {hashlib.sha256(plan.encode('utf-8')).hexdigest()}",
-        f"show {show!r}",
+        # The lexicon counts through the plan, for the words this episode says: a new entry
+        # changes only the episodes whose spoken text it changes.
+        f"show {dataclasses.replace(show, lexicon=())!r}",
         f"voice {voice_identity(show.voice)}",
         f"quote_voice {voice_identity(show.quote_voice)}",
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
@@ -11,17 +12,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from recapcast.config import Project
-from recapcast.errors import ScriptError
-from recapcast.model import Block, Heading, Paragraph, Pause, Pronounce, Quote, Script
+from recapcast.errors import ScriptError, UsageError
+from recapcast.model import (
+    Block,
+    EpisodeMeta,
+    Heading,
+    Paragraph,
+    Pause,
+    Pronounce,
+    Quote,
+    Script,
+)
 from recapcast.safety.atomic import write_text
 from recapcast.safety.sanitize import clean_text
+from recapcast.studio.blockids import carry_ids, name_blocks, new_id
 from recapcast.text.lexicon import display_text
 from recapcast.text.script import decode_text, parse_script, render_script
 from recapcast.text.speakable import chunk_text
 
 __all__ = ["Draft", "Conflict", "load_draft", "block_from_json", "block_to_json", "with_block",
-           "without_block", "with_sentence", "sentences_of", "save_draft", "disk_digest",
-           "side_file", "keep_unsaved", "unsaved", "forget_unsaved"]
+           "without_block", "moved_block", "with_sentence", "reloaded", "sentences_of",
+           "save_draft", "disk_digest", "side_file", "details_json", "with_details",
+           "keep_unsaved", "unsaved", "forget_unsaved", "Stale"]
 
 KINDS = ("heading", "paragraph", "quote", "pause", "pronounce")
 _DIRECTIVE = re.compile(r"\[(?:pause|pronounce)\b", re.IGNORECASE)
@@ -40,11 +52,35 @@ class Draft:
     """Edited since it was loaded or saved."""
     recovered: bool = False
     """Unsaved edits of an earlier studio run, read back from the cache."""
+    ids: tuple[str, ...] = ()
+    """Each block's stable id (``blockids``), in the order of ``script.blocks``."""
+
+    def __post_init__(self) -> None:
+        if len(self.ids) != len(self.script.blocks):
+            object.__setattr__(self, "ids", name_blocks(self.script.blocks))
 
     @property
     def text(self) -> str:
         """The script as saving would write it (the documented format)."""
         return render_script(self.script)
+
+    @functools.cached_property
+    def revision(self) -> str:
+        """A hash of the draft's text: which version of the script a page was shown."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+
+class Stale(UsageError):
+    """The block or sentence an edit was made on changed or went away since the page read
+    the script: nothing was changed."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, current: str | None = None) -> None:
+        super().__init__(message, "the page now shows the script as it is: make the edit "
+                                  "again if it is still wanted")
+        self.current = current
+        """The block or sentence's text now (None: it is gone)."""
 
 
 @dataclass(frozen=True)
@@ -134,31 +170,124 @@ def block_to_json(block: Block) -> dict:
     return {"kind": "paragraph", "text": block.text, "line": block.line}
 
 
-def _edited(project: Project, draft: Draft, blocks: list[Block]) -> Draft:
+def _edited(project: Project, draft: Draft, blocks: list[Block], ids: list[str]) -> Draft:
     script = _checked(project, dataclasses.replace(draft.script, blocks=tuple(blocks)))
-    return dataclasses.replace(draft, script=script, dirty=True)
+    return dataclasses.replace(draft, script=script, dirty=True, ids=tuple(ids))
 
 
 def with_block(project: Project, draft: Draft, index: int, block: Block, *,
                insert: bool = False) -> Draft:
-    """The draft with block ``index`` replaced by ``block`` (or ``block`` inserted there)."""
-    blocks = list(draft.script.blocks)
+    """The draft with block ``index`` replaced by ``block`` (it keeps its id), or ``block``
+    inserted there (with a new id)."""
+    blocks, ids = list(draft.script.blocks), list(draft.ids)
     if not 0 <= index <= len(blocks) - (0 if insert else 1):
         raise ScriptError(f"there is no block {index}")
     if insert:
         blocks.insert(index, block)
+        ids.insert(index, new_id(block, ids))
     else:
         blocks[index] = block
-    return _edited(project, draft, blocks)
+    return _edited(project, draft, blocks, ids)
 
 
 def without_block(project: Project, draft: Draft, index: int) -> Draft:
     """The draft without block ``index``."""
-    blocks = list(draft.script.blocks)
+    blocks, ids = list(draft.script.blocks), list(draft.ids)
     if not 0 <= index < len(blocks):
         raise ScriptError(f"there is no block {index}")
     del blocks[index]
-    return _edited(project, draft, blocks)
+    del ids[index]
+    return _edited(project, draft, blocks, ids)
+
+
+def moved_block(project: Project, draft: Draft, index: int, to: int) -> Draft:
+    """The draft with block ``index`` taken out and put back at position ``to`` (counted
+    in the blocks without it)."""
+    blocks, ids = list(draft.script.blocks), list(draft.ids)
+    if not 0 <= index < len(blocks) or not 0 <= to < len(blocks):
+        raise ScriptError(f"cannot move block {index} to {to}")
+    block, name = blocks.pop(index), ids.pop(index)
+    blocks.insert(to, block)
+    ids.insert(to, name)
+    return _edited(project, draft, blocks, ids)
+
+
+def reloaded(project: Project, old: Draft | None, episode_id: str) -> Draft:
+    """The file on disk as a fresh draft, its blocks keeping the ids they had in ``old``."""
+    draft = load_draft(project, episode_id)
+    if old is None:
+        return draft
+    return dataclasses.replace(draft, ids=carry_ids(old.script.blocks, old.ids,
+                                                    draft.script.blocks))
+
+
+DETAILS = ("title", "show", "season", "episode", "date", "summary", "author")
+"""The episode's details the studio edits (the script's front matter but its guid)."""
+
+
+def details_json(meta: EpisodeMeta) -> dict:
+    """The details as the page shows them (the date as YYYY-MM-DD)."""
+    out = {key: getattr(meta, key) for key in DETAILS}
+    out["date"] = meta.date.isoformat() if meta.date else None
+    return out
+
+
+def _detail(key: str, value: object) -> object:
+    if key in ("season", "episode"):
+        if value in (None, ""):
+            return None
+        try:
+            number = int(str(value).strip())
+        except ValueError:
+            raise ScriptError(f"{key} must be a whole number") from None
+        if number < 0:
+            raise ScriptError(f"{key} must be 0 or more")
+        return number
+    if key == "date":
+        if value in (None, ""):
+            return None
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ScriptError(f"the date must be YYYY-MM-DD, not {value!r}") from None
+    text = " ".join(_text(value if value is not None else "", key).split())
+    if key == "title" and not text:
+        raise ScriptError("an episode needs a title")
+    return text
+
+
+def _same(key: str, shown: object, value: object) -> bool:
+    try:
+        return _detail(key, shown) == value
+    except ScriptError:
+        return False
+
+
+def with_details(project: Project, draft: Draft, details: object, was: object) -> Draft:
+    """The draft with its details changed. A field whose value is no longer ``was`` (the
+    page's) is refused: another tab or the file changed it since."""
+    if not isinstance(details, dict) or not isinstance(was, dict):
+        raise ScriptError("send the details and the values they replace (details, was)")
+    meta = draft.script.meta
+    now = details_json(meta)
+    changes = {}
+    for key in DETAILS:
+        if key not in details:
+            continue
+        value = _detail(key, details[key])
+        if value == getattr(meta, key):
+            continue
+        if key in was and _same(key, was[key], value):
+            continue  # a field the user did not touch: the form sends them all
+        if key not in was or was[key] != now[key]:
+            raise Stale(f"the episode's {key} was changed since this page showed it",
+                        str(now[key]))
+        changes[key] = value
+    if not changes:
+        return draft
+    script = _checked(project, dataclasses.replace(
+        draft.script, meta=dataclasses.replace(meta, **changes)))
+    return dataclasses.replace(draft, script=script, dirty=True)
 
 
 def sentences_of(block: Block) -> list[str]:
@@ -231,8 +360,8 @@ def save_draft(project: Project, draft: Draft, *, overwrite: bool = False
             write_text(kept, disk_text)
     text = draft.text
     write_text(path, text)
-    return (Draft(draft.script, text, hashlib.sha256(text.encode("utf-8")).hexdigest()),
-            None, kept)
+    return (Draft(draft.script, text, hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                  ids=draft.ids), None, kept)
 
 
 # Unsaved edits are kept on disk as they are made, the way editors keep a swap file, so a
@@ -244,7 +373,7 @@ def _unsaved_path(project: Project, episode_id: str) -> Path:
 def keep_unsaved(project: Project, draft: Draft) -> None:
     """Write the draft's edits to the cache (atomically), to be read back by ``unsaved``."""
     data = {"disk_digest": draft.disk_digest, "disk_text": draft.disk_text,
-            "text": draft.text}
+            "text": draft.text, "ids": list(draft.ids)}
     write_text(_unsaved_path(project, draft.script.episode_id),
                json.dumps(data, ensure_ascii=False))
 
@@ -262,8 +391,11 @@ def unsaved(project: Project, episode_id: str) -> Draft | None:
             path.unlink(missing_ok=True)
             return None
         script = parse_script(text, episode_id, _name(project, episode_id))
+        ids = data.get("ids")
+        ids = tuple(ids) if isinstance(ids, list) and all(isinstance(i, str) for i in ids) \
+            and len(set(ids)) == len(ids) else ()
         return Draft(script, data.get("disk_text"), str(data["disk_digest"]), dirty=True,
-                     recovered=True)
+                     recovered=True, ids=ids)
     except (OSError, ValueError, KeyError, TypeError, ScriptError):
         # Nothing kept, or not readable as a script: the file on disk is the draft (and
         # an unreadable copy stays where it is rather than being deleted).

@@ -21,6 +21,12 @@ __all__ = ["import_source"]
 
 def _source(data: dict, limit: int) -> RecapSource:
     """The recap the page sent, read as the CLI reads a file or a URL."""
+    given = [key for key in ("file", "url", "text") if data.get(key) and (
+        key != "text" or str(data[key]).strip())]
+    if len(given) > 1:
+        # Never guessed: a file chosen earlier must not win over text pasted later.
+        raise UsageError(f"give one recap, not {' and '.join(given)}",
+                         "clear the ones you do not mean")
     if data.get("file"):
         upload = data["file"]
         if not isinstance(upload, dict):

@@ -27,24 +27,33 @@ def bind(port: int) -> socket.socket:
     return sock
 
 
-def run(app, sock: socket.socket, *, on_started: Callable[[], None] | None = None) -> None:
-    """Serve ``app`` on ``sock`` until SIGINT or SIGTERM; then connections get a second to
-    finish (the progress streams never do on their own) and the call returns.
+def run(app, sock: socket.socket, *, on_started: Callable[[], None] | None = None,
+        on_stopping: Callable[[], None] | None = None) -> None:
+    """Serve ``app`` on ``sock`` until SIGINT or SIGTERM; ``on_stopping`` is called as soon
+    as the signal comes (the app ends its progress streams on it, so connections close at
+    once), then the call returns.
 
     uvicorn re-raises the signal it caught once it has shut down, so Ctrl-C ends as a
     KeyboardInterrupt in the caller after a clean stop.
     """
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on",
                             timeout_graceful_shutdown=1, ws="none")
-    server = _Server(config, on_started)
+    server = _Server(config, on_started, on_stopping)
     logging.getLogger("uvicorn.error").propagate = True
     server.run(sockets=[sock])
 
 
 class _Server(uvicorn.Server):
-    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None] | None) -> None:
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None] | None,
+                 on_stopping: Callable[[], None] | None) -> None:
         super().__init__(config)
         self._on_started = on_started
+        self._on_stopping = on_stopping
+
+    def handle_exit(self, sig, frame) -> None:
+        if self._on_stopping:
+            self._on_stopping()
+        super().handle_exit(sig, frame)
 
     async def startup(self, sockets=None) -> None:
         await super().startup(sockets)

@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import json
 import secrets
+import threading
 from http.cookies import SimpleCookie
 from importlib import resources
 from urllib.parse import parse_qs
@@ -25,14 +26,18 @@ from starlette.responses import (
 from starlette.routing import Route
 
 from recapcast.errors import RecapcastError
+from recapcast.studio.addresses import Stale
+from recapcast.studio.review import ReviewConflict, Reviews
 from recapcast.studio.workbench import Workbench
 
 __all__ = ["create_app", "COOKIE"]
 
 COOKIE = "recapcast-studio-{port}"
 """The session cookie's name; one per port, so two studios do not log each other out."""
-_STATIC = {"index.html": "text/html; charset=utf-8", "studio.js": "text/javascript",
-           "studio.css": "text/css"}
+_STATIC = {"index.html": "text/html; charset=utf-8", "studio.css": "text/css",
+           **{name: "text/javascript" for name in (
+               "common.js", "player.js", "script.js", "studio.js", "habits.js",
+               "review.js")}}
 _SAFE = {"GET", "HEAD"}
 _MAX_BODY = 4 << 20
 """An uploaded recap (base64) or a script: the show's recap limit is 100 kB by default."""
@@ -113,19 +118,47 @@ def _int(data: dict, key: str) -> int:
     return value
 
 
-def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
-    """The studio app over ``bench``, for a server on 127.0.0.1:``port``."""
+def create_app(bench: Workbench, *, token: str, port: int,
+               stopping: threading.Event | None = None) -> Guard:
+    """The studio app over ``bench``, for a server on 127.0.0.1:``port``; once ``stopping``
+    is set (Ctrl-C), the progress streams end, so the server stops at once."""
+    stopping = stopping or threading.Event()
 
     def json_route(path: str, handler, methods=("POST",)):
         async def endpoint(request: Request) -> Response:
             try:
                 data = await _body(request) if request.method == "POST" else {}
                 result = await run_in_threadpool(handler, request.path_params, data)
+            except Stale as exc:
+                # The edit was made on a version the script no longer has: nothing changed;
+                # the page gets the script as it is and shows the conflict.
+                view = await run_in_threadpool(bench.view, request.path_params["id"])
+                return JSONResponse({"error": exc.message, "hint": exc.hint, "stale": True,
+                                     "current": exc.current, "view": view}, status_code=409)
             except RecapcastError as exc:
                 return _error(exc)
             return result if isinstance(result, Response) else JSONResponse(result)
 
         return Route(path, endpoint, methods=list(methods))
+
+    reviews = Reviews(bench.project, lambda episode_id: bench.draft(episode_id).dirty)
+
+    def review_route(path: str, handler, methods=("POST",)):
+        # A script changed since the review was shown is a conflict (409): the page reloads.
+        async def endpoint(request: Request) -> Response:
+            try:
+                data = await _body(request) if request.method == "POST" else {}
+                result = await run_in_threadpool(handler, request.path_params, data)
+            except ReviewConflict as exc:
+                return _error(exc, 409)
+            except RecapcastError as exc:
+                return _error(exc)
+            return JSONResponse(result)
+
+        return Route(path, endpoint, methods=list(methods))
+
+    def optional_int(data: dict, key: str) -> int | None:
+        return None if data.get(key) is None else _int(data, key)
 
     def page(name: str):
         async def endpoint(request: Request) -> Response:
@@ -139,9 +172,9 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
 
         async def stream():
             n = since
-            busy = None
+            busy = files = None
             ticks = 0
-            while True:
+            while not stopping.is_set():
                 for event in bench.events.since(n):
                     n = event["n"] + 1
                     yield f"id: {n}\ndata: {json.dumps(event)}\n\n"
@@ -150,6 +183,12 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
                     if now != busy:
                         busy = now
                         yield f"data: {json.dumps({'type': 'lock', 'busy': busy})}\n\n"
+                    # A script, the lexicon or a draft changed: pages follow within a second.
+                    now = await run_in_threadpool(bench.stamp)
+                    if now != files:
+                        if files is not None:
+                            yield f"data: {json.dumps({'type': 'files', 'stamp': now})}\n\n"
+                        files = now
                 if ticks % 150 == 0:
                     yield ": still here\n\n"
                 ticks += 1
@@ -168,8 +207,7 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
 
     routes = [
         Route("/", page("index.html")),
-        Route("/static/studio.js", page("studio.js")),
-        Route("/static/studio.css", page("studio.css")),
+        *[Route(f"/static/{name}", page(name)) for name in _STATIC if name != "index.html"],
         Route("/api/events", events),
         json_route("/api/episodes", lambda p, d: {"episodes": bench.episodes(),
                                                   "running": bench.builds.running},
@@ -180,18 +218,15 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
                    methods=("GET",)),
         json_route("/api/takes/{key}", take_file, methods=("GET", "HEAD")),
         json_route("/api/episodes/{id}/discard", lambda p, d: bench.discard(p["id"])),
-        json_route("/api/episodes/{id}/block", lambda p, d: bench.edit_block(
-            p["id"], _int(d, "index"), d.get("block"), insert=bool(d.get("insert")))),
-        json_route("/api/episodes/{id}/delete", lambda p, d: bench.delete_block(
-            p["id"], _int(d, "index"))),
-        json_route("/api/episodes/{id}/sentence", lambda p, d: bench.edit_sentence(
-            p["id"], _int(d, "index"), _int(d, "sentence"), d.get("text"))),
-        json_route("/api/episodes/{id}/speak", lambda p, d: bench.speak(
-            p["id"], _int(d, "segment"))),
-        json_route("/api/episodes/{id}/respeak", lambda p, d: bench.respeak(
-            p["id"], _int(d, "segment"))),
+        json_route("/api/episodes/{id}/block", lambda p, d: bench.edit_block(p["id"], d)),
+        json_route("/api/episodes/{id}/insert", lambda p, d: bench.insert_block(p["id"], d)),
+        json_route("/api/episodes/{id}/delete", lambda p, d: bench.delete_block(p["id"], d)),
+        json_route("/api/episodes/{id}/move", lambda p, d: bench.move_block(p["id"], d)),
+        json_route("/api/episodes/{id}/sentence", lambda p, d: bench.edit_sentence(p["id"], d)),
+        json_route("/api/episodes/{id}/speak", lambda p, d: bench.speak(p["id"], d)),
+        json_route("/api/episodes/{id}/respeak", lambda p, d: bench.respeak(p["id"], d)),
         json_route("/api/episodes/{id}/choose", lambda p, d: bench.choose(
-            p["id"], _int(d, "segment"), _int(d, "reading"))),
+            p["id"], d, _int(d, "reading"))),
         json_route("/api/episodes/{id}/save", lambda p, d: bench.save(
             p["id"], str(d.get("mode", "save")))),
         json_route("/api/episodes/{id}/pronounce/try", lambda p, d: bench.try_pronunciation(
@@ -199,9 +234,25 @@ def create_app(bench: Workbench, *, token: str, port: int) -> Guard:
         json_route("/api/episodes/{id}/pronounce/keep", lambda p, d: bench.keep_pronunciation(
             p["id"], str(d.get("word", "")), str(d.get("says", "")),
             str(d.get("scope", "")))),
+        json_route("/api/episodes/{id}/undo", lambda p, d: bench.undo(p["id"])),
+        json_route("/api/episodes/{id}/redo", lambda p, d: bench.undo(p["id"], redo=True)),
+        json_route("/api/episodes/{id}/details", lambda p, d: bench.set_details(p["id"], d)),
+        json_route("/api/episodes/{id}/remove", lambda p, d: bench.delete_episode(p["id"])),
         json_route("/api/episodes/{id}/build", lambda p, d: bench.build(
             p["id"], force=bool(d.get("force")))),
         json_route("/api/import", lambda p, d: bench.import_recap(d)),
+        review_route("/api/reviews", lambda p, d: {"imports": reviews.imports()},
+                     methods=("GET",)),
+        review_route("/api/episodes/{id}/review", lambda p, d: reviews.view(p["id"]),
+                     methods=("GET",)),
+        review_route("/api/episodes/{id}/review/restore", lambda p, d: reviews.restore(
+            p["id"], str(d.get("revision", "")), left_out=optional_int(d, "left_out"),
+            removed=optional_int(d, "removed"), as_kind=str(d.get("as") or "narration"))),
+        review_route("/api/episodes/{id}/review/leave-out", lambda p, d: reviews.leave_out(
+            p["id"], str(d.get("revision", "")), _int(d, "index"))),
+        review_route("/api/episodes/{id}/review/meta", lambda p, d: reviews.set_meta(
+            p["id"], str(d.get("revision", "")), d)),
+        review_route("/api/episodes/{id}/review/done", lambda p, d: reviews.done(p["id"])),
     ]
     @contextlib.asynccontextmanager
     async def lifespan(_app):

@@ -9,15 +9,17 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
-from recapcast.build import is_up_to_date
+from recapcast.build import refuse_script_errors
 from recapcast.config import Project, check_episode_id, load_project
 from recapcast.errors import ScriptError, UsageError
 from recapcast.model import Paragraph, Pronounce, Quote, Script, Segment, Show
 from recapcast.publish import catalog
 from recapcast.safety.atomic import write_text
-from recapcast.studio import drafts, imports, lexicon_file
+from recapcast.studio import addresses, drafts, imports, lexicon_file, shelf
+from recapcast.studio.blockids import block_key
 from recapcast.studio.builds import Builds, Events
 from recapcast.studio.feed_entry import feed_entry
+from recapcast.studio.history import History
 from recapcast.studio.speaking import WarmVoices
 from recapcast.text.check import check_script_text
 from recapcast.text.lexicon import LEXICON_NAME, display_text, entry_problem
@@ -42,6 +44,7 @@ class Workbench:
         self.events = Events()
         self.builds = Builds(self.project, self.events, after=self.warm)
         self._drafts: dict[str, drafts.Draft] = {}
+        self.history = History()
         self._lock = threading.RLock()
         self._known = None
 
@@ -83,40 +86,18 @@ class Workbench:
     # -- episodes ---------------------------------------------------------------------
 
     def episodes(self) -> list[dict]:
-        """Every script with its state: not built, up to date, changed, failed, unreadable."""
+        """Every script with its state (``shelf.episode_rows``)."""
+        with self._lock:
+            dirty = {k for k, d in self._drafts.items() if d.dirty}
+        return shelf.episode_rows(self.project(), dirty, self.builds.failures(),
+                                  self.builds.running)
+
+    def stamp(self) -> str:
+        """What the pages follow (``shelf.files_stamp``), cheap to take every second."""
         project = self.project()
-        failures = self.builds.failures()
-        out = []
-        for episode_id in project.episode_ids():
-            path = project.script_path(episode_id)
-            row = {"id": episode_id, "title": episode_id, "message": "", "hint": "",
-                   "audio": None, "dirty": episode_id in self._drafts
-                   and self._drafts[episode_id].dirty}
-            try:
-                draft = drafts.load_draft(project, episode_id)
-                row["title"] = draft.script.meta.title
-            except ScriptError as exc:
-                row.update(state="unreadable", message=exc.message, hint=exc.hint)
-                out.append(row)
-                continue
-            built = catalog.read_manifest(project, episode_id) is not None and (
-                project.audio_dir / f"{episode_id}.mp3").is_file()
-            failure = failures.get(episode_id)
-            if built:
-                row["audio"] = f"/api/episodes/{episode_id}/audio"
-            if failure and failure.get("script") == drafts.disk_digest(path):
-                row.update(state="failed", message=failure.get("message", ""),
-                           hint=failure.get("hint", ""))
-            elif not built:
-                row["state"] = "not built"
-            elif is_up_to_date(project, episode_id):
-                row["state"] = "up to date"
-            else:
-                row["state"] = "changed"
-            if self.builds.running == episode_id:
-                row["state"] = "building"
-            out.append(row)
-        return out
+        with self._lock:
+            revisions = [f"{k} {d.revision} {d.dirty}" for k, d in sorted(self._drafts.items())]
+        return shelf.files_stamp(project, repr(self._stamp), revisions)
 
     def audio_path(self, episode_id: str) -> Path:
         path = self.project().audio_dir / f"{check_episode_id(episode_id)}.mp3"
@@ -146,17 +127,82 @@ class Workbench:
                     self._drafts[episode_id] = draft
             if draft is None or (not draft.dirty and drafts.disk_digest(
                     project.script_path(episode_id)) != draft.disk_digest):
-                draft = self._drafts[episode_id] = drafts.load_draft(project, episode_id)
+                # The file changed under a draft without edits: the draft follows it, its
+                # blocks keeping their ids (a page behind can still edit what is unchanged).
+                draft = self._drafts[episode_id] = drafts.reloaded(project, draft, episode_id)
             return draft
 
     def _set(self, draft: drafts.Draft) -> drafts.Draft:
         with self._lock:
-            self._drafts[draft.script.episode_id] = draft
+            episode_id = draft.script.episode_id
+            old = self._drafts.get(episode_id)
+            if draft.dirty and old is not None and old.script != draft.script:
+                self.history.record(episode_id, (old.script, old.ids))
+            self._drafts[episode_id] = draft
             if draft.dirty:
                 drafts.keep_unsaved(self.project(), draft)
             else:
                 drafts.forget_unsaved(self.project(), draft.script.episode_id)
         return draft
+
+    def undo(self, episode_id: str, redo: bool = False) -> dict:
+        """Take back the last edit of the session (``redo``: do again the last one taken
+        back); the file on disk is not touched."""
+        with self._lock:
+            current = self.draft(episode_id)
+            step = (self.history.redo if redo else self.history.undo)(
+                episode_id, (current.script, current.ids))
+            if step is None:
+                raise UsageError(f"nothing to {'redo' if redo else 'undo'}")
+            script, ids = step
+            draft = dataclasses.replace(current, script=script, ids=ids)
+            draft = dataclasses.replace(draft, dirty=draft.text != self._disk_text(current))
+            self._drafts[episode_id] = draft
+            if draft.dirty:
+                drafts.keep_unsaved(self.project(), draft)
+            else:
+                drafts.forget_unsaved(self.project(), episode_id)
+        return self.view(episode_id)
+
+    def _disk_text(self, draft: drafts.Draft) -> str | None:
+        """The file the draft was read from, as saving would write it (None: it changed
+        on disk since, or is gone): an undo back to it leaves nothing to save."""
+        project = self.project()
+        episode_id = draft.script.episode_id
+        if drafts.disk_digest(project.script_path(episode_id)) != draft.disk_digest:
+            return None
+        try:
+            return drafts.load_draft(project, episode_id).text
+        except ScriptError:
+            return None
+
+    def set_details(self, episode_id: str, data: dict) -> dict:
+        """Change the episode's details (front matter): ``data["details"]`` the new values,
+        ``data["was"]`` those the page showed; a field another tab or the file changed
+        since is refused (409), not overwritten."""
+        with self._lock:
+            draft = self.draft(episode_id)
+            self._set(drafts.with_details(self.project(), draft, data.get("details"),
+                                          data.get("was")))
+        return self.view(episode_id)
+
+    def delete_episode(self, episode_id: str) -> dict:
+        """Take the episode out of the show: its script (with any unsaved edits) goes to
+        a side file ``scripts/<id>.deleted-<time>.md``, which no build reads; its audio
+        leaves the feed at the next build."""
+        project = self.project()
+        check_episode_id(episode_id)
+        if self.builds.running == episode_id:
+            raise UsageError(f"{episode_id} is being built", "wait for the build to end")
+        with self._lock:
+            draft = self.draft(episode_id)
+            side = drafts.side_file(project, episode_id, "deleted")
+            write_text(side, draft.text)
+            project.script_path(episode_id).unlink(missing_ok=True)
+            self._drafts.pop(episode_id, None)
+            drafts.forget_unsaved(project, episode_id)
+            self.history.forget(episode_id)
+        return {"deleted": episode_id, "kept": _rel(project, side)}
 
     def discard(self, episode_id: str) -> dict:
         """Drop the edits: the draft is the file on disk again."""
@@ -186,18 +232,22 @@ class Workbench:
         blocks = []
         for i, block in enumerate(script.blocks):
             item = drafts.block_to_json(block)
-            item["sentences"] = self._sentences(project, block, by_block.get(i, []))
+            item["id"], item["key"] = draft.ids[i], block_key(block)
+            item["sentences"] = self._sentences(project, block, by_block.get(i, []),
+                                                draft.ids[i])
             item["findings"] = [{"line": f.line, "severity": f.severity, "message": f.message}
                                 for f in findings if f.line == block.line]
             blocks.append(item)
         lines = {b.line for b in script.blocks}
         meta = script.meta
-        disk = drafts.disk_digest(project.script_path(episode_id))
+        path = project.script_path(episode_id)
+        disk = drafts.disk_digest(path)
         return {
             "id": episode_id,
-            "meta": {"title": meta.title, "episode": meta.episode, "season": meta.season,
-                     "date": meta.date.isoformat() if meta.date else None,
-                     "summary": meta.summary},
+            "revision": draft.revision,
+            "meta": drafts.details_json(meta),
+            "undo": self.history.counts(episode_id)[0],
+            "redo": self.history.counts(episode_id)[1],
             "blocks": blocks,
             "findings": [{"line": f.line, "severity": f.severity, "message": f.message}
                          for f in findings if f.line not in lines],
@@ -205,9 +255,13 @@ class Workbench:
             "recovered": draft.recovered,
             "disk_changed": disk != draft.disk_digest,
             "text": draft.text,
+            # Unsaved edits over a file that changed: the page shows both (the conflict view).
+            "disk_text": (path.read_text("utf-8", errors="replace")
+                          if disk and disk != draft.disk_digest and draft.dirty else None),
         }
 
-    def _sentences(self, project: Project, block, segments: list[Segment]) -> list[dict]:
+    def _sentences(self, project: Project, block, segments: list[Segment], block_id: str
+                   ) -> list[dict]:
         """Each segment of a block, with the written sentence it was cut from (so it can be
         edited) where the cut is one sentence per segment."""
         written = drafts.sentences_of(block)
@@ -220,7 +274,8 @@ class Workbench:
             own = segment in spoken
             path = take_path(project.cache_dir, segment.voice, segment.text, segment.reading)
             out.append({
-                "segment": segment.index, "written": segment.written, "spoken": segment.text,
+                "segment": segment.index, "block": block_id, "written": segment.written,
+                "spoken": segment.text,
                 "role": segment.role, "speaker": segment.speaker,
                 "voice": _voice_label(segment), "cached": path.is_file(),
                 "reading": segment.reading,
@@ -231,44 +286,76 @@ class Workbench:
                 n += 1
         return out
 
-    def edit_block(self, episode_id: str, index: int, block: dict, *, insert: bool = False
-                   ) -> dict:
-        project = self.project()
-        new = drafts.block_from_json(block)
-        self._set(drafts.with_block(project, self.draft(episode_id), index, new,
-                                    insert=insert))
+    # Every edit names what it was made on (``addresses``) and is found and applied under
+    # the lock, so two tabs' edits are applied one after the other to the draft as it is.
+
+    def edit_block(self, episode_id: str, data: dict) -> dict:
+        """Replace a block the page saw (its id and content key) by ``data["block"]``."""
+        new = drafts.block_from_json(data.get("block"))
+        with self._lock:
+            draft = self.draft(episode_id)
+            index = addresses.find_block(draft, _keyed(data))
+            self._set(drafts.with_block(self.project(), draft, index, new))
         return self.view(episode_id)
 
-    def delete_block(self, episode_id: str, index: int) -> dict:
-        self._set(drafts.without_block(self.project(), self.draft(episode_id), index))
+    def insert_block(self, episode_id: str, data: dict) -> dict:
+        """Add ``data["block"]`` after block ``data["after"]`` (None: at the top)."""
+        new = drafts.block_from_json(data.get("block"))
+        with self._lock:
+            draft = self.draft(episode_id)
+            at = addresses.find_after(draft, data)
+            self._set(drafts.with_block(self.project(), draft, at, new, insert=True))
         return self.view(episode_id)
 
-    def edit_sentence(self, episode_id: str, index: int, sentence: int, text: str | None) -> dict:
-        """Change one sentence and speak what changed with the warm voice: the new view and
-        the takes to play (normally the one edited sentence's)."""
+    def delete_block(self, episode_id: str, data: dict) -> dict:
+        """Remove a block the page saw (its id and content key)."""
+        with self._lock:
+            draft = self.draft(episode_id)
+            index = addresses.find_block(draft, _keyed(data))
+            self._set(drafts.without_block(self.project(), draft, index))
+        return self.view(episode_id)
+
+    def move_block(self, episode_id: str, data: dict) -> dict:
+        """Put block ``data["id"]`` just after block ``data["after"]`` (None: the top)."""
+        with self._lock:
+            draft = self.draft(episode_id)
+            index = addresses.find_block(draft, data)
+            if data.get("after") == data.get("id"):
+                raise UsageError("a block cannot move after itself")
+            at = addresses.find_after(draft, data)
+            self._set(drafts.moved_block(self.project(), draft, index,
+                                         at - 1 if at > index else at))
+        return self.view(episode_id)
+
+    def edit_sentence(self, episode_id: str, data: dict) -> dict:
+        """Change one sentence (named by its block, number and text) and speak what changed
+        with the warm voice: the takes to play (normally the one edited sentence's)."""
         project = self.project()
-        old = self.draft(episode_id).script
-        before = {(s.voice, s.text) for s in self._segments(project, old) if s.paragraph == index}
-        draft = self._set(drafts.with_sentence(project, self.draft(episode_id), index,
-                                               sentence, text))
+        with self._lock:
+            old = self.draft(episode_id)
+            index, sentence = addresses.find_sentence(old, data)
+            before = {(s.voice, s.text) for s in self._segments(project, old.script)
+                      if s.paragraph == index}
+            draft = self._set(drafts.with_sentence(project, old, index, sentence,
+                                                   data.get("text")))
         # What the edit changed: the block's texts that were not in it before (only the
         # edited sentence's, whatever else of the block is still unspoken); nothing when
-        # the edit emptied the block and so removed it.
-        kept = len(draft.script.blocks) == len(old.blocks)
+        # the edit emptied the block and so removed it. Spoken outside the lock, so
+        # another tab's edit need not wait for the voice.
+        kept = len(draft.script.blocks) == len(old.script.blocks)
         fresh = [s for s in self._segments(project, draft.script)
                  if kept and s.paragraph == index and (s.voice, s.text) not in before]
         takes = self.voices.speak(fresh, project.cache_dir) if fresh else []
         # The page plays the take first, then asks for the new view (check and all).
         return {"takes": [self._take_json(project, t.segment) for t in takes],
-                "synthesized": sum(1 for t in takes if not t.cached), "dirty": True}
+                "synthesized": sum(1 for t in takes if not t.cached), "dirty": True,
+                "revision": draft.revision}
 
     # -- takes ------------------------------------------------------------------------
 
-    def _segment(self, project: Project, episode_id: str, number: int) -> Segment:
-        segments = self._segments(project, self.draft(episode_id).script)
-        if not 0 <= number < len(segments):
-            raise UsageError(f"{episode_id} has no segment {number}")
-        return segments[number]
+    def _segment(self, project: Project, episode_id: str, data: dict) -> Segment:
+        draft = self.draft(episode_id)
+        return addresses.find_segment(draft, self._segments(project, draft.script), data)
 
     def _take_json(self, project: Project, segment: Segment) -> dict:
         def url(n: int) -> str:
@@ -281,27 +368,27 @@ class Workbench:
                              for n in found],
                 "spoken": segment.text, "written": segment.written}
 
-    def speak(self, episode_id: str, number: int) -> dict:
+    def speak(self, episode_id: str, data: dict) -> dict:
         """The take of segment ``number`` (spoken now if the cache has none)."""
         project = self.project()
-        segment = self._segment(project, episode_id, number)
+        segment = self._segment(project, episode_id, data)
         take = self.voices.speak([segment], project.cache_dir)[0]
         return {**self._take_json(project, segment), "synthesized": int(not take.cached)}
 
-    def respeak(self, episode_id: str, number: int) -> dict:
+    def respeak(self, episode_id: str, data: dict) -> dict:
         """Speak segment ``number`` again as a new reading, and choose it."""
         project = self.project()
-        segment = self._segment(project, episode_id, number)
+        segment = self._segment(project, episode_id, data)
         new = readings.next_reading(project.cache_dir, segment.voice, segment.text)
         segment = dataclasses.replace(segment, reading=new)
         self.voices.speak([segment], project.cache_dir)
         readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, new)
         return {**self._take_json(project, segment), "synthesized": 1}
 
-    def choose(self, episode_id: str, number: int, reading: int) -> dict:
+    def choose(self, episode_id: str, data: dict, reading: int) -> dict:
         """Make reading ``reading`` of segment ``number`` the one builds use."""
         project = self.project()
-        segment = self._segment(project, episode_id, number)
+        segment = self._segment(project, episode_id, data)
         if reading not in readings.readings(project.cache_dir, segment.voice, segment.text):
             raise UsageError(f"there is no reading {reading} of that sentence")
         readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, reading)
@@ -405,6 +492,8 @@ class Workbench:
         draft = self.draft(episode_id)
         if draft.dirty:
             raise UsageError(f"{episode_id} has unsaved edits", "save them first")
+        # Refused before any take is spoken, with check's message (the build would too).
+        refuse_script_errors(project, episode_id)
         digest = drafts.disk_digest(project.script_path(episode_id))
         if not self.builds.start(episode_id, digest, force=force):
             raise UsageError(f"the studio is already building {self.builds.running}",
@@ -427,6 +516,14 @@ class Workbench:
 def _planned(script: Script, show: Show) -> tuple[Segment, ...]:
     """The script's segments (the view, an edit and a click each plan the same draft)."""
     return plan_segments(script, show)[0]
+
+
+def _keyed(data: dict) -> dict:
+    """``data`` if it names the content the page saw (``key``): a whole-block edit or a
+    delete is made only on the version of the block the user looked at."""
+    if not isinstance(data.get("key"), str):
+        raise UsageError("key must be the block's key (as the page's view gives it)")
+    return data
 
 
 def _voice_label(segment: Segment) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -18,8 +19,17 @@ _UNITS = {
     "fr": {"JPY": ("yen", "yens"), "INR": ("roupie", "roupies")},
     "de": {"JPY": ("Yen", "Yen"), "INR": ("Rupie", "Rupien")},
     "it": {"JPY": ("yen", "yen"), "INR": ("rupia", "rupie")},
-    "pt": {"JPY": ("iene", "ienes"), "INR": ("rupia", "rupias")},
+    "pt": {"JPY": ("iene", "ienes"), "INR": ("rupia", "rupias"), "BRL": ("real", "reais")},
     "nl": {"JPY": ("yen", "yen"), "INR": ("roepie", "roepies")},
+}
+_CENTS = {"pt": {"BRL": ("centavo", "centavos")}}
+# What joins the cents to the whole amount, where num2words does not say it.
+_AND = {"es": "con", "fr": "et", "de": "und", "it": "e", "pt": "e", "nl": "en"}
+# A round million is "de" (d', di) what it counts: dos millones de euros, deux millions d'euros.
+_MILLIONS_OF = {
+    "es": (r"mill(?:ón|ones)|bill(?:ón|ones)", "de "), "pt": (r"milh(?:ão|ões)|bilh(?:ão|ões)",
+                                                          "de "),
+    "fr": (r"millions?|milliards?", "de "), "it": (r"milion[ei]|miliard[oi]", "di "),
 }
 # num2words reads 2.5 as "dos punto cinco"; where the decimal mark is a comma a narrator
 # says the comma ("dos coma cinco").
@@ -78,41 +88,68 @@ class NumberWords:
 
     def money(self, amount: Decimal, currency: str) -> str:
         """Decimal("12.50"), "USD" -> twelve dollars and fifty cents."""
+        words = self._money(amount, currency)
+        of = _MILLIONS_OF.get(self.lang.split("_")[0])
+        if of:
+            name = self.currency_name(currency)
+            # French elides before a vowel: deux millions d'euros
+            word = "d'" if self.lang.startswith("fr") and name[:1] in "aeiouéAEIOU" else of[1]
+            words = re.sub(rf"\b({of[0]}) (?={re.escape(name)}\b)", rf"\1 {word}", words)
+        return words
+
+    def _money(self, amount: Decimal, currency: str) -> str:
         whole = int(amount)
         cents = int((amount - whole) * 100)
         english = self.lang.startswith("en")
-        if english and not whole and cents:
+        if not whole and cents and self.cent_name(currency, cents):
             # $0.99: ninety nine cents, not "zero dollars and ninety nine cents"
-            return f"{self.cardinal(cents)} {self._cent_name(currency, cents)}"
+            return f"{self.cardinal(cents)} {self.cent_name(currency, cents)}"
+        if english and currency == "GBP" and whole and cents:
+            # £12.99: "twelve pounds ninety nine", as a price in pounds is said
+            return f"{self.cardinal(whole)} {self.currency_name(currency, whole)} " \
+                   f"{self.cardinal(cents)}"
         if self._own_unit(currency) is None:
             kwargs = {"separator": " and"} if english and cents else {}
             try:
                 words = num2words(float(amount), lang=self.lang, to="currency",
                                   currency=currency, **(kwargs if cents else {"separator": _CUT}))
-            except NotImplementedError:
-                pass
+            except (NotImplementedError, TypeError):
+                pass  # pt_BR's converter takes no currency: its words are built below
             else:
                 return self._tidy(words.split(_CUT)[0], keep_last_and=bool(cents))
         words = f"{self.cardinal(whole)} {self.currency_name(currency, whole)}"
         if cents:
-            words += f" and {self.cardinal(cents)} {self._cent_name(currency, cents)}"
-        return words
+            joiner = _AND.get(self.lang.split("_")[0], "and")
+            words += f" {joiner} {self.cardinal(cents)} {self.cent_name(currency, cents) or ''}"
+        return words.strip()
 
-    @staticmethod
-    def _cent_name(currency: str, cents: int) -> str:
-        if currency == "GBP":
-            return "penny" if cents == 1 else "pence"
-        return "cent" if cents == 1 else "cents"
+    def cent_name(self, currency: str, cents: int) -> str | None:
+        """The hundredth of a currency (cents, pence, céntimos); None if unknown."""
+        if self.lang.startswith("en"):
+            if currency == "GBP":
+                return "penny" if cents == 1 else "pence"
+            return "cent" if cents == 1 else "cents"
+        forms = _CENTS.get(self.lang.split("_")[0], {}).get(currency) or self._forms(currency, 1)
+        if forms is None:
+            return None
+        return forms[0] if cents == 1 else forms[-1]
+
+    def _forms(self, currency: str, which: int) -> tuple[str, str] | None:
+        """num2words' names of a currency (0) or its hundredth (1), in the language or, for
+        a regional variant such as pt_BR, in the language it varies."""
+        for code in dict.fromkeys((self.lang, self.lang.split("_")[0])):
+            converter = CONVERTER_CLASSES.get(code)
+            try:
+                return converter.CURRENCY_FORMS[currency][which]
+            except (AttributeError, KeyError):
+                continue
+        return None
 
     def currency_name(self, currency: str, count: int = 2) -> str:
         """USD -> dollars (count 1: dollar); the ISO code itself when the language has none."""
-        forms = self._own_unit(currency)
+        forms = self._own_unit(currency) or self._forms(currency, 0)
         if forms is None:
-            converter = CONVERTER_CLASSES[self.lang]
-            try:
-                forms = converter.CURRENCY_FORMS[currency][0]
-            except (AttributeError, KeyError):
-                return currency
+            return currency
         return forms[0] if count == 1 else forms[-1]
 
     def _own_unit(self, currency: str) -> tuple[str, str] | None:

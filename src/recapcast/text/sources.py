@@ -15,7 +15,7 @@ from recapcast.text.source import RecapSource
 __all__ = ["FORMATS", "MAX_PAGE_BYTES", "decode_page", "decode_text", "format_of",
            "load_source", "read_source", "source_of_text"]
 
-FORMATS = ("text", "markdown", "html")
+FORMATS = ("text", "markdown", "html", "docx", "odt", "pdf", "rtf")
 MAX_PAGE_BYTES = 5_000_000
 """A web page's limit: pages carry far more markup than words; the article's text then
 meets the recap limit."""
@@ -23,10 +23,14 @@ MAX_NESTING = 255
 """How deep the HTML parser reads a page; deeper elements are lost to it."""
 
 _SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-             ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
+             ".mdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html",
+             ".docx": "docx", ".odt": "odt", ".pdf": "pdf", ".rtf": "rtf"}
 _CONTENT_TYPES = {"text/html": "html", "application/xhtml+xml": "html",
                   "text/markdown": "markdown", "text/x-markdown": "markdown",
-                  "text/plain": "text"}
+                  "text/plain": "text", "application/pdf": "pdf", "application/rtf": "rtf",
+                  "text/rtf": "rtf", "application/vnd.oasis.opendocument.text": "odt",
+                  "application/vnd.openxmlformats-officedocument.wordprocessingml.document":
+                      "docx"}
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 
@@ -180,8 +184,16 @@ def _refuse_binary(text: str, name: str) -> None:
         return  # nothing but NULs or spaces: the recap is empty, as the next step says
     controls = len(_CONTROL.findall(text[:100_000]))
     if "\x00" in text[:100_000] or controls > MAX_CONTROL_SHARE * min(len(text), 100_000):
+        if text.startswith("\xd0\xcf\x11\xe0"):  # Microsoft's compound file
+            if "E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P" in text:
+                # A password-protected .docx is an encrypted package inside one.
+                raise ScriptError(f"{name} is locked with a password",
+                                  "open it, save it without a password, and import that")
+            raise ScriptError(f"{name} is an old Word document (.doc), which is not read",
+                              "open it in Word or LibreOffice and save it as .docx")
         raise ScriptError(f"{name} looks like a binary file, not text",
-                          "give a recap as a .txt, .md or .html file, or a web address")
+                          "give a recap as a .txt, .md, .html, .docx, .odt, .pdf or .rtf "
+                          "file, or a web address")
 
 
 def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str | None = None,
@@ -189,8 +201,19 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
     """Decode and read a recap file or downloaded page into source blocks.
 
     Text and Markdown must fit ``max_bytes``; a page must fit MAX_PAGE_BYTES and its
-    article's text ``max_bytes``.
+    article's text ``max_bytes``; a document (Word, OpenDocument, PDF, RTF, known by its
+    first bytes) must fit MAX_DOCUMENT_BYTES and its text ``max_bytes``.
     """
+    from recapcast.text.documents import document_format, read_document
+
+    document = document_format(data, fmt)
+    if document:
+        source = read_document(data, name, document)
+        words = "\n".join(b.text for b in source.blocks).encode("utf-8")
+        _over_limit(words, name, max_bytes, "'s text")
+        if not words.strip():
+            raise ScriptError(f"{name} holds no text", "check that it is the recap's document")
+        return source
     wide = data.startswith((b"\xff\xfe", b"\xfe\xff")) or bool(_utf16_without_bom(data))
     if not wide:
         # Before decoding: a binary file is binary whether or not it happens to decode.

@@ -1,77 +1,32 @@
-"use strict";
-// The studio page: no framework, no build step, nothing loaded from outside this server.
-
-const $ = (sel) => document.querySelector(sel);
-const state = { id: null, view: null, selected: null, affected: new Set(), events: 0,
-                building: null, episodes: [] };
-
-async function api(path, body) {
-  const options = body === undefined ? {} : {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
-  let response;
-  try { response = await fetch(path, options); }
-  catch (_) {
-    const error = new Error("the studio does not answer: is it still running?");
-    error.hint = "start it again with recapcast studio, then open the address it prints";
-    throw error;
-  }
-  if (response.status === 403) {
-    const error = new Error("this page's token is no longer valid (the studio was restarted?)");
-    error.hint = "open the address the studio printed when it started";
-    throw error;
-  }
-  const data = await response.json().catch(() => ({ error: response.statusText }));
-  if (!response.ok) {
-    const error = new Error(data.error || response.statusText);
-    error.hint = data.hint || "";
-    throw error;
-  }
-  return data;
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else if (key === "dataset") Object.assign(node.dataset, value);
-    else if (value !== null && value !== undefined && value !== false) node.setAttribute(key, value);
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== null && child !== undefined) node.append(child);
-  }
-  return node;
-}
-
-function status(text, kind = "") {
-  const node = $("#status");
-  node.textContent = text;
-  node.className = kind;
-}
-
-function fail(error) {
-  status(error.message + (error.hint ? ` (${error.hint})` : ""), "error");
-}
+// The studio page: episodes, saving and building, following the files, import and
+// pronunciation. The script itself is script.js; sound is player.js.
+import { $, api, clock, el, fail, state, status } from "./common.js";
+import { findSentence, hideTake, playUrl, respeak, spanOf } from "./player.js";
+import { editSentence, editing, render } from "./script.js";
+import { closeReview, openReview, reviewEntries } from "./review.js";
 
 // -- episodes ----------------------------------------------------------------------
 
 async function loadEpisodes() {
   const data = await api("/api/episodes");
   state.episodes = data.episodes;
-  const list = $("#episodes");
-  list.replaceChildren(...data.episodes.map((ep) => el("li", {
+  $("#episodes").replaceChildren(...data.episodes.map((ep) => el("li", {
     class: ep.id === state.id ? "current" : "", dataset: { id: ep.id, state: ep.state } },
     el("button", { type: "button", class: "open", onclick: () => openEpisode(ep.id) },
        el("span", { class: "title" }, ep.title), " ", el("span", { class: "id" }, ep.id)),
     el("span", { class: `state ${ep.state.replace(/ /g, "-")}` }, ep.state),
     ep.dirty ? el("span", { class: "dirty" }, "unsaved") : null,
     ep.message ? el("p", { class: "message" }, ep.message) : null)));
+  reviewEntries();  // "Review import (N left out)" on imports not reviewed yet
   return data;
 }
+document.addEventListener("studio:episodes", () => loadEpisodes().catch(fail));
+document.addEventListener("studio:edited", () => loadEpisodes().catch(fail));
 
 async function openEpisode(id) {
   try {
     const view = await api(`/api/episodes/${id}`);
+    closeReview();
     state.id = id;
     state.affected = new Set();
     state.selected = null;
@@ -79,8 +34,10 @@ async function openEpisode(id) {
     $("#panel").hidden = false;
     $("#take-panel").hidden = true;
     $("#conflict").hidden = true;
+    $("#stale").hidden = true;
     status("");
     render(view);  // says when the edits were restored or the file changed on disk
+    showDiskConflict(view);
     await loadEpisodes();
     await loadEpisodeAudio(false);
   } catch (error) { fail(error); }
@@ -108,235 +65,31 @@ async function loadEpisodeAudio(play) {
   if (play) await audio.play();
 }
 
-function clock(seconds) {
-  const s = Math.floor(seconds);
-  return `${String(Math.floor(s / 60)).padStart(2, "0")}:${String(s % 60).padStart(2, "0")}`;
-}
+// -- following the files -----------------------------------------------------------
 
-// -- the script --------------------------------------------------------------------
-
-function render(view) {
-  state.view = view;
-  $("#title").textContent = `${view.meta.title} (${view.id})`;
-  $("#save").disabled = !view.dirty;
-  $("#discard").disabled = !view.dirty;
-  $("#findings").replaceChildren(...view.findings.map(finding));
-  if (view.recovered) status("Unsaved edits from an earlier studio session are restored: save them or discard them.", "warning");
-  if (view.disk_changed) status("The script changed on disk since it was loaded; saving will ask what to keep.", "warning");
-  const article = $("#script");
-  article.replaceChildren(...view.blocks.map((block, i) => renderBlock(block, i)),
-                          inserter(view.blocks.length));
-}
-
-function finding(f) {
-  return el("p", { class: `finding ${f.severity}` }, `line ${f.line}: ${f.severity}: ${f.message}`);
-}
-
-function sentenceSpan(s, i) {
-  const classes = ["sentence", s.role, s.cached ? "cached" : "uncached"];
-  if (state.affected.has(s.segment)) classes.push("affected");
-  if (state.selected === s.segment) classes.push("selected");
-  return el("span", {
-    class: classes.join(" "), tabindex: "0", title: `${s.role}${s.speaker ? " (" + s.speaker + ")" : ""}, ${s.voice}${s.reading ? ", reading " + (s.reading + 1) : ""}`,
-    dataset: { segment: s.segment, block: i, sentence: s.sentence ?? "" },
-    // A click plays the take; a drag or double-click that selects words only selects them
-    // (for the pronunciation panel).
-    onclick: (event) => { if (event.detail < 2 && !window.getSelection().toString()) playSegment(s.segment, event.currentTarget); },
-    onkeydown: (event) => { if (event.key === "Enter") playSegment(s.segment, event.currentTarget); },
-  }, s.written);
-}
-
-function renderBlock(block, i) {
-  const spans = block.sentences.map((s) => [sentenceSpan(s, i), " "]);
-  let body;
-  if (block.kind === "heading") body = el("h2", {}, spans);
-  else if (block.kind === "paragraph") body = el("p", {}, spans);
-  else if (block.kind === "quote") {
-    body = el("blockquote", {}, el("p", {}, spans),
-              block.speaker ? el("cite", {}, `— ${block.speaker}`) : null);
-  } else if (block.kind === "pause") body = el("p", { class: "directive" }, `pause ${block.seconds} s`);
-  else body = el("p", { class: "directive" }, `pronounce ${block.word} = ${block.says}`);
-  return el("div", { class: `block ${block.kind}`, dataset: { index: i, line: block.line } },
-    el("div", { class: "tools" },
-       el("span", { class: "line" }, `line ${block.line}`),
-       el("button", { type: "button", class: "edit-block", onclick: () => editBlock(i) }, "edit"),
-       el("button", { type: "button", class: "delete-block", onclick: () => deleteBlock(i) }, "delete")),
-    body,
-    block.findings.map(finding),
-    inserter(i + 1));
-}
-
-function inserter(at) {
-  const select = el("select", { "aria-label": "add a block" },
-    el("option", { value: "" }, "+ add…"),
-    ...["heading", "paragraph", "quote", "pause", "pronounce"].map((k) => el("option", { value: k }, k)));
-  select.addEventListener("change", () => {
-    const kind = select.value;
-    select.value = "";
-    if (kind) editBlock(at, kind);
-  });
-  return el("div", { class: "insert" }, select);
-}
-
-function blockForm(block, onsubmit) {
-  const fields = [];
-  if (block.kind === "pause") {
-    fields.push(el("label", {}, "seconds ", el("input", { name: "seconds", type: "number", step: "0.1", min: "0.1", max: "30", value: block.seconds ?? 1 })));
-  } else if (block.kind === "pronounce") {
-    fields.push(el("label", {}, "word ", el("input", { name: "word", value: block.word ?? "" })));
-    fields.push(el("label", {}, "says ", el("input", { name: "says", value: block.says ?? "" })));
+// The script, the lexicon or the config changed (on disk, or the draft in another tab):
+// the sidebar's states are recomputed and the open script shown as it is now; an edit box
+// that is open keeps what is typed (the server finds its sentence, or refuses it).
+async function followFiles() {
+  await loadEpisodes();
+  if (!state.id) return;
+  const view = await api(`/api/episodes/${state.id}`);
+  if (state.view && view.revision === state.view.revision && view.disk_changed === state.view.disk_changed) return;
+  if (editing()) {
+    state.pending = view;
+    status("the script changed in another tab or on disk: your open edit is applied to its sentence if that is unchanged", "warning");
   } else {
-    const area = el("textarea", { name: "text", rows: block.kind === "heading" ? 1 : 4 });
-    area.value = block.text ?? "";
-    fields.push(area);
-    if (block.kind === "quote") fields.push(el("label", {}, "speaker ", el("input", { name: "speaker", value: block.speaker ?? "" })));
+    render(view);
+    if (!view.dirty) status("the script changed on disk or in another tab: showing it as it is now");
   }
-  const form = el("form", { class: "block-form" }, ...fields,
-    el("button", { type: "submit" }, "Apply"),
-    el("button", { type: "button", onclick: () => render(state.view) }, "Cancel"));
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    const data = Object.fromEntries(new FormData(form).entries());
-    onsubmit({ kind: block.kind, ...data });
-  });
-  return form;
+  showDiskConflict(view);
 }
 
-function editBlock(index, newKind) {
-  const blocks = $("#script").children;
-  const block = newKind ? { kind: newKind } : state.view.blocks[index];
-  const form = blockForm(block, async (data) => {
-    try {
-      const view = await api(`/api/episodes/${state.id}/block`, { index, block: data, insert: Boolean(newKind) });
-      render(view);
-      status(newKind ? `added a ${newKind}` : "block changed");
-    } catch (error) { fail(error); }
-  });
-  if (newKind) {
-    const anchor = index < blocks.length ? blocks[index] : null;
-    $("#script").insertBefore(el("div", { class: `block ${newKind} new` }, form), anchor);
-  } else {
-    blocks[index].replaceChildren(form);
-  }
-  form.querySelector("textarea, input")?.focus();
-}
-
-async function deleteBlock(index) {
-  if (!confirm("Delete this block from the script?")) return;
-  try { render(await api(`/api/episodes/${state.id}/delete`, { index })); hideTake(); status("block deleted"); }
-  catch (error) { fail(error); }
-}
-
-function editSentence(index, s) {
-  if (s.sentence === null || s.sentence === undefined) { editBlock(index); return; }
-  const span = document.querySelector(`.sentence[data-segment="${s.segment}"]`);
-  const input = el("textarea", { class: "sentence-edit", rows: 2 });
-  input.value = s.raw;
-  const done = async () => {
-    if (input.value === s.raw) { render(state.view); return; }
-    if (!input.value.trim() && !confirm("Delete this sentence from the script?")) return;
-    status(input.value.trim() ? "speaking the new sentence…" : "deleting the sentence…");
-    try {
-      const result = await api(`/api/episodes/${state.id}/sentence`, { index, sentence: s.sentence, text: input.value });
-      const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
-      render(await api(`/api/episodes/${state.id}`));
-      if (result.takes.length) {
-        markSelected(result.takes[0].segment);
-        showTake(result.takes[0]);
-        await playing;
-      }
-      if (!result.takes.length) hideTake();  // the sentence is gone: no take to act on
-      status(input.value.trim() ? `spoke ${result.synthesized} new take(s)` : "sentence deleted");
-      loadEpisodes();
-    } catch (error) { fail(error); }
-  };
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); done(); }
-    if (event.key === "Escape") render(state.view);
-  });
-  span.replaceWith(input);
-  input.focus();
-}
-
-// -- takes -------------------------------------------------------------------------
-
-async function playUrl(url) {
-  const audio = $("#take-audio");
-  audio.src = url;
-  try { await audio.play(); }
-  catch (error) {
-    // The browser plays sound only after a click or key press on the page.
-    if (error.name === "NotAllowedError") { status("the take is ready: press ▶ to play it", "warning"); return; }
-    throw error;
-  }
-}
-
-function markSelected(segment) {
-  state.selected = segment;
-  document.querySelectorAll(".sentence.selected").forEach((n) => n.classList.remove("selected"));
-  document.querySelector(`.sentence[data-segment="${segment}"]`)?.classList.add("selected");
-}
-
-async function playSegment(segment, span) {
-  markSelected(segment);
-  span?.classList.add("speaking");
-  try {
-    const take = await api(`/api/episodes/${state.id}/speak`, { segment });
-    span?.classList.replace("uncached", "cached");
-    state.affected.delete(segment);
-    span?.classList.remove("affected");
-    showTake(take);
-    await playUrl(take.url);
-  } catch (error) { fail(error); }
-  finally { span?.classList.remove("speaking"); }
-}
-
-function hideTake() {
-  state.selected = null;
-  $("#take-panel").hidden = true;
-  document.querySelectorAll(".sentence.selected").forEach((n) => n.classList.remove("selected"));
-}
-
-function showTake(take) {
-  $("#take-panel").hidden = false;
-  const s = findSentence(take.segment);
-  $("#take-info").textContent = s ? `Segment ${take.segment + 1}: ${s.role}${s.speaker ? " (" + s.speaker + ")" : ""}, ${s.voice}` : `Segment ${take.segment + 1}`;
-  $("#take-spoken").textContent = `The voice is given: ${take.spoken}`;
-  $("#readings").replaceChildren(...take.readings.map((r) => el("li", { class: r.chosen ? "chosen" : "" },
-    el("button", { type: "button", class: "play-reading", onclick: () => playUrl(r.url) }, `▶ reading ${r.reading + 1}`),
-    r.chosen ? el("span", { class: "chosen-mark" }, " used by builds")
-             : el("button", { type: "button", class: "choose-reading", onclick: () => chooseReading(take.segment, r.reading) }, "use this one"))));
-}
-
-function findSentence(segment) {
-  for (const block of state.view?.blocks ?? []) {
-    for (const s of block.sentences) if (s.segment === segment) return s;
-  }
-  return null;
-}
-
-async function respeak() {
-  if (state.selected === null) return;
-  status("speaking another reading…");
-  try {
-    const take = await api(`/api/episodes/${state.id}/respeak`, { segment: state.selected });
-    showTake(take);
-    await playUrl(take.url);
-    render(await api(`/api/episodes/${state.id}`));
-    status(`reading ${take.reading + 1} is now the one builds use`);
-    loadEpisodes();
-  } catch (error) { fail(error); }
-}
-
-async function chooseReading(segment, reading) {
-  try {
-    const take = await api(`/api/episodes/${state.id}/choose`, { segment, reading });
-    showTake(take);
-    await playUrl(take.url);
-    render(await api(`/api/episodes/${state.id}`));
-    status(`reading ${reading + 1} is now the one builds use`);
-    loadEpisodes();
-  } catch (error) { fail(error); }
+function showDiskConflict(view) {
+  if (!view.dirty || !view.disk_changed) return;
+  $("#conflict-mine").textContent = view.text;
+  $("#conflict-disk").textContent = view.disk_text ?? "";
+  $("#conflict").hidden = false;
 }
 
 // -- saving and building -----------------------------------------------------------
@@ -366,11 +119,19 @@ async function build() {
     await api(`/api/episodes/${state.id}/build`, {});
     state.building = state.id;
     status("build started…");
-  } catch (error) { fail(error); }
+  } catch (error) {
+    fail(error);
+    // A check error stops the build: show the block it is in.
+    const line = Number((/:(\d+): error:/.exec(error.message) || [])[1]);
+    const blocks = [...document.querySelectorAll("#script .block")].filter((b) => Number(b.dataset.line) <= line);
+    blocks.at(-1)?.scrollIntoView({ block: "center" });
+    blocks.at(-1)?.classList.add("has-error");
+  }
 }
 
 function onEvent(event) {
   if (event.type === "lock") { $("#lock").hidden = !event.busy; return; }
+  if (event.type === "files") { followFiles().catch(fail); return; }
   if (event.episode !== state.id) { if (["done", "failed"].includes(event.type)) loadEpisodes(); return; }
   const progress = $("#progress");
   if (event.type === "start") { progress.hidden = false; progress.removeAttribute("value"); status("build starting…"); }
@@ -383,12 +144,12 @@ function onEvent(event) {
     status(event.up_to_date ? "up to date: nothing to build" : `built: ${event.duration_s.toFixed(1)} s of audio, ${event.synthesized} spoken, ${event.cached} cached, in ${event.seconds} s`, "ok");
     const play = state.building === state.id;
     state.building = null;
-    // The build spoke the takes: the sentences' "not spoken" marks are out of date.
+    // The build spoke the takes: the "not spoken" and "re-speak" marks are out of date.
     api(`/api/episodes/${state.id}`).then(render).catch(fail);
     loadEpisodes().then(() => loadEpisodeAudio(play)).catch(fail);
   } else if (event.type === "failed") {
     progress.hidden = true;
-    status(`build failed: ${event.message}`, "error");
+    status(`build failed: ${event.message}` + (event.hint ? ` (${event.hint})` : ""), "error");
     state.building = null;
     loadEpisodes();
   }
@@ -423,6 +184,7 @@ async function keepWord(scope) {
     state.affected = new Set(result.affected);
     render(result.view);
     $("#pron-message").textContent = `kept ${word} = ${says} for the ${scope === "show" ? "show (lexicon.toml)" : "script (save to keep it)"}; ${result.affected.length} sentence(s) to re-speak are marked`;
+    await loadEpisodes();  // a lexicon entry changes the episodes that say the word
   } catch (error) { $("#pron-message").textContent = error.message; }
 }
 
@@ -450,15 +212,22 @@ async function importRecap(event) {
   event.preventDefault();
   const form = event.target;
   const body = { episode: form.episode.value.trim(), force: form.force.checked };
-  if (form.file.files.length) {
-    body.file = { name: form.file.files[0].name, data: await readFile(form.file.files[0]) };
-  } else if (form.url.value.trim()) body.url = form.url.value.trim();
+  const given = [form.file.files.length > 0, form.url.value.trim() !== "", form.text.value.trim() !== ""];
+  if (given.filter(Boolean).length > 1) {
+    // Never guess which: an earlier chosen file must not win over text pasted later.
+    $("#import-message").textContent = "give one recap: a pasted text, a file or a web address (clear the others)";
+    return;
+  }
+  if (given[0]) body.file = { name: form.file.files[0].name, data: await readFile(form.file.files[0]) };
+  else if (given[1]) body.url = form.url.value.trim();
   else body.text = form.text.value;
   try {
     const result = await api("/api/import", body);
+    form.reset();  // what was imported is not offered again
     $("#import-message").textContent = `wrote ${result.script}`;
     await loadEpisodes();
-    await openEpisode(result.episode);
+    // What import left out is the first thing to see (the review); else the editor.
+    if (!(await openReview(result.episode))) await openEpisode(result.episode);
   } catch (error) { $("#import-message").textContent = error.message + (error.hint ? ` (${error.hint})` : ""); }
 }
 
@@ -467,15 +236,14 @@ async function importRecap(event) {
 $("#save").addEventListener("click", () => save());
 $("#discard").addEventListener("click", async () => {
   if (!confirm("Discard every unsaved edit of this script?")) return;
-  try { render(await api(`/api/episodes/${state.id}/discard`, {})); hideTake(); status("edits discarded"); loadEpisodes(); }
+  try { render(await api(`/api/episodes/${state.id}/discard`, {})); hideTake(); $("#conflict").hidden = true; status("edits discarded"); loadEpisodes(); }
   catch (error) { fail(error); }
 });
 $("#build").addEventListener("click", build);
 $("#respeak").addEventListener("click", respeak);
 $("#edit-sentence").addEventListener("click", () => {
-  const s = findSentence(state.selected);
-  const span = document.querySelector(`.sentence[data-segment="${state.selected}"]`);
-  if (s && span) editSentence(Number(span.dataset.block), s);
+  const s = state.selected && findSentence(state.selected.segment);
+  if (s && spanOf(s.segment)) editSentence(s);
 });
 document.querySelectorAll("#conflict button").forEach((b) => b.addEventListener("click", () => save(b.dataset.mode)));
 $("#pron-hear").addEventListener("click", () => hearWord(""));
@@ -490,3 +258,5 @@ loadEpisodes().then((data) => {
   const first = wanted || (data.episodes[0] && data.episodes[0].id);
   if (first) openEpisode(first);
 }).catch(fail);
+
+export { openEpisode, save };

@@ -1,0 +1,108 @@
+// Sound: one at a time everywhere, the take panel, readings.
+import { $, api, el, fail, state, status } from "./common.js";
+
+// One sound at a time: whatever starts playing pauses every other player of the page.
+document.addEventListener("play", (event) => {
+  document.querySelectorAll("audio").forEach((a) => { if (a !== event.target && !a.paused) a.pause(); });
+}, true);
+
+export async function playUrl(url) {
+  const audio = $("#take-audio");
+  audio.src = url;
+  try { await audio.play(); }
+  catch (error) {
+    // The browser plays sound only after a click or key press on the page.
+    if (error.name === "NotAllowedError") { status("the take is ready: press ▶ to play it", "warning"); return; }
+    if (error.name === "AbortError") return;  // another sound took over
+    throw error;
+  }
+}
+
+export function addressOf(s) {
+  return { id: s.block, segment: s.segment, written: s.written };
+}
+
+export function markSelected(s) {
+  state.selected = s ? addressOf(s) : null;
+  document.querySelectorAll(".sentence.selected").forEach((n) => n.classList.remove("selected"));
+  if (s) spanOf(s.segment)?.classList.add("selected");
+}
+
+export function spanOf(segment) {
+  return document.querySelector(`.sentence[data-segment="${segment}"]`);
+}
+
+export function findSentence(segment) {
+  for (const block of state.view?.blocks ?? []) {
+    for (const s of block.sentences) if (s.segment === segment) return s;
+  }
+  return null;
+}
+
+// A sentence's take: spoken now if the cache has none. ``onStale`` shows a refusal (the
+// page was behind: the sentence changed or went away).
+export function requestTake(s) {
+  return api(`/api/episodes/${state.id}/speak`, addressOf(s));
+}
+
+export async function playSentence(s, onStale, requested = null) {
+  markSelected(s);
+  const span = spanOf(s.segment);
+  span?.classList.add("speaking");
+  try {
+    const take = await (requested ?? requestTake(s));
+    span?.classList.replace("uncached", "cached");
+    state.affected.delete(s.segment);
+    span?.classList.remove("affected");
+    showTake(take);
+    await playUrl(take.url);
+    return take;
+  } catch (error) { if (error.status === 409) onStale(error); else fail(error); return null; }
+  finally { span?.classList.remove("speaking"); }
+}
+
+export function hideTake() {
+  state.selected = null;
+  $("#take-panel").hidden = true;
+  document.querySelectorAll(".sentence.selected").forEach((n) => n.classList.remove("selected"));
+}
+
+export function showTake(take) {
+  $("#take-panel").hidden = false;
+  const s = findSentence(take.segment);
+  $("#take-info").textContent = s ? `Segment ${take.segment + 1}: ${s.role}${s.speaker ? " (" + s.speaker + ")" : ""}, ${s.voice}` : `Segment ${take.segment + 1}`;
+  $("#take-spoken").textContent = `The voice is given: ${take.spoken}`;
+  $("#readings").replaceChildren(...take.readings.map((r) => el("li", { class: r.chosen ? "chosen" : "" },
+    el("button", { type: "button", class: "play-reading", onclick: () => playUrl(r.url) }, `▶ reading ${r.reading + 1}`),
+    r.chosen ? el("span", { class: "chosen-mark" }, " used by builds")
+             : el("button", { type: "button", class: "choose-reading", onclick: () => chooseReading(r.reading) }, "use this one"))));
+}
+
+async function refreshView() {
+  const { render } = await import("./script.js");
+  render(await api(`/api/episodes/${state.id}`));
+}
+
+export async function respeak() {
+  if (state.selected === null) return;
+  status("speaking another reading…");
+  try {
+    const take = await api(`/api/episodes/${state.id}/respeak`, state.selected);
+    showTake(take);
+    await playUrl(take.url);
+    await refreshView();
+    status(`reading ${take.reading + 1} is now the one builds use`);
+    document.dispatchEvent(new Event("studio:episodes"));
+  } catch (error) { fail(error); }
+}
+
+async function chooseReading(reading) {
+  try {
+    const take = await api(`/api/episodes/${state.id}/choose`, { ...state.selected, reading });
+    showTake(take);
+    await playUrl(take.url);
+    await refreshView();
+    status(`reading ${reading + 1} is now the one builds use`);
+    document.dispatchEvent(new Event("studio:episodes"));
+  } catch (error) { fail(error); }
+}
