@@ -22,6 +22,8 @@ def _recaps() -> list[Path]:
         if folder.is_dir():
             found += sorted(p for p in folder.iterdir() if p.suffix != ".json"
                             and p.name != "README.md" and not p.name.startswith("."))
+    # documents: their lines are numbered as the text read out of them
+    found += sorted(p for p in (DATA / "documents").glob("recap*.*"))
     return found
 
 

@@ -7,7 +7,6 @@ lines, its other headings stay headings.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
 import xml.etree.ElementTree as ET
@@ -17,7 +16,7 @@ import trafilatura
 from trafilatura.settings import use_config
 
 from recapcast.text.plaintext import html_to_text
-from recapcast.text.source import RecapSource, SourceBlock
+from recapcast.text.source import RecapSource, SourceBlock, numbered_lines
 from recapcast.text.titles import wiki_show
 
 __all__ = ["extract_page", "nesting_depth", "MIN_ARTICLE_WORDS"]
@@ -149,22 +148,11 @@ def extract_page(page: str) -> RecapSource | None:
     # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
     # headline): a candidate title line, the best of which import takes.
     titles += [x for x in _subtitles(page) if x not in titles]
-    blocks = _numbered(blocks)
+    blocks = list(numbered_lines(blocks))
     return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
                        site=doc.get("sitename") or _wiki_in_title(page),
                        summary=doc.get("description") or "",
                        removed=_removed_lines(page, blocks))
-
-
-def _numbered(blocks: list[SourceBlock]) -> list[SourceBlock]:
-    """The blocks with each line numbered as a line of the extracted article (1, 2, ...),
-    so import's account of a page names lines a user can count; ``line`` stays 0."""
-    numbered, at = [], 1
-    for block in blocks:
-        count = max(len(block.lines), 1)
-        numbered.append(dataclasses.replace(block, numbers=tuple(range(at, at + count))))
-        at += count
-    return numbered
 
 
 def _removed_lines(page: str, blocks: list[SourceBlock]) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-__all__ = ["Outside", "RecapSource", "Rewritten", "SourceBlock"]
+__all__ = ["Outside", "RecapSource", "Rewritten", "SourceBlock", "numbered_lines"]
 
 
 @dataclass(frozen=True)
@@ -96,3 +97,16 @@ class RecapSource:
     removed: int | None = None
     """For a web page: the lines of text the main-content extractor left behind (menus,
     ads, footers), counted, not listed; None for a text or Markdown recap."""
+
+
+def numbered_lines(blocks: tuple[SourceBlock, ...] | list[SourceBlock]
+                   ) -> tuple[SourceBlock, ...]:
+    """The blocks with each line numbered as a line of the text read out of a page or a
+    document (1, 2, ...), so import's account names lines a user can count; ``line`` stays
+    as it was (0: the format has no lines of its own)."""
+    numbered, at = [], 1
+    for block in blocks:
+        count = max(len(block.lines), 1)
+        numbered.append(dataclasses.replace(block, numbers=tuple(range(at, at + count))))
+        at += count
+    return tuple(numbered)

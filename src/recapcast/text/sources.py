@@ -10,7 +10,7 @@ from pathlib import Path
 from recapcast.errors import ScriptError
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.plaintext import looks_like_html
-from recapcast.text.source import RecapSource
+from recapcast.text.source import RecapSource, numbered_lines
 
 __all__ = ["FORMATS", "MAX_PAGE_BYTES", "decode_page", "decode_text", "format_of",
            "load_source", "read_source", "source_of_text"]
@@ -209,6 +209,8 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
     document = document_format(data, fmt)
     if document:
         source = read_document(data, name, document)
+        if not any(block.line for block in source.blocks):
+            source = dataclasses.replace(source, blocks=numbered_lines(source.blocks))
         words = "\n".join(b.text for b in source.blocks).encode("utf-8")
         _over_limit(words, name, max_bytes, "'s text")
         if not words.strip():
