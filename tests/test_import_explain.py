@@ -43,10 +43,10 @@ def test_explain_prints_the_metadata_and_each_left_out_line_with_its_reason(show
     for line in ("show: Harbour Lights", "title: The Night Ferry", "season: 2", "episode: 5",
                  "author: Ana Ruiz"):
         assert line in out.splitlines()
-    assert "line  3  byline: By Ana Ruiz | March 3, 2027" in out
-    assert "line  5  spoiler warning: Spoiler warning:" in out
-    assert "line 10  site furniture: related links: Related:" in out
-    assert "line 14  sign-off: Thanks for reading!" in out
+    assert "line  3  [byline] By Ana Ruiz | March 3, 2027" in out
+    assert "line  5  [spoiler warning] Spoiler warning:" in out
+    assert "line 10  [site furniture: related links] Related:" in out
+    assert "line 14  [sign-off] Thanks for reading!" in out
     assert "Marta reaches the pier" not in out  # kept lines are not listed
     assert out.rstrip().endswith("wrote scripts/ep5.md")
     assert (show / "scripts" / "ep5.md").exists()
@@ -59,7 +59,7 @@ def test_explain_on_an_edited_script_prints_and_leaves_the_edit_alone(show: Path
     edited = script.read_text("utf-8") + "\nThe editor's own last line.\n"
     script.write_text(edited, encoding="utf-8")
     result = run_cli("import", "recap.txt", "ep5", "--explain", cwd=show, check=True)
-    assert "line  3  byline" in result.stdout
+    assert "line  3  [byline]" in result.stdout
     assert "already exists: left as it is (pass --force to replace it)" in result.stdout
     assert script.read_text("utf-8") == edited
     refused = run_cli("import", "recap.txt", "ep5", cwd=show)
@@ -87,3 +87,33 @@ def test_json_for_a_web_page_counts_what_the_extractor_removed(show: Path) -> No
     # every line of the extracted article is accounted for, numbered from 1
     lines = {x["line"] for x in found["kept"]} | {x["line"] for x in found["left_out"]}
     assert min(lines) == 1 and lines == set(range(1, max(lines) + 1))
+
+
+LEARNING = DATA / "learning"
+
+
+def test_after_the_editor_removes_a_recaps_furniture_the_next_recap_comes_in_without_it(
+        show: Path) -> None:
+    """The whole loop through the command: import one site's recap, remove its furniture
+    from the script in a text editor, import that site's next recap."""
+    expected = json.loads((LEARNING / "expected.json").read_text("utf-8"))
+    for name in ("backrow-1", "backrow-2"):
+        shutil.copy(LEARNING / f"{name}.txt", show / f"{name}.txt")
+    run_cli("import", "backrow-1.txt", "ep4", cwd=show, check=True)
+    script = show / "scripts" / "ep4.md"
+    head, body = script.read_text("utf-8").split("\n---\n", 1)
+    furniture = [" ".join(x.split())[:30] for x in expected["backrow-1"]["furniture"]]
+    kept = [b for b in body.split("\n\n")
+            if not any(" ".join(b.split()).startswith(f) for f in furniture)]
+    script.write_text(head + "\n---\n" + "\n\n".join(kept), encoding="utf-8")
+
+    result = run_cli("import", "backrow-2.txt", "ep5", "--json", cwd=show, check=True)
+    found = json.loads(result.stdout)
+    second = (show / "scripts" / "ep5.md").read_text("utf-8")
+    for line in expected["backrow-2"]["furniture"]:
+        assert line[:30] not in second, line
+    for line in expected["backrow-2"]["story"]:
+        assert line[:40] in " ".join(second.split()), line
+    cited = [x["reason"] for x in found["left_out"] if x["reason"].startswith("learned")]
+    assert cited, "a learned rule is cited for what it left out"
+    assert (show / "learned.toml").is_file()

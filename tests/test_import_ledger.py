@@ -164,3 +164,15 @@ def test_every_reason_a_recap_meets_is_a_named_reason_of_the_catalogue() -> None
         met |= {x.reason for x in recognise(source).left_out}
     assert met - set(REASONS) == set()
     assert len(met) >= 30  # the test recaps meet most of them
+
+
+def test_a_bracketed_line_the_editor_brought_back_is_narration_not_a_directive() -> None:
+    from recapcast.text.script import import_explained, parse_script, render_script
+
+    learned = FakeLearned(r"(?!)", r"\[Advertisement\]")
+    recap = RECAP.replace("    Related: Harbour Lights season 1 recap\n", "    [Advertisement]\n")
+    imported = import_explained(source_of_text(textwrap.dedent(recap), fmt="text"), "ep5",
+                                learned=learned)
+    assert "Advertisement" in [b.text for b in imported.script.blocks]
+    # and the script it makes parses (a bracketed line would be read as a directive)
+    parse_script(render_script(imported.script), "ep5")

@@ -56,15 +56,9 @@ def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
     into scripts/EPISODE_ID.md, a narration script to edit."""
     from recapcast.config import check_episode_id
     from recapcast.errors import ScriptError
-    from recapcast.safety.atomic import write_text
-    from recapcast.text.account import (
-        account,
-        explanation,
-        import_record,
-        record_json,
-        record_path,
-    )
-    from recapcast.text.script import import_explained, render_script
+    from recapcast.text.account import account, explanation, write_imported
+    from recapcast.text.learned import learn_show
+    from recapcast.text.script import import_explained
     from recapcast.text.sources import load_source
 
     check_episode_id(episode_id)
@@ -84,15 +78,15 @@ def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
                           f"to see what import leaves out: recapcast import {source} "
                           f"{episode_id} --explain")
     recap = load_source(source, project.max_recap_bytes)
-    imported = import_explained(recap, episode_id, season=season, date=publish)
+    # What the editor changed in the show's imported scripts (in the studio or any text
+    # editor) is learned now, before this import, which then leaves out the same furniture.
+    learned = learn_show(project.root)
+    imported = import_explained(recap, episode_id, season=season, date=publish,
+                                learned=learned)
     if keep_existing:
         message = f"{shown} already exists: left as it is (pass --force to replace it)"
     else:
-        text = render_script(imported.script)
-        write_text(target, text)
-        # What import wrote, beside the script: the editor's changes are what differs.
-        write_text(record_path(project.scripts_dir, episode_id),
-                   record_json(import_record(source, imported, text)))
+        write_imported(project.scripts_dir, source, imported)
         left = len(imported.recognised.left_out)
         message = f"wrote {shown}" + (
             f" ({left} line{'s' * (left != 1)} left out; to see them: recapcast import "

@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from recapcast.text.script import Imported
+from recapcast.safety.atomic import write_text
+from recapcast.text.script import Imported, render_script
 
 __all__ = ["RECORD_FOLDER", "account", "explanation", "import_record", "record_json",
-           "record_path"]
+           "record_path", "write_imported"]
 
 RECORD_FOLDER = ".imported"
 """The folder in ``scripts/`` that holds each script's import record."""
@@ -67,5 +68,18 @@ def explanation(imported: Imported) -> str:
                   "(menus, ads, footers: counted, not listed)"
                   if found.extractor_removed else ""))
     width = max((len(str(x.line)) for x in left), default=1)
-    out += [f"  line {x.line:>{width}}  {x.reason}: {x.text}" for x in left]
+    # the reason in brackets: a learned rule's citation has colons of its own
+    out += [f"  line {x.line:>{width}}  [{x.reason}] {x.text}" for x in left]
     return "\n".join(out) + "\n"
+
+
+def write_imported(scripts_dir: Path, source: str, imported: Imported) -> Path:
+    """Write the imported script and, beside it, its import record; the script's path."""
+    episode_id = imported.script.episode_id
+    text = render_script(imported.script)
+    target = scripts_dir / f"{episode_id}.md"
+    write_text(target, text)
+    # What import wrote, beside the script: the editor's changes are what differs.
+    write_text(record_path(scripts_dir, episode_id),
+               record_json(import_record(source, imported, text)))
+    return target

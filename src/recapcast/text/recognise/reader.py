@@ -182,7 +182,13 @@ class _Reader:
         for kept in self.ledger.rescued:
             index = next((i for i, b in enumerate(self.blocks)
                           if self.origins.get(id(b), 0) > kept.line), len(self.blocks))
-            paragraph = Paragraph(_narration(kept.text), 0)
+            # "[Advertisement]" brought back is its words: a whole line in brackets would
+            # be a directive to the script
+            text = _narration(kept.text)
+            text = text[1:-1].strip() if text[:1] == "[" and text[-1:] == "]" else text
+            if not text:
+                continue
+            paragraph = Paragraph(text, 0)
             self.blocks.insert(index, paragraph)
             self.origins[id(paragraph)] = kept.line
 
