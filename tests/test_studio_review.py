@@ -454,6 +454,10 @@ def test_chromium_review_brings_a_byline_back_and_leaves_a_line_out(page: Chromi
 
 
 def test_chromium_the_import_form_opens_the_review(page: Chromium, show: Path):
+    # Import learns from the show's imported scripts first: the other tests' edits of
+    # their episodes would teach this import; this test is about the review alone.
+    for other in (show / "scripts" / ".imported").glob("rv[1-8].json"):
+        other.unlink()
     # The record as import leaves it for this recap (today's rules leave out the score too).
     record = dict(RECORD, script=SCRIPT.replace("\nSofa score: 3 cushions of 5\n", ""),
                   kept=RECORD["kept"][:-1],

@@ -44,15 +44,21 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 @click.option("--season", type=click.IntRange(min=0), default=None,
               help="Season number (default: from the recap, else none).")
 @click.option("--date", "date_", default=None, help="Publish date YYYY-MM-DD (default: today).")
+@click.option("--explain", is_flag=True,
+              help="Print the metadata found and every line left out, with its line number "
+                   "and reason (the script is still written, unless it exists).")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the metadata found and every line kept and left out as JSON.")
 @click.pass_context
 def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
-               season: int | None, date_: str | None) -> None:
+               season: int | None, date_: str | None, explain: bool, as_json: bool) -> None:
     """Turn a recap (a .txt, .md, .html, .docx, .odt, .pdf or .rtf file, or an http(s) URL)
     into scripts/EPISODE_ID.md, a narration script to edit."""
     from recapcast.config import check_episode_id
     from recapcast.errors import ScriptError
-    from recapcast.safety.atomic import write_text
-    from recapcast.text.script import import_source, render_script
+    from recapcast.text.account import account, explanation, write_imported
+    from recapcast.text.learned import learn_show
+    from recapcast.text.script import import_explained
     from recapcast.text.sources import load_source
 
     check_episode_id(episode_id)
@@ -62,13 +68,36 @@ def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
     except ValueError:
         raise UsageError(f"--date must be YYYY-MM-DD, not {date_!r}") from None
     target = project.script_path(episode_id)
-    if target.exists() and not force:
-        raise ScriptError(f"{target.relative_to(project.root)} already exists",
-                          "edit it, or pass --force to replace it with a fresh import")
+    shown = target.relative_to(project.root)
+    # --explain and --json may look at a recap again after its script was edited: they
+    # never overwrite it without --force, and say so.
+    keep_existing = target.exists() and not force
+    if keep_existing and not (explain or as_json):
+        raise ScriptError(f"{shown} already exists",
+                          "edit it, or pass --force to replace it with a fresh import; "
+                          f"to see what import leaves out: recapcast import {source} "
+                          f"{episode_id} --explain")
     recap = load_source(source, project.max_recap_bytes)
-    script = import_source(recap, episode_id, season=season, date=publish)
-    write_text(target, render_script(script))
-    click.echo(f"wrote {target.relative_to(project.root)}")
+    # What the editor changed in the show's imported scripts (in the studio or any text
+    # editor) is learned now, before this import, which then leaves out the same furniture.
+    learned = learn_show(project.root)
+    imported = import_explained(recap, episode_id, season=season, date=publish,
+                                learned=learned)
+    if keep_existing:
+        message = f"{shown} already exists: left as it is (pass --force to replace it)"
+    else:
+        write_imported(project.scripts_dir, source, imported)
+        left = len(imported.recognised.left_out)
+        message = f"wrote {shown}" + (
+            f" ({left} line{'s' * (left != 1)} left out; to see them: recapcast import "
+            f"{source} {episode_id} --explain)" if left and not (explain or as_json) else "")
+    if as_json:
+        click.echo(json.dumps(account(imported), ensure_ascii=False, indent=1))
+        click.echo(message, err=True)  # stdout stays one JSON document
+        return
+    if explain:
+        click.echo(explanation(imported), nl=False)
+    click.echo(message)
 
 
 @cli.command()

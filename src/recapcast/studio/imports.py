@@ -9,18 +9,19 @@ from pathlib import Path
 
 from recapcast.config import Project
 from recapcast.errors import ScriptError, UsageError
-from recapcast.safety.atomic import write_text
+from recapcast.text.account import write_imported
 from recapcast.text.fetch import is_url
-from recapcast.text.script import import_source as script_from_source
-from recapcast.text.script import render_script
+from recapcast.text.learned import learn_show
+from recapcast.text.script import import_explained
 from recapcast.text.source import RecapSource
 from recapcast.text.sources import format_of, load_source, read_source
 
 __all__ = ["import_source"]
 
 
-def _source(data: dict, limit: int) -> RecapSource:
-    """The recap the page sent, read as the CLI reads a file or a URL."""
+def _source(data: dict, limit: int) -> tuple[RecapSource, str]:
+    """The recap the page sent, read as the CLI reads a file or a URL, and its name for
+    the import record."""
     given = [key for key in ("file", "url", "text") if data.get(key) and (
         key != "text" or str(data[key]).strip())]
     if len(given) > 1:
@@ -36,18 +37,18 @@ def _source(data: dict, limit: int) -> RecapSource:
         except (binascii.Error, ValueError):
             raise UsageError("the uploaded file is not base64") from None
         name = Path(str(upload.get("name") or "upload")).name
-        return read_source(raw, name, format_of(name), max_bytes=limit)
+        return read_source(raw, name, format_of(name), max_bytes=limit), name
     if data.get("url"):
         url = str(data["url"]).strip()
         # Only a web address: a path would let a page read files outside the show.
         if not is_url(url):
             raise UsageError(f"{url!r} is not an http:// or https:// address",
                              "upload a saved page as a file instead")
-        return load_source(url, limit)
+        return load_source(url, limit), url
     text = data.get("text")
     if not isinstance(text, str) or not text.strip():
         raise UsageError("give the recap: paste its text, upload a file or give its address")
-    return read_source(text.encode("utf-8"), "the pasted text", max_bytes=limit)
+    return read_source(text.encode("utf-8"), "the pasted text", max_bytes=limit), "pasted text"
 
 
 def import_source(project: Project, episode_id: str, data: dict, *, force: bool = False
@@ -57,6 +58,7 @@ def import_source(project: Project, episode_id: str, data: dict, *, force: bool 
     if target.exists() and not force:
         raise ScriptError(f"{target.relative_to(project.root)} already exists",
                           "open it, or tick 'replace' to import it again")
-    script = script_from_source(_source(data, project.max_recap_bytes), episode_id)
-    write_text(target, render_script(script))
-    return target
+    recap, name = _source(data, project.max_recap_bytes)
+    # as `recapcast import` does: learn from the editor's edits first, keep a record after
+    imported = import_explained(recap, episode_id, learned=learn_show(project.root))
+    return write_imported(project.scripts_dir, name, imported)

@@ -15,7 +15,8 @@ from html.parser import HTMLParser
 import trafilatura
 from trafilatura.settings import use_config
 
-from recapcast.text.source import RecapSource, SourceBlock
+from recapcast.text.plaintext import html_to_text
+from recapcast.text.source import RecapSource, SourceBlock, numbered_lines
 from recapcast.text.titles import wiki_show
 
 __all__ = ["extract_page", "nesting_depth", "MIN_ARTICLE_WORDS"]
@@ -147,9 +148,20 @@ def extract_page(page: str) -> RecapSource | None:
     # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
     # headline): a candidate title line, the best of which import takes.
     titles += [x for x in _subtitles(page) if x not in titles]
+    blocks = list(numbered_lines(blocks))
     return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
                        site=doc.get("sitename") or _wiki_in_title(page),
-                       summary=doc.get("description") or "")
+                       summary=doc.get("description") or "",
+                       removed=_removed_lines(page, blocks))
+
+
+def _removed_lines(page: str, blocks: list[SourceBlock]) -> int:
+    """How many lines of the page's visible text the extractor left out of the article:
+    the text of its body (scripts and styles aside), a line per block, less the article's."""
+    body = _BODY_OPEN.search(page)
+    text = html_to_text(page[body.end():] if body else page)
+    shown = sum(1 for line in text.split("\n") if any(c.isalnum() for c in line))
+    return max(0, shown - sum(len(b.lines) for b in blocks))
 
 
 def _prepared(page: str) -> str:

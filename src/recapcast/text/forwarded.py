@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["quoted_recap"]
+from recapcast.text.source import Outside, Rewritten
+
+__all__ = ["quoted_recap", "read_forwarded"]
 
 _HEADER = re.compile(r"^(?:From|To|Cc|Date|Sent|Subject|Reply-To):\s+\S", re.IGNORECASE)
 _FORWARD_MARK = re.compile(r"^-{3,}\s*(?:Forwarded message|Original Message)\s*-{3,}\s*$",
@@ -24,6 +26,12 @@ _QUOTED = re.compile(r"^>(?!>) ?")
 def quoted_recap(text: str) -> str | None:
     """The recap quoted in a forwarded or replied-to e-mail, as plain lines, or None when
     ``text`` is not such an e-mail (no header block, or little of it quoted)."""
+    found = read_forwarded(text)
+    return found.text if found else None
+
+
+def read_forwarded(text: str) -> Rewritten | None:
+    """``quoted_recap`` with each line's place in the e-mail and the lines it leaves out."""
     lines = text.splitlines()
     headers = [i for i, line in enumerate(lines) if _HEADER.match(line)]
     marked = any(_FORWARD_MARK.match(line) for line in lines)
@@ -34,18 +42,33 @@ def quoted_recap(text: str) -> str | None:
     quoted = [line for line in body if line.startswith(">")]
     if not body or len(quoted) < 0.6 * len(body):
         return None
-    out: list[str] = []
-    for line in lines[start:]:
+    outside = [Outside(i + 1, line.strip(), "e-mail header" if i in headers
+                       or _FORWARD_MARK.match(line) else "the forwarder's note")
+               for i, line in enumerate(lines[:start]) if line.strip()]
+    out: list[tuple[int, str]] = []
+    for index, line in enumerate(lines[start:], start=start + 1):
         if not line.startswith(">"):
-            if out and out[-1].strip():
-                out.append("")
+            if out and out[-1][1].strip():
+                out.append((0, ""))
+            if line.strip():
+                outside.append(Outside(index, line.strip(), "the forwarder's note"))
             continue
         if line.startswith(">>"):
-            continue  # the earlier message the sender was answering
+            # the earlier message the sender was answering
+            outside.append(Outside(index, line.lstrip("> ").strip(), "someone else's reply"))
+            continue
         inner = _QUOTED.sub("", line, count=1)
         if _WROTE.match(inner.strip()):
+            outside += [Outside(n, x.lstrip("> ").strip(), "someone else's reply")
+                        for n, x in enumerate(lines[index - 1:], start=index)
+                        if x.lstrip("> ").strip()]
             break
-        out.append(inner)
-    while out and (not out[-1].strip() or _SIGNATURE.match(out[-1].strip())):
-        out.pop()
-    return "\n".join(out) + "\n" if any(x.strip() for x in out) else None
+        out.append((index, inner))
+    while out and (not out[-1][1].strip() or _SIGNATURE.match(out[-1][1].strip())):
+        number, line = out.pop()
+        if line.strip():
+            outside.append(Outside(number, line.strip(), "signature"))
+    if not any(x.strip() for _, x in out):
+        return None
+    return Rewritten("\n".join(x for _, x in out) + "\n", tuple(n for n, _ in out),
+                     tuple(sorted(outside, key=lambda o: o.line)))

@@ -8,7 +8,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from recapcast.text.plaintext import html_to_text
-from recapcast.text.source import RecapSource, SourceBlock
+from recapcast.text.source import Outside, RecapSource, SourceBlock
 
 __all__ = ["read_markdown"]
 
@@ -21,6 +21,7 @@ _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]{1,20}\]:[ \t]*", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"[A-Za-z_][\w-]*")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]+\S+(?:[ \t]+[\"'(].*)?$")
 _BULLET_CHARACTER = re.compile(r"^[ \t]*[•◦▪▸►‣⁃][ \t]+", re.MULTILINE)
 
 
@@ -102,16 +103,22 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.split("\n") if line.strip())
 
 
+def _numbers(text: str, start: int) -> tuple[int, ...]:
+    """The source line of each of ``_lines(text)``, the first being ``start``."""
+    return tuple(start + i for i, line in enumerate(text.split("\n")) if line.strip())
+
+
 _NUMERIC_CELL = re.compile(r"^[^\W\d_]{0,3}\s?[\d.,/:%½+\-−–]+\s?(?:[^\W\d_]{1,6}|%)?$")
 _HEADER_WORD = re.compile(r"^[^\W\d_][^\W\d_'’ ]{0,20}(?: [^\W\d_]{1,12}){0,2}$")
 
 
-def _table_sentences(rows: list[list[str]]) -> tuple[str, ...]:
+def _table_sentences(rows: list[list[str]]) -> tuple[tuple[str, ...], list[int]]:
     """A table read row by row, under its header: "Nkechi, 9/10, carried the hour." (not
     "Nkechi: ...", which would read as her line of dialogue)."""
     out = []
+    kept = []  # which rows were read
     header = rows[0] if rows else []
-    for cells in rows[1:]:
+    for index, cells in enumerate(rows[1:], start=1):
         # A number says nothing without its column: "score 9, place 1st, total 28.5".
         named = zip(cells, header + [""] * len(cells), strict=False)
         cells = [f"{h.lower()} {c}" if i and _NUMERIC_CELL.match(c) and _HEADER_WORD.match(h)
@@ -120,7 +127,8 @@ def _table_sentences(rows: list[list[str]]) -> tuple[str, ...]:
             continue
         sentence = ", ".join(cells)
         out.append(sentence if sentence[-1] in ".!?" else sentence + ".")
-    return tuple(out)
+        kept.append(index)
+    return tuple(out), kept
 
 
 def _yaml_fields(body: str) -> dict[str, str] | None:
@@ -175,64 +183,111 @@ def _ended(item: str) -> str:
     return item if not item or item[-1] in ".!?…:;\"”’)" else item + "."
 
 
+_LIST_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’')\]]*\s*$")
+
+
+def _parted_lists(text: str) -> tuple[str, list[int]]:
+    """``text`` with a blank line put between a list item that ends a sentence and a line
+    under it that starts anew, flush left with a capital ("- The trustees are a rumour."
+    then "Rating: 4/5 stars"): Markdown would read that line as more of the item, but a
+    recap pasted single-spaced has no blank lines to part them. Also each line's number in
+    the recap (0 for a line put in)."""
+    out: list[str] = []
+    origin: list[int] = []
+    in_item = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            in_item = False
+        elif _LIST_ITEM.match(line):
+            in_item = True
+        elif (in_item and line[0] not in " \t" and (line[0].isupper() or line[0].isdigit())
+              and out and _ENDS_SENTENCE.search(out[-1])):
+            out.append("")
+            origin.append(0)
+            in_item = False
+        out.append(line)
+        origin.append(number)
+    return "\n".join(out), origin
+
+
 def read_markdown(text: str) -> RecapSource:
     """The blocks of a Markdown or plain-text recap, with their line numbers."""
+    original = text.splitlines()
     text, fields = _front_matter(text)
+    # the lines the parser takes out: front matter (its fields are the episode's metadata)
+    outside = [Outside(n, line.strip(), "metadata: front matter", kept=True)
+               for n, line in enumerate(original[:len(text.splitlines())], start=1)
+               if line.strip() and not text.splitlines()[n - 1].strip()]
     # Text copied from a page keeps its bullets as characters; line for line, so line
     # numbers stay.
     text = _FOOTNOTE_DEF.sub("", _FOOTNOTE_REF.sub("", text))
-    tokens = _PARSER.parse(_BULLET_CHARACTER.sub("- ", text))
+    text, origin = _parted_lists(_BULLET_CHARACTER.sub("- ", text))
+    tokens = _PARSER.parse(text)
     blocks: list[SourceBlock] = []
     quote_depth = 0
     quote_lines: list[str] = []
+    quote_numbers: list[int] = []
     quote_start = 0
-    lists: list[tuple[bool, int, list[str]]] = []
+    # per open list: ordered, first line, items, first number, each item's line
+    lists: list[tuple[bool, int, list[str], int, list[int]]] = []
     heading_level = 0
     table: list[list[str]] | None = None  # the rows of the table being read
     table_start = 0
+    row_numbers: list[int] = []
     for token in tokens:
-        start = token.map[0] + 1 if token.map else 0
+        start = origin[token.map[0]] if token.map else 0
         kind = token.type
         if kind == "table_open":
-            table, table_start = [], start
+            table, table_start, row_numbers = [], start, []
             continue
         if table is not None:
             if kind == "tr_open":
                 table.append([])
+                row_numbers.append(start)
             elif kind == "inline" and table:
                 table[-1].append(" ".join(_lines(_inline_text(token)[0])))
             elif kind == "table_close":
-                rows = _table_sentences(table)
+                rows, kept = _table_sentences(table)
+                if row_numbers and table[0]:
+                    outside.append(Outside(row_numbers[0], " | ".join(table[0]),
+                                           "table header (names the columns)", kept=True))
                 if rows:
-                    blocks.append(SourceBlock("paragraph", rows, table_start))
+                    blocks.append(SourceBlock("paragraph", rows, table_start, table=True,
+                                              numbers=tuple(row_numbers[i] for i in kept)))
                 table = None
             continue
         if kind == "blockquote_open":
             if not quote_depth:
-                quote_lines, quote_start = [], start
+                quote_lines, quote_numbers, quote_start = [], [], start
             quote_depth += 1
         elif kind == "blockquote_close":
             quote_depth -= 1
             if not quote_depth and quote_lines:
-                blocks.append(SourceBlock("quote", tuple(quote_lines), quote_start))
+                blocks.append(SourceBlock("quote", tuple(quote_lines), quote_start,
+                                          numbers=tuple(quote_numbers)))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             number = token.attrGet("start") if kind == "ordered_list_open" else None
             lists.append((kind == "ordered_list_open", start, [],
-                          int(number) if str(number or "").isdigit() else 1))
+                          int(number) if str(number or "").isdigit() else 1, []))
         elif kind in ("bullet_list_close", "ordered_list_close"):
-            ordered, list_start, items, first_number = lists.pop()
+            ordered, list_start, items, first_number, item_numbers = lists.pop()
             if lists and lists[-1][2]:
                 # A nested list belongs to the item above it: "1. Dex's apology" and its
                 # sub-points are one item, so a ranking keeps its numbers.
                 parent = lists[-1][2]
                 parent[-1] = " ".join([_ended(parent[-1])] + [_ended(x) for x in items])
+                outside.extend(Outside(n, x, "list item (with the one above it)", kept=True)
+                               for n, x in zip(item_numbers, items, strict=False))
             elif lists:
                 lists[-1][2].extend(items)
+                lists[-1][4].extend(item_numbers)
             elif quote_depth:
                 quote_lines.extend(items)
+                quote_numbers.extend(item_numbers)
             elif items:
                 blocks.append(SourceBlock("list", tuple(items), list_start, ordered=ordered,
-                                          first=first_number))
+                                          first=first_number, numbers=tuple(item_numbers)))
         elif kind == "heading_open":
             heading_level = int(token.tag[1])
         elif kind == "hr" and not quote_depth and not lists:
@@ -241,30 +296,47 @@ def read_markdown(text: str) -> RecapSource:
             content = html_to_text(token.content) if kind == "html_block" else token.content
             lines = _lines(content)
             if lines:
-                blocks.append(SourceBlock("paragraph", lines, start))
+                # a fence's first line is its marker
+                blocks.append(SourceBlock("paragraph", lines, start, numbers=_numbers(
+                    content, start + (kind == "fence"))))
         elif kind == "inline":
             words, bold = _inline_text(token)
             lines = _lines(words)
             if not lines:
+                if token.map:
+                    # an image and its caption: not the recap's words
+                    outside.extend(Outside(n, original[n - 1].strip(), "image and its caption")
+                                   for n in (origin[i] for i in range(*token.map))
+                                   if 0 < n <= len(original) and original[n - 1].strip())
                 heading_level = 0
                 continue
+            numbers = _numbers(words, start)
             if lists:
                 lists[-1][2].append(" ".join(lines))
+                lists[-1][4].append(numbers[0])
+                outside.extend(Outside(n, x, "list item (its next line)", kept=True)
+                               for n, x in zip(numbers[1:], lines[1:], strict=True))
             elif quote_depth:
                 quote_lines.extend(lines)
+                quote_numbers.extend(numbers)
             elif heading_level:
                 blocks.append(SourceBlock("heading", (" ".join(lines),), start,
-                                          level=heading_level))
+                                          level=heading_level, numbers=numbers[:1]))
             else:
                 children = list(token.children or ())
                 italic = (len(children) >= 3 and children[0].type == "em_open"
                           and children[-1].type == "em_close" and _emphasised_only(children))
-                blocks.append(SourceBlock("paragraph", lines, start, bold=bold, italic=italic))
+                blocks.append(SourceBlock("paragraph", lines, start, bold=bold, italic=italic,
+                                          numbers=numbers))
             heading_level = 0
     title = fields.get("title", "")
     # A post's front matter names the episode too; its date is when the post went up, not
     # the episode's publish date, so it is not read (as a byline's date is not).
+    # link reference definitions ("[ep4]: https://..."): addresses, not words
+    outside.extend(Outside(origin[i], line.strip(), "link address") for i, line in
+                   enumerate(text.splitlines()) if _REFERENCE.match(line))
     return RecapSource(blocks=tuple(blocks), titles=(title,) if title else (),
+                       outside=tuple(outside),
                        author=fields.get("author") or fields.get("authors", ""),
                        summary=fields.get("description") or fields.get("summary", ""),
                        show=fields.get("show") or fields.get("series", ""),

@@ -54,16 +54,17 @@ from recapcast.model import (
     Script,
 )
 from recapcast.safety.sanitize import clean_text
+from recapcast.text.ledger import Learned
 from recapcast.text.lexicon import entry_problem
-from recapcast.text.recap import recognise
+from recapcast.text.recap import Recognised, recognise
 from recapcast.text.source import RecapSource
 from recapcast.text.sources import decode_text, source_of_text
 
 if TYPE_CHECKING:
     from recapcast.config import Project
 
-__all__ = ["DIRECTIVES", "decode_text", "import_recap", "import_source", "parse_script",
-           "read_script", "render_script", "parse_date"]
+__all__ = ["DIRECTIVES", "Imported", "decode_text", "import_explained", "import_recap",
+           "import_source", "parse_date", "parse_script", "read_script", "render_script"]
 
 _FRONT_KEYS = ("title", "show", "episode", "season", "date", "author", "summary", "guid")
 _OPTIONAL_KEYS = ("show", "author")  # written only when set, so older scripts read the same
@@ -100,17 +101,35 @@ def import_recap(text: str, episode_id: str, *, season: int | None = None,
     return import_source(source_of_text(text, fmt=fmt), episode_id, season=season, date=date)
 
 
+@dataclasses.dataclass(frozen=True)
+class Imported:
+    """A script import made, and its account of the recap's lines."""
+
+    script: Script
+    recognised: Recognised
+
+
 def import_source(source: RecapSource, episode_id: str, *, season: int | None = None,
-                  date: dt.date | None = None) -> Script:
-    """Turn a recap read by ``sources.read_source`` into a narration script.
+                  date: dt.date | None = None, learned: Learned | None = None) -> Script:
+    """Turn a recap read by ``sources.read_source`` into a narration script (see
+    ``import_explained``)."""
+    return import_explained(source, episode_id, season=season, date=date,
+                            learned=learned).script
+
+
+def import_explained(source: RecapSource, episode_id: str, *, season: int | None = None,
+                     date: dt.date | None = None, learned: Learned | None = None) -> Imported:
+    """Turn a recap read by ``sources.read_source`` into a narration script, with the
+    account of every line (kept as what, or left out why).
 
     The title line gives the show, season, episode and title (a post's front matter fills
     in what it does not say); bylines, dates, spoiler warnings, timestamps, stage
     directions and sign-offs are left out; headings and heading-like lines become chapters;
     dialogue lines and attributed quotations become quotes with their speaker; lists become
-    sentences; everything else is narration.
+    sentences; everything else is narration. ``learned`` is what the editor's corrections
+    of the show's earlier imports taught.
     """
-    found = recognise(source)
+    found = recognise(source, learned)
     blocks = found.blocks
     if not blocks:
         raise ScriptError("the recap is empty", "give a text file with a title line and paragraphs")
@@ -135,7 +154,7 @@ def import_source(source: RecapSource, episode_id: str, *, season: int | None = 
         show=parts.show or "",
         author=found.author,
     )
-    return Script(episode_id=episode_id, meta=meta, blocks=tuple(blocks))
+    return Imported(Script(episode_id=episode_id, meta=meta, blocks=tuple(blocks)), found)
 
 
 def _front_value(key: str, raw: str, name: str, line: int):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-__all__ = ["SourceBlock", "RecapSource"]
+__all__ = ["Outside", "RecapSource", "Rewritten", "SourceBlock", "numbered_lines"]
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,50 @@ class SourceBlock:
     """The whole paragraph is in italics (a transcript's stage direction, a dek, an aside)."""
     bold: bool = False
     """The whole paragraph is bold, as sites set a sub-heading they did not mark as one."""
+    table: bool = False
+    """A table, its rows read as sentences ("Nkechi, score 9, carried the hour.")."""
+    numbers: tuple[int, ...] = ()
+    """Each line's number, for the account of what import kept and left out: the recap
+    file's line (a Markdown list item's first line), or for a web page the line of the
+    extracted article. Empty: ``line`` and the lines after it."""
+
+    def number(self, index: int) -> int:
+        """The number of line ``index`` (see ``numbers``), 0 when the format has none."""
+        if index < len(self.numbers):
+            return self.numbers[index]
+        return self.line + index if self.line else 0
 
     @property
     def text(self) -> str:
         """The block's lines joined with spaces."""
         return " ".join(line for line in self.lines if line)
+
+
+@dataclass(frozen=True)
+class Outside:
+    """A line the format reader took out before import reads the blocks: an e-mail's
+    headers, another person's chat message, front matter, an image."""
+
+    line: int
+    text: str
+    reason: str
+    """Why it is not in the script, or (``kept``) what it became ("metadata: front matter")."""
+    kept: bool = False
+
+
+@dataclass(frozen=True)
+class Rewritten:
+    """A recap's text as a reader rewrote it (a chat's or an e-mail's recap alone), with the
+    file's line of each of its lines and the lines it took out."""
+
+    text: str
+    lines: tuple[int, ...]
+    """The file's line number of each line of ``text`` (0 for a blank it added)."""
+    outside: tuple[Outside, ...] = ()
+
+    def original(self, number: int) -> int:
+        """The file's line of line ``number`` (1-based) of ``text``."""
+        return self.lines[number - 1] if 0 < number <= len(self.lines) else number
 
 
 @dataclass(frozen=True)
@@ -52,3 +92,21 @@ class RecapSource:
     """The season the page's own metadata gives, for when its title line does not."""
     episode: int | None = None
     """The episode the page's own metadata gives, for when its title line does not."""
+    outside: tuple[Outside, ...] = ()
+    """Lines the format reader took out before the blocks, each with its reason."""
+    removed: int | None = None
+    """For a web page: the lines of text the main-content extractor left behind (menus,
+    ads, footers), counted, not listed; None for a text or Markdown recap."""
+
+
+def numbered_lines(blocks: tuple[SourceBlock, ...] | list[SourceBlock]
+                   ) -> tuple[SourceBlock, ...]:
+    """The blocks with each line numbered as a line of the text read out of a page or a
+    document (1, 2, ...), so import's account names lines a user can count; ``line`` stays
+    as it was (0: the format has no lines of its own)."""
+    numbered, at = [], 1
+    for block in blocks:
+        count = max(len(block.lines), 1)
+        numbered.append(dataclasses.replace(block, numbers=tuple(range(at, at + count))))
+        at += count
+    return tuple(numbered)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import re
 from pathlib import Path
 
 from recapcast.errors import ScriptError
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.plaintext import looks_like_html
-from recapcast.text.source import RecapSource
+from recapcast.text.source import RecapSource, numbered_lines
 
 __all__ = ["FORMATS", "MAX_PAGE_BYTES", "decode_page", "decode_text", "format_of",
            "load_source", "read_source", "source_of_text"]
@@ -151,13 +152,23 @@ def _page_source(page: str, name: str) -> RecapSource:
 
 def source_of_text(text: str, name: str = "recap", fmt: str | None = None) -> RecapSource:
     """Source blocks of recap text: HTML through the extractor, anything else as Markdown."""
-    from recapcast.text.chatlog import chat_recap
-    from recapcast.text.forwarded import quoted_recap
+    from recapcast.text.chatlog import read_chat
+    from recapcast.text.forwarded import read_forwarded
     from recapcast.text.markdown import read_markdown
 
     if fmt == "html" or (fmt != "markdown" and looks_like_html(text)):
         return _page_source(text, name)
-    return read_markdown(quoted_recap(text) or chat_recap(text) or text)
+    rewritten = read_forwarded(text) or read_chat(text)
+    if rewritten is None:
+        return read_markdown(text)
+    source = read_markdown(rewritten.text)
+    # The account names the lines of the file, not of the recap cut out of it.
+    blocks = tuple(dataclasses.replace(block, numbers=tuple(
+        rewritten.original(block.number(i)) for i in range(len(block.lines))))
+        for block in source.blocks)
+    outside = tuple(dataclasses.replace(x, line=rewritten.original(x.line))
+                    for x in source.outside) + rewritten.outside
+    return dataclasses.replace(source, blocks=blocks, outside=outside)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
@@ -198,6 +209,8 @@ def read_source(data: bytes, name: str, fmt: str | None = None, *, charset: str 
     document = document_format(data, fmt)
     if document:
         source = read_document(data, name, document)
+        if not any(block.line for block in source.blocks):
+            source = dataclasses.replace(source, blocks=numbered_lines(source.blocks))
         words = "\n".join(b.text for b in source.blocks).encode("utf-8")
         _over_limit(words, name, max_bytes, "'s text")
         if not words.strip():

@@ -1,0 +1,300 @@
+"""Words and phrases import recognises, as data: labels, section names, furniture, buttons,
+saying verbs, month names, per language where a language has its own."""
+
+from __future__ import annotations
+
+import re
+
+_PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der",
+              "den", "ter", "la", "le", "ní", "nic", "ó", "ua", "mac", "mc", "bin", "ibn",
+              "al", "el", "y", "af", "zu", "st.", "of"}
+
+
+# Words that end in a colon as labels, not as a speaker's name.
+_LABELS = {
+    # a fan-fiction archive's work header
+    "relationship", "relationships", "character", "characters", "fandom", "fandoms",
+    "archive warning", "archive warnings", "category", "categories", "language", "words",
+    "chapters", "kudos", "hits", "bookmarks", "tags", "additional tags", "series",
+    "rating", "ratings", "verdict", "warning", "note", "notes", "update", "updated", "edit",
+    "editor's note", "spoiler", "spoilers", "spoiler warning", "spoiler alert", "grade",
+    "score", "scores", "previously", "next week", "next time", "also", "plus", "bonus",
+    "source", "sources", "photo", "photos", "image", "credit", "credits", "cast", "starring",
+    "written", "directed", "director", "writer", "writers", "air date", "aired", "runtime",
+    "genre", "network", "season", "episode", "part", "act", "chapter", "scene", "question",
+    "answer", "q", "a", "tl;dr", "tldr", "summary", "recap", "review", "final thoughts",
+    "best line", "quote", "quote of the week", "mvp", "stray observations", "the good",
+    "the bad", "the ugly", "pros", "cons", "read more", "related", "watch", "listen",
+    "location", "time", "date", "setting", "song", "music", "soundtrack", "bottom line",
+    "overall", "standout", "highlights", "lowlights", "observations", "thoughts", "meanwhile",
+    "later", "elsewhere", "today", "tonight", "now", "first", "second", "third", "finally",
+    "lesson", "moral", "fun fact", "trivia", "tip", "ps", "p.s", "nb", "fyi", "round",
+    "challenge", "twist", "winner", "loser", "eliminated", "result", "results", "vote",
+    "votes", "immunity", "reward", "who went home", "caption", "via", "featured",
+}
+
+
+_SECTION_WORDS = {"part", "act", "chapter", "round", "day", "night", "week", "episode",
+                  "season", "series", "scene", "previously", "next", "last", "this"}
+
+
+# The sections a review is written in, whatever their case: "Stray observations".
+_SECTION_LABELS = {"stray observations", "final thoughts", "the verdict", "bottom line",
+                   "the bottom line", "what worked", "what didn't work", "what happened",
+                   "the good", "the bad", "the ugly", "odds and ends", "loose ends",
+                   "best line", "best lines", "quote of the week", "mvp", "observations",
+                   "previously", "next week", "next time", "the recap", "the review",
+                   "spoiler-free summary", "our verdict", "the episode", "what didn't",
+                   "the highlights", "highlights",
+                   "lowlights", "random thoughts", "other thoughts", "odds & ends"}
+
+
+_LABEL_WORDS = {"week", "winner", "winners", "challenge", "result", "results", "score",
+                "scores", "verdict", "grade", "rating", "ratings", "eliminated", "round",
+                "episode", "season", "immunity", "reward", "vote", "votes", "standings",
+                "baker", "runner-up", "runners-up", "finalist", "finalists", "champion",
+                "bottom", "safe", "host", "hosts", "judge", "judges", "guest", "guests"}
+
+
+_QUOTE_MARKS = "\"“”„«»"
+
+
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl")
+"""The languages the phrase tables cover (Dutch where a site's furniture has it)."""
+
+
+def alt(*tables: dict[str, tuple[str, ...]] | tuple[str, ...]) -> str:
+    """One regular-expression alternation of every phrase in ``tables`` (per-language
+    tables or plain tuples): longest first, each phrase matched as written, except that
+    a space matches any run of spaces and an apostrophe either ' or ’."""
+    phrases = set()
+    for table in tables:
+        for group in (table.values() if isinstance(table, dict) else (table,)):
+            phrases.update(group)
+    escaped = (re.sub(r"['’]", "['’]", re.escape(x).replace(r"\ ", r"\s+"))
+               for x in sorted(phrases, key=lambda x: (-len(x), x)))
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def phrases_of(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
+    """Every phrase of a per-language table, in any language."""
+    return frozenset(x for group in table.values() for x in group)
+
+
+def coverage(tables: dict[str, dict[str, tuple[str, ...]]]) -> dict[str, dict[str, int]]:
+    """How many phrases each concept has in each language (a table for docs/import.md)."""
+    return {concept: {lang: len(table.get(lang, ())) for lang in LANGUAGES}
+            for concept, table in tables.items()}
+
+
+# Verbs that say who speaks after a quotation ('"Go," says Mara', '— Non, dit Capucine.',
+# '—No pienso pelearme —dice Maite—.'); English ones that need their object are phrases.
+SAYING = {
+    "en": ("says", "said", "asks", "asked", "replies", "replied", "shouts", "shouted",
+           "yells", "yelled", "whispers", "whispered", "adds", "added", "snaps", "snapped",
+           "mutters", "muttered", "explains", "explained", "insists", "insisted", "admits",
+           "admitted", "warns", "warned", "screams", "screamed", "tells him", "tells her",
+           "tells them", "tells us", "told him", "told her", "told them", "told us"),
+    "fr": ("dit", "répond", "demande", "lance", "murmure", "crie", "ajoute", "souffle",
+           "explique", "réplique", "rétorque", "poursuit", "insiste", "soupire", "s'exclame",
+           "s'écrie", "s'étonne", "avoue", "annonce", "chuchote", "hurle", "lâche", "glisse",
+           "tranche", "ironise"),
+    "de": ("sagt", "fragt", "antwortet", "ruft", "flüstert", "meint", "erwidert", "murmelt",
+           "schreit", "gesteht", "erklärt"),
+    "es": ("dice", "dijo", "responde", "respondió", "pregunta", "preguntó", "grita", "gritó",
+           "susurra", "susurró", "contesta", "contestó", "añade", "añadió", "murmura",
+           "murmuró", "explica", "explicó", "insiste", "insistió", "replica", "replicó",
+           "exclama", "exclamó", "suelta", "soltó", "admite", "admitió", "confiesa", "confesó",
+           "advierte", "advirtió", "asegura", "aseguró", "afirma", "afirmó", "sentencia",
+           "sentenció", "repite", "repitió", "anuncia", "anunció"),
+    "pt": ("diz", "disse", "pergunta", "perguntou", "respondeu", "gritou", "sussurrou",
+           "murmurou", "explicou", "insistiu", "retruca", "retrucou", "exclamou", "avisa",
+           "avisou", "completa", "completou"),
+    "it": ("chiede", "chiese", "risponde", "rispose", "sussurra", "sussurrò", "aggiunge",
+           "aggiunse", "mormora", "mormorò", "spiega", "spiegò", "grida", "gridò", "disse"),
+}
+# The languages that set dialogue off with dashes, the verb after the second dash.
+_SAYING_VERBS = alt(SAYING["es"], SAYING["pt"])
+_SAID = alt(SAYING)
+
+
+# Words after the speaker's name that say how ("quietly", "sans la regarder"), up to one
+# that starts the next clause.
+CLAUSE_START = {"en": ("and", "then", "as", "before", "while", "but"),
+                "fr": ("et", "puis", "mais"), "de": ("und", "dann"), "es": ("y", "pero")}
+_MANNER = rf"(?:\s+(?!{alt(CLAUSE_START)}\b)[a-zà-ÿ'’\-]+){{0,4}}"
+
+
+_OPEN, _CLOSE = "\"“«„‚", "\"”»“‘"
+
+
+_NUMBER_NAMES = ("one two three four five six seven eight nine ten eleven twelve thirteen "
+                 "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
+
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
+
+# Labels over a list of links to other articles: the lines under them are headlines.
+LINK_LIST_LABELS = {
+    "en": ("related", "related stories", "related articles", "related links",
+           "related content", "read more", "see also", "also read", "more stories",
+           "more like this", "recommended", "recommended for you", "you may also like",
+           "you might also like", "most read", "most popular", "popular", "trending",
+           "trending now", "latest", "up next", "topics", "explore more",
+           "more on this story", "more from"),
+    "de": ("mehr zum thema", "lesen sie auch"),
+    "fr": ("lire aussi", "à lire aussi", "voir aussi"),
+    "es": ("lee también", "leer más"),
+    "it": ("leggi anche",),
+    "nl": ("lees ook",),
+    "pt": ("leia também", "veja também", "saiba mais"),
+}
+_LINK_LIST_LABELS = phrases_of(LINK_LIST_LABELS)
+# The same said before a colon, on the line of a link ("Read more: ...", "Lire aussi : ...").
+LINK_LINE_LABELS = {
+    "en": ("read more about", "read more", "related", "see also", "also read", "more",
+           "watch", "recommended", "most read", "trending"),
+    "fr": ("lire aussi", "à lire aussi", "voir aussi"),
+    "de": ("mehr zum thema", "lesen sie auch", "auch interessant"),
+    "es": ("lee también", "leer más", "ver también"),
+    "it": ("leggi anche",),
+    "nl": ("lees ook",),
+}
+
+
+_FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
+    "comments", "share this", "share", "advertisement", "ad", "sponsored", "sponsored content",
+    "paid content", "promoted", "latest news", "newsletter", "tags"}
+
+
+# A page's table of contents: dropped with the list under it.
+CONTENTS_HEADINGS = {"en": ("contents", "table of contents"),
+                     "de": ("inhalt", "inhaltsverzeichnis"), "fr": ("sommaire",),
+                     "es": ("índice",), "it": ("indice",)}
+_CONTENTS_HEADINGS = phrases_of(CONTENTS_HEADINGS)
+
+
+# Headings dropped with what they head: the furniture ones and a comment form's.
+_DROPPED_HEADINGS = _FURNITURE_HEADINGS | _CONTENTS_HEADINGS | {"leave a comment",
+                                                                  "leave a reply"}
+
+
+# A button or call to action on its own line: a newsletter's "Subscribe now".
+BUTTONS = {
+    "en": ("subscribe", "subscribe now", "share", "share this post", "read in app",
+           "open in app", "upgrade to paid", "give a gift subscription", "restack",
+           "leave a comment", "sign up", "sign in", "log in", "download the app",
+           "listen now", "print", "email", "tweet", "pin it", "copy link", "back to top",
+           "continue reading", "show comments", "view comments", "load more", "keep reading",
+           "view in browser", "view this post on the web", "view online", "hi friends",
+           "hi all", "hi everyone", "hey everyone", "hey friends", "hello friends",
+           "hello everyone", "dear readers", "hey y'all"),
+    "fr": ("s'abonner", "partager"),
+    "de": ("abonnieren", "teilen"),
+    "es": ("suscríbete", "compartir"),
+    "it": ("iscriviti", "condividi"),
+}
+_BUTTONS = phrases_of(BUTTONS)
+
+
+# Sections of a reference page that are not the recap: a wiki's notes and sources.
+BACK_MATTER = {
+    "en": ("references", "notes", "footnotes", "citations", "sources", "bibliography",
+           "external links", "further reading", "see also", "notes and references"),
+    "fr": ("références",), "de": ("einzelnachweise", "weblinks"),
+    "es": ("referencias", "enlaces externos"), "it": ("note", "collegamenti esterni"),
+}
+_BACK_MATTER = phrases_of(BACK_MATTER)
+
+
+# Words that say a line is about when the page went up: "Updated March 3", "Publié le ...".
+DATED = {
+    "en": ("posted", "published", "updated", "last updated", "last modified",
+           "first published", "originally published", "watched", "rewatched", "reviewed",
+           "aired", "air date", "airdate", "modified"),
+    "fr": ("publié", "mis à jour"), "de": ("veröffentlicht", "aktualisiert"),
+    "es": ("publicado", "actualizado"), "it": ("pubblicato", "aggiornato"),
+    "nl": ("gepubliceerd", "bijgewerkt"),
+}
+# The word before the date after those: "on", "le", "am", "el", "il", "op"
+DATED_ON = {"en": ("on", "at"), "fr": ("le",), "de": ("am",), "es": ("el",), "it": ("il",),
+            "nl": ("op",)}
+
+# How a byline names its writer: "By Ana Ruiz", "Par ...", "Von ...".
+BY = {"en": ("by",), "fr": ("par",), "de": ("von",), "es": ("por",), "it": ("di",),
+      "nl": ("door",)}
+
+# A read-time line: "7 min read", "Lesezeit: 4 Minuten", "5 minutos de lectura".
+READ_TIME_AFTER = {"en": ("read", "reading time"), "fr": ("de lecture",),
+                   "es": ("de lectura",), "it": ("di lettura",), "nl": ("leestijd",),
+                   "de": ("lesezeit",)}
+READ_TIME_BEFORE = {"de": ("lesezeit",), "fr": ("temps de lecture", "lecture de"),
+                    "es": ("tiempo de lectura", "lectura de"),
+                    "it": ("tempo di lettura", "lettura di"), "nl": ("leestijd",),
+                    "en": ("reading time", "read time", "time to read")}
+
+# A spoiler warning: a word that opens it, or one inside it ("Spoilers ahead").
+SPOILER_OPENS = {
+    "en": ("warning", "spoiler", "caution", "note", "heads up", "fair warning", "beware",
+           "full", "attention"),
+    "de": ("achtung", "vorsicht"), "es": ("atención", "cuidado", "aviso"),
+    "it": ("attenzione",),
+}
+SPOILER_SAYS = {
+    "en": ("ahead", "contain", "contains", "below", "alert", "warning", "follow", "discuss",
+           "discusses", "discussed", "you've been warned", "be warned"),
+    "fr": ("contient",), "de": ("enthält",), "es": ("contiene",), "it": ("contiene",),
+    "pt": ("contém",),
+}
+# A warning that says what the text gives away, without the word "spoiler": "Dieser Text
+# verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
+REVEALS_WARNING = {"en": ("warning",), "de": ("achtung", "vorsicht"), "fr": ("attention",),
+                   "es": ("atención",), "it": ("attenzione",), "pt": ("aviso",)}
+REVEALS_SUBJECT = {
+    "en": ("this article", "this recap", "this review", "this post"),
+    "de": ("dieser text", "dieser artikel", "dieser beitrag"),
+    "fr": ("cet article", "ce texte"), "es": ("este artículo", "este texto"),
+    "it": ("questo articolo", "questo testo"), "pt": ("este artigo", "este texto"),
+}
+REVEALS_VERB = {
+    "en": ("reveals", "gives away"), "de": ("verrät", "enthält"),
+    "fr": ("dévoile", "révèle", "contient"), "es": ("revela", "desvela", "contiene"),
+    "it": ("rivela", "contiene"), "pt": ("contém",),
+}
+
+# The comments under a recap, as their heading says it: "412 Comments", "Kommentare".
+COMMENTS = {"en": ("comment", "comments", "replies", "responses"), "de": ("kommentare",),
+            "fr": ("commentaires",), "es": ("comentarios",), "it": ("commenti",)}
+
+# "Share this article": a share line, in the words of each language.
+SHARE_VERB = {"en": ("share",), "es": ("comparte", "compartir"),
+              "fr": ("partagez", "partager"), "de": ("teilen sie",), "it": ("condividi",)}
+SHARE_THIS = {"en": ("this",), "es": ("este", "esta"), "fr": ("cet", "cette"),
+              "de": ("diesen", "diese"), "it": ("questo", "questa")}
+SHARE_WHAT = {"en": ("article", "story", "post", "recap"), "es": ("artículo", "nota"),
+              "de": ("artikel", "beitrag"), "it": ("articolo",)}
+
+PHRASE_TABLES = {
+    "saying verbs": SAYING, "clause starts": CLAUSE_START, "link-list labels": LINK_LIST_LABELS,
+    "link labels": LINK_LINE_LABELS, "contents headings": CONTENTS_HEADINGS,
+    "buttons": BUTTONS, "back matter": BACK_MATTER, "dated": DATED, "byline by": BY,
+    "read time": {k: READ_TIME_AFTER.get(k, ()) + READ_TIME_BEFORE.get(k, ())
+                  for k in LANGUAGES},
+    "spoiler words": {k: SPOILER_OPENS.get(k, ()) + SPOILER_SAYS.get(k, ())
+                      for k in LANGUAGES},
+    "reveals": {k: REVEALS_SUBJECT.get(k, ()) + REVEALS_VERB.get(k, ()) for k in LANGUAGES},
+    "comments": COMMENTS, "share": SHARE_VERB,
+}
+"""Every per-language table, by concept: ``coverage(PHRASE_TABLES)`` counts them."""
+
+
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "il", "elle", "ils", "elles", "on",
+             "er", "sie", "es", "wir", "ihr", "someone", "everyone", "nobody", "somebody"}
+
+
+_ORDINAL_WORDS = {w: n for n, w in enumerate(
+    "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth".split())}
