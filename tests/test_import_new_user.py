@@ -114,6 +114,19 @@ def test_a_recap_pasted_single_spaced_imports_like_the_same_recap_with_blank_lin
     assert len([b for b in single.blocks if isinstance(b, Paragraph)]) == 3
 
 
+def test_a_heading_under_a_single_spaced_byline_and_date_stays_a_heading() -> None:
+    # The byline and the date on lines of their own, the first chapter's heading right under
+    # them: the heading is not a third line of the header.
+    text = SPACED.replace("By Ana Ruiz | March 3, 2027", "By Ana Ruiz\n\n    March 3, 2027")
+    text = text.replace("    Marta reaches", "    The Pier\n\n    Marta reaches", 1)
+    spaced = _import(text)
+    single = _import(re.sub(r"\n\s*\n", "\n", textwrap.dedent(text)))
+    assert _same(single) == _same(spaced)
+    assert [b.text for b in single.blocks if isinstance(b, Heading)] == [
+        "The Pier", "The Office", "The Storm"]
+    assert single.meta.author == "Ana Ruiz"
+
+
 def test_a_line_after_a_list_item_that_starts_anew_is_a_paragraph_of_its_own() -> None:
     script = _import("""\
         Harbour Lights 2x05: The Night Ferry

@@ -382,7 +382,15 @@ def _groups(lines: tuple[str, ...]) -> list[tuple[int, int]]:
         if _spoken_line(line):
             end = _run(lines, start, _spoken_line)
         elif _header(line) and start + 1 < len(lines) and _header(lines[start + 1]):
-            end = _run(lines, start, _header)
+            # Bare names may open the run ("Ana Ruiz" over the date, a tag list's words);
+            # once a byline or a date is in it, only bylines and dates go on: a short line
+            # under the date ("The Pier") is the first heading, as blank lines would show.
+            end, dated = start, False
+            while end < len(lines) and _header(lines[end]):
+                meta = _meta_line(lines[end])[0]
+                if dated and not meta:
+                    break
+                dated, end = dated or meta, end + 1
         elif _mark(line) and start + 1 < len(lines) and _mark(lines[start + 1]) == _mark(line):
             mark = _mark(line)
             end = _run(lines, start, lambda x: _mark(x) == mark)  # noqa: B023 - used at once
