@@ -27,8 +27,8 @@ from starlette.routing import Route
 
 from recapcast.errors import RecapcastError
 from recapcast.studio.addresses import Stale
-from recapcast.studio.review import ReviewConflict, Reviews
 from recapcast.studio.publishing import Publishes
+from recapcast.studio.review import ReviewConflict, Reviews
 from recapcast.studio.workbench import Workbench
 
 __all__ = ["create_app", "COOKIE"]
