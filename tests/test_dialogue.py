@@ -203,3 +203,29 @@ def test_a_built_paragraph_changes_voice_at_the_quote_pace_without_a_break(tmp_p
     # paragraph's pause, which a listener hears as a new paragraph.
     assert heard["gap_into_quote_s"] < 0.5 * heard["pause_s"], heard
     assert heard["gap_out_of_quote_s"] < 0.5 * heard["pause_s"], heard
+
+
+def test_the_studio_shows_each_run_with_its_speaker_and_plays_it(show: Path) -> None:
+    from studio_server import running_studio
+
+    from recapcast.text.segments import voice_for
+    from recapcast.voice.takes import take_key
+
+    (show / "scripts" / "ep3.md").write_text(_script(f"# One\n\n{PARAGRAPH}\n"),
+                                             encoding="utf-8")
+    project = load_project(show)
+    with running_studio(show) as studio:
+        view = studio.api("/api/episodes/ep3")
+        paragraph = view["blocks"][1]
+        assert [(s["role"], s["speaker"], s["written"]) for s in paragraph["sentences"]] == [
+            ("narrator", "", "The rain keeps falling on the harbour."),
+            ("quote", "Oksana", "“Keep the engine running,”"),
+            ("narrator", "", "Oksana tells him, and slams the door.")]
+        # a click on the quotation's run plays that run, in the speaker's voice
+        take = studio.api("/api/episodes/ep3/speak", studio.segment_at("ep3", 1, 1, view))
+        assert take["written"] == "“Keep the engine running,”"
+        assert take["url"] == "/api/takes/" + take_key(voice_for(project.show, "Oksana"),
+                                                       take["spoken"])
+        assert take["url"] != "/api/takes/" + take_key(project.show.voice, take["spoken"])
+        status, _, body = studio.request("GET", take["url"])
+        assert status == 200 and body[:4] == b"RIFF"
