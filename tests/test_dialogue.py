@@ -20,7 +20,9 @@ from recapcast.model import Show, Span, VoiceSettings
 from recapcast.release.transcript import to_srt, to_text, to_vtt
 from recapcast.text.dialogue import runs
 from recapcast.text.script import parse_script
-from recapcast.text.segments import RUN_GAP_S, plan_segments
+from recapcast.text.segments import RUN_GAP_S, plan_segments, voice_for
+from recapcast.voice.takes import take_key
+from studio_server import running_studio
 
 GOLDEN = DATA / "dialogue_golden.tsv"
 
@@ -206,11 +208,6 @@ def test_a_built_paragraph_changes_voice_at_the_quote_pace_without_a_break(tmp_p
 
 
 def test_the_studio_shows_each_run_with_its_speaker_and_plays_it(show: Path) -> None:
-    from studio_server import running_studio
-
-    from recapcast.text.segments import voice_for
-    from recapcast.voice.takes import take_key
-
     (show / "scripts" / "ep3.md").write_text(_script(f"# One\n\n{PARAGRAPH}\n"),
                                              encoding="utf-8")
     project = load_project(show)

@@ -145,11 +145,11 @@ def _said_before(text: str, start: int) -> str:
 
 
 def _continues(text: str, previous: _Quotation, start: int) -> bool:
-    """Whether only the end of the previous quotation's attribution stands between it and
-    this one."""
+    """Whether only the previous quotation's attribution stands between it and this one:
+    the same speaker goes on ('“Keep it running,” Oksana says, “and don’t look back.”')."""
     between = text[previous.end:start]
     return bool(_AFTER.match(between)) and len(between.split()) <= 6 and bool(
-        re.search(r"[.!?:]\s*$", between))
+        re.search(r"[.!?:,]\s*$", between))
 
 
 # Dialogue set off with dashes: "—No pienso pelearme —dice Maite—." (Spanish, Portuguese)
