@@ -44,8 +44,11 @@ _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 _AFTER = re.compile(
     rf"^\s*,?\s*(?:(?:{_SAID})(?![\w-])\s+(?P<name>{_NAME})"
     rf"|(?P<name2>{_NAME})\s+(?:{_SAID})(?![\w-]))", re.IGNORECASE)
-_BEFORE = re.compile(rf"(?P<name>{_NAME})\s+(?:{_SAID})(?:\s+[a-zà-ÿ'’\-]+){{0,3}}?\s*[,:]\s*$",
-                     re.IGNORECASE)
+# Before the quotation: "Mbali said, ", "Anselme répond : ", "Mara says " (a verb directly
+# before the mark needs no comma; words of manner between them do: "says quietly, ").
+_BEFORE = re.compile(
+    rf"(?P<name>{_NAME})\s+(?:{_SAID})(?:(?:\s+[a-zà-ÿ'’\-]+){{0,3}}?\s*[,:])?\s*$",
+    re.IGNORECASE)
 # A sentence starts here: the paragraph's start, or after a full stop, colon or semicolon.
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?…:;][\"”’»“]*\s+|[(\[]\s*)$")
 # Words that open a sentence before the name ("Then Oksana says:"), not part of it.
