@@ -248,6 +248,11 @@ class Segment:
     pause_before_s: float = 0.0
     paragraph: int = 0
     """Index of the script block (paragraph, quote, heading) this chunk belongs to."""
+    inline: bool = field(default=False, repr=False)
+    """A run of a paragraph with dialogue inside it (``text.dialogue``): the paragraph's
+    voices take turns with no pause between them, and the text transcript keeps the
+    paragraph on one line. Out of the repr, so build fingerprints made before runs existed
+    hold (a paragraph cut into runs changes the segments' texts and roles anyway)."""
     reading: int = field(default=0, repr=False)
     """Which reading of this text with this voice is used: 0 is the first one spoken;
     the studio's re-speak adds others (``voice.readings``)."""

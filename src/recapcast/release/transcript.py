@@ -127,17 +127,26 @@ def to_srt(spans: Sequence[Span], sample_rate: int) -> str:
 
 
 def to_text(spans: Sequence[Span]) -> str:
-    """The whole episode as plain text: one line a segment, a blank line between chapters."""
+    """The whole episode as plain text: one line a segment (a paragraph with dialogue inside
+    it, one line), a blank line between chapters."""
     lines: list[str] = []
     chapter = None
+    before = None
     for span in spans:
         segment = span.segment
         if chapter is not None and segment.chapter != chapter:
             lines.append("")
         chapter = segment.chapter
-        if segment.role == "quote":
+        if segment.inline and before is not None and before.inline and \
+                before.paragraph == segment.paragraph and lines and lines[-1]:
+            # a paragraph with dialogue inside: its runs read as the paragraph was written
+            lines[-1] += " " + segment.written
+        elif segment.inline:
+            lines.append(segment.written)
+        elif segment.role == "quote":
             lines.append(f"“{segment.written}”" + (f" — {segment.speaker}" if segment.speaker
                                                       else ""))
         else:
             lines.append(segment.written)
+        before = segment
     return "\n".join(lines) + "\n"

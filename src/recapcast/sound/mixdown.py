@@ -41,6 +41,12 @@ OUTRO_GAP_S = 1.0
 TAIL_S = 0.3
 END_SILENCE_S = 1.0
 """Silence after the last words when there is no outro."""
+RUN_JOIN_S = 0.12
+"""Silence left between two voices taking turns inside one paragraph (``Segment.inline``):
+the takes' own silent edges overlap down to this, so a quotation inside a sentence is a
+change of voice, not a pause."""
+VOICED = 0.01
+"""A sample this loud (about -40 dBFS) is voice, not a take's silent edge."""
 
 
 @lru_cache(maxsize=1)
@@ -162,6 +168,15 @@ class TakeStore:
         self.add(take)
         return self._measures[take.path]
 
+    def edges(self, take: Take) -> tuple[int, int]:
+        """The silent samples at the start and at the end of the take (kept in memory)."""
+        kept = self._samples.get(take.path)
+        samples = kept if kept is not None else _samples(take, self.rate)
+        voiced = np.flatnonzero(np.abs(samples) > VOICED)
+        if not len(voiced):
+            return len(samples), len(samples)
+        return int(voiced[0]), int(len(samples) - 1 - voiced[-1])
+
     def samples(self, take: Take) -> np.ndarray:
         """The take's samples at the mix rate (float32); dropped from memory once asked."""
         kept = self._samples.pop(take.path, None)
@@ -250,6 +265,12 @@ def _bed_length(intro: np.ndarray, rate: int, voice_at: int, total: int) -> int:
     return min(len(intro), total, voice_at + int((BED_S + BED_FADE_S) * rate))
 
 
+def _takes_turns(before, segment) -> bool:
+    """Whether ``segment`` is the next voice of a paragraph with dialogue inside it."""
+    return (segment.inline and before.inline and before.paragraph == segment.paragraph
+            and (before.role, before.speaker) != (segment.role, segment.speaker))
+
+
 def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
                 intro: np.ndarray | None, outro: np.ndarray | None,
                 audio: AudioSettings = DEFAULT_AUDIO, store: TakeStore | None = None) -> Mix:
@@ -285,6 +306,10 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
     for n, take in enumerate(takes):
         if n:
             cursor += int(round(take.segment.pause_before_s * rate))
+        if n and _takes_turns(takes[n - 1].segment, take.segment):
+            tail = store.edges(takes[n - 1])[1]
+            head = store.edges(take)[0]
+            cursor -= max(0, min(tail + head - int(RUN_JOIN_S * rate), lengths[n - 1]))
         cursor = -(-cursor // block) * block
         if take.segment.chapter not in starts:
             starts[take.segment.chapter] = max(previous_end, cursor - cursor % rate)
@@ -298,10 +323,13 @@ def mix_episode(takes: Sequence[Take], chapter_titles: Sequence[str], *,
         voice_end + int(END_SILENCE_S * rate)
     track = np.zeros(total, dtype=np.float32)
     spans: list[Span] = []
-    for take, at, length in zip(takes, layout, lengths, strict=True):
+    for n, (take, at, length) in enumerate(zip(takes, layout, lengths, strict=True)):
         voice = store.samples(take)
-        track[at:at + min(length, len(voice))] = voice[:length]
-        spans.append(Span(take.segment, at, at + length))
+        # added, not set: two voices taking turns overlap by their silent edges
+        track[at:at + min(length, len(voice))] += voice[:length]
+        # a span ends where the next take starts, so spans never overlap
+        end = min(at + length, layout[n + 1]) if n + 1 < len(layout) else at + length
+        spans.append(Span(take.segment, at, end))
         del voice
     blocks = loudness.lay_out([(at, store.measures(take)) for take, at in zip(takes, layout,
                                                                                strict=True)],

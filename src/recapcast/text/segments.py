@@ -13,7 +13,7 @@ from recapcast.model import (
     Show,
     VoiceSettings,
 )
-from recapcast.text import opening
+from recapcast.text import dialogue, opening
 from recapcast.text.lexicon import display_text
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.speakable import MAX_CHUNK_WORDS, chunk_text, speakable
@@ -30,6 +30,10 @@ FRAMING_ROLES = frozenset({"opening", "signoff"})
 """Roles of the words the show says around every recap (``text.opening``)."""
 SENTENCE_GAP_S = 0.2
 """Silence between chunks of one paragraph; piper already ends each with a short tail."""
+RUN_GAP_S = 0.0
+"""Silence added where a paragraph changes voice (narrator to a quotation's speaker and
+back): none, as the listener should hear one paragraph in two voices; each take's own
+short tail is the only gap."""
 
 
 def voice_for(show: Show, speaker: str) -> VoiceSettings:
@@ -60,7 +64,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     lexicon = script_lexicon(script, show)
 
     def add(written: str, voice, role: str = "narrator", speaker: str = "",
-            gap: float = 0.0) -> None:
+            gap: float = 0.0, inline: bool = False) -> int:
         nonlocal pending_pause
         placed = 0
         phonemes = voice.engine in PHONEME_ENGINES
@@ -71,10 +75,11 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
                 index=len(segments), text=text, written=display_text(chunk), voice=voice,
                 chapter=len(titles) - 1, role=role, speaker=speaker,
                 pause_before_s=(gap + pending_pause) if placed == 0 else SENTENCE_GAP_S,
-                paragraph=paragraph,
+                paragraph=paragraph, inline=inline,
             ))
             placed += 1
             pending_pause = 0.0
+        return placed
 
     paragraph = -1  # the opening belongs to no block of the script
     add(opening.fill(show.opening, script.meta, show.title, show.language, script.episode_id),
@@ -86,7 +91,7 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
             titles.append(display_text(block.text))
             add(block.text, show.voice, gap=0.0 if first else show.chapter_pause_s)
         elif isinstance(block, Paragraph):
-            add(block.text, show.voice, gap=0.0 if first else show.pause_s)
+            _add_runs(add, show, block.text, 0.0 if first else show.pause_s)
         elif isinstance(block, Quote):
             gap = 0.0 if first else show.pause_s
             if block.speaker:
@@ -103,6 +108,24 @@ def plan_segments(script: Script, show: Show) -> tuple[tuple[Segment, ...], tupl
     add(opening.fill(show.signoff, script.meta, show.title, show.language, script.episode_id),
         show.voice, role="signoff", gap=show.chapter_pause_s)
     return tuple(segments), tuple(titles)
+
+
+def _add_runs(add, show: Show, text: str, gap: float) -> None:
+    """A paragraph's runs (``text.dialogue``): the narrator's and each named speaker's, the
+    first after the paragraph's pause, the others straight after the run before them. A
+    quotation inside a sentence gets no "In the words of ..." (its sentence names the
+    speaker)."""
+    runs = dialogue.runs(text)
+    inline = len(runs) > 1
+    placed = 0
+    for run in runs:
+        if run.speaker:
+            placed += add(run.text, voice_for(show, run.speaker), role="quote",
+                          speaker=run.speaker, gap=RUN_GAP_S if placed else gap,
+                          inline=inline)
+        else:
+            placed += add(run.text, show.voice, gap=RUN_GAP_S if placed else gap,
+                          inline=inline)
 
 
 def follows_quote(script: Script, number: int) -> bool:

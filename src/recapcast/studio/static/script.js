@@ -54,7 +54,7 @@ function sentenceSpan(s) {
   if (state.selected?.segment === s.segment) classes.push("selected");
   return el("span", {
     class: classes.join(" "), tabindex: "0", title: `${s.role}${s.speaker ? " (" + s.speaker + ")" : ""}, ${s.voice}${s.reading ? ", reading " + (s.reading + 1) : ""}`,
-    dataset: { segment: s.segment, block: s.block, sentence: s.sentence ?? "" },
+    dataset: { segment: s.segment, block: s.block, sentence: s.sentence ?? "", speaker: s.speaker ?? "" },
     onclick: (event) => {
       clearTimeout(clickTimer);
       if (event.detail > 1) return;
