@@ -81,3 +81,16 @@ def test_an_editor_export_keeps_the_story_and_drops_the_draft_around_it():
                       "Recap by"):
         assert furniture not in text
     assert "Harbour Lights, Season 2, Episode 3: Low Tide" in source.titles
+
+
+def test_a_social_post_pasted_into_a_page_is_not_narrated():
+    from recapcast.text.recap import recognise
+
+    text = ("# Harbour Lights 2x03: Low Tide\n\nMarta finds the ledger in the boat and reads "
+            "it twice before anyone comes to the pier.\n\n> the pier scene tonight. i cannot "
+            "cope\n> — Pier Fan Account (@pierfan) May 4, 2027\n\nJon hides the key under the "
+            "third plank and says nothing at all.\n\n> Nobody touches the ledger.\n> — Marta\n")
+    recognised = recognise(read_markdown(text))
+    spoken = " ".join(getattr(b, "text", "") for b in recognised.blocks)
+    assert "cannot cope" not in spoken and "Jon hides the key" in spoken
+    assert "Nobody touches the ledger." in spoken

@@ -58,6 +58,7 @@ REASONS = {
     "personal notes": "a section the writer keeps for themselves (\"My notes\", \"To do\")",
     # a big site's notes around the article
     "correction note": "\"An earlier version of this recap misstated ...\"",
+    "embedded social post": "a post quoted from a social network, signed with its handle or date",
     "air time": "when and where the show airs (\"Thursdays at 9 on ...\")",
     "nothing to say (marks, emoji, a tag)": "a line with no words to say",
     # a site's furniture, by sort

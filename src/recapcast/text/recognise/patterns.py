@@ -303,6 +303,13 @@ _CALL_TO_ACTION = re.compile(
     rf"|(?<!\w){alt(SOCIAL_NETWORKS)}\s*[·|•/]\s*{alt(SOCIAL_NETWORKS)}(?!\w)",
     re.IGNORECASE)
 
+# A social post quoted on a page, signed as its embed signs it: "... — Pomona Fan Account
+# (@pomonaposts) May 4, 2027" (its handle, its date or both after the name).
+_SOCIAL_POST_SIGNED = re.compile(
+    r"[—–]\s*[^—–\n]{1,60}?\s*(?:\(@[\w.]{1,30}\)\s*(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?"
+    r"|(?:\(@[\w.]{1,30}\)\s*)?" + _MONTH + r"\s+\d{1,2},\s+\d{4})$")
+
+
 # A correction under the article: "An earlier version of this recap misstated ..."
 _CORRECTION = re.compile(rf"^(?:correction\s*:\s*)?{alt(CORRECTIONS)}\b", re.IGNORECASE)
 
