@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 import trafilatura
 from trafilatura.settings import use_config
 
+from recapcast.text.editor_export import without_editor_furniture
 from recapcast.text.plaintext import html_to_text
 from recapcast.text.source import RecapSource, SourceBlock, numbered_lines
 from recapcast.text.titles import wiki_show
@@ -121,6 +122,8 @@ def _wrapped_in_article(page: str) -> str:
 def extract_page(page: str) -> RecapSource | None:
     """The article of an HTML page as source blocks, or None when it has no article text."""
     page = _XML_PROLOGUE.sub("", page)  # lxml refuses a str that declares its encoding
+    exported = page  # a draft's header, footer and comments are counted as removed
+    page, doc_subtitle = without_editor_furniture(page)
     page = _prepared(page)
     doc = _extract(page)
     if doc is None:
@@ -147,12 +150,12 @@ def extract_page(page: str) -> RecapSource | None:
         titles.append(page_title)
     # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
     # headline): a candidate title line, the best of which import takes.
-    titles += [x for x in _subtitles(page) if x not in titles]
+    titles += [x for x in [*_subtitles(page), doc_subtitle] if x and x not in titles]
     blocks = list(numbered_lines(blocks))
     return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
                        site=doc.get("sitename") or _wiki_in_title(page),
                        summary=doc.get("description") or "",
-                       removed=_removed_lines(page, blocks))
+                       removed=_removed_lines(exported, blocks))
 
 
 def _removed_lines(page: str, blocks: list[SourceBlock]) -> int:
@@ -171,6 +174,7 @@ def _prepared(page: str) -> str:
     blockquote with its speaker after it; and a quotation's <footer>/<cite> attribution,
     which trafilatura drops too, becomes a line of the quote."""
     page = _AD_BOX.sub("", page)
+    page = _SOCIAL_EMBED.sub("", page)
     page = _FORUM_QUOTE.sub(lambda m: f"<blockquote><p>{m.group('text')}</p>"
                                       f"<p>— {m.group('name').strip()}</p></blockquote>", page)
     page = _QUOTE_TITLE.sub(lambda m: f"{m.group('open')}<p>{_TAG.sub(' ', m.group('body'))}"
@@ -201,6 +205,13 @@ _AD_BOX = re.compile(
     r"<div\b[^>]*\bclass=\"[^\"]*\b(?:inline-ad|ad-slot|ad-container|advert\w*|sponsor\w*|"
     r"promo-box|native-ad)\b[^\"]*\"[^>]*>(?:[^<]|<(?!/?div\b))*</div>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
+# An embedded social post: the blockquote each network's embed code writes, by its class.
+SOCIAL_EMBEDS = ("twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed",
+                 "bluesky-embed", "mastodon-embed", "text-post-media", "reddit-embed-bq",
+                 "threads-embed", "fb-xfbml-parse-ignore")
+_SOCIAL_EMBED = re.compile(
+    r"<blockquote\b[^>]*\bclass=\"[^\"]*\b(?:" + "|".join(map(re.escape, SOCIAL_EMBEDS))
+    + r")\b[^\"]*\"[^>]*>.*?</blockquote>", re.IGNORECASE | re.DOTALL)
 # vBulletin's quote box: "Originally Posted by <strong>X</strong>" and a message div
 _FORUM_QUOTE = re.compile(
     r"(?:Originally Posted by|Quote from|Quote originally posted by)\s*(?:<[^>]+>\s*)*"

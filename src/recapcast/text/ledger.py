@@ -49,6 +49,17 @@ REASONS = {
     "table of contents": "a page's contents list",
     "image and its caption": "an image and its italic caption",
     "link address": "a Markdown link's address on its own line",
+    # a writer's own document (a note app's page, an editor's export)
+    "page properties": "a note page's property lines under its title (\"Status: Draft\")",
+    "callout (a note beside the text)": "a note box: Notion's <aside>, Obsidian's > [!note]",
+    "toggle (folded away on the page)": "a Notion toggle: a list item with its body below it",
+    "to-do item": "a checklist's item, \"- [ ]\" or \"- [x]\"",
+    "code or query block": "a fenced block in a language: code, a dataview query",
+    "personal notes": "a section the writer keeps for themselves (\"My notes\", \"To do\")",
+    # a big site's notes around the article
+    "correction note": "\"An earlier version of this recap misstated ...\"",
+    "embedded social post": "a post quoted from a social network, signed with its handle or date",
+    "air time": "when and where the show airs (\"Thursdays at 9 on ...\")",
     "nothing to say (marks, emoji, a tag)": "a line with no words to say",
     # a site's furniture, by sort
     "site furniture": "a site's furniture of no sort named below",

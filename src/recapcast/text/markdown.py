@@ -7,6 +7,7 @@ import re
 import yaml
 from markdown_it import MarkdownIt
 
+from recapcast.text.note_apps import QUOTE_CALLOUTS, callout, plain_wiki_links, properties, task
 from recapcast.text.plaintext import html_to_text
 from recapcast.text.source import Outside, RecapSource, SourceBlock
 
@@ -211,10 +212,18 @@ def _parted_lists(text: str) -> tuple[str, list[int]]:
     return "\n".join(out), origin
 
 
+def _toggle_title(item: str) -> bool:
+    """Whether a list item with paragraphs below it is a toggle's title: a short label."""
+    return len(item.split()) <= 10 and not item.rstrip().endswith((".", "!", "?", ":"))
+
+
 def read_markdown(text: str) -> RecapSource:
     """The blocks of a Markdown or plain-text recap, with their line numbers."""
     original = text.splitlines()
     text, fields = _front_matter(text)
+    # a note app's [[wiki links]] are the words they show (in the story and the fields)
+    text = plain_wiki_links(text)
+    fields = {key: plain_wiki_links(value) for key, value in fields.items()}
     # the lines the parser takes out: front matter (its fields are the episode's metadata)
     outside = [Outside(n, line.strip(), "metadata: front matter", kept=True)
                for n, line in enumerate(original[:len(text.splitlines())], start=1)
@@ -232,6 +241,8 @@ def read_markdown(text: str) -> RecapSource:
     # per open list: ordered, first line, items, first number, each item's line
     lists: list[tuple[bool, int, list[str], int, list[int]]] = []
     heading_level = 0
+    # per open list item: its list's depth, its first item's index, its paragraphs so far
+    items_open: list[list[int]] = []
     table: list[list[str]] | None = None  # the rows of the table being read
     table_start = 0
     row_numbers: list[int] = []
@@ -263,13 +274,35 @@ def read_markdown(text: str) -> RecapSource:
             quote_depth += 1
         elif kind == "blockquote_close":
             quote_depth -= 1
-            if not quote_depth and quote_lines:
+            boxed = callout(quote_lines[0]) if not quote_depth and quote_lines else None
+            if boxed and boxed[0] not in QUOTE_CALLOUTS:
+                # "> [!note] ...": a box beside the text, the writer's note to the reader
+                outside.extend(Outside(n, x, "callout (a note beside the text)")
+                               for n, x in zip(quote_numbers, quote_lines, strict=True))
+            elif boxed:
+                outside.append(Outside(quote_numbers[0], quote_lines[0],
+                                       "nothing to say (marks, emoji, a tag)"))
+                if quote_lines[1:]:
+                    blocks.append(SourceBlock("quote", tuple(quote_lines[1:]), quote_numbers[1],
+                                              numbers=tuple(quote_numbers[1:])))
+            elif not quote_depth and quote_lines:
                 blocks.append(SourceBlock("quote", tuple(quote_lines), quote_start,
                                           numbers=tuple(quote_numbers)))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             number = token.attrGet("start") if kind == "ordered_list_open" else None
             lists.append((kind == "ordered_list_open", start, [],
                           int(number) if str(number or "").isdigit() else 1, []))
+        elif kind == "list_item_open" and lists:
+            items_open.append([len(lists), len(lists[-1][2]), 0])
+        elif kind == "list_item_close" and items_open:
+            depth, first, paragraphs = items_open.pop()
+            listed = lists[-1]
+            if paragraphs >= 2 and len(listed[2]) > first and _toggle_title(listed[2][first]):
+                # a Notion toggle ("- Ratings" and its body indented below): folded away
+                outside.extend(Outside(n, x, "toggle (folded away on the page)")
+                               for n, x in zip(listed[4][first:], listed[2][first:],
+                                               strict=True))
+                del listed[2][first:], listed[4][first:]
         elif kind in ("bullet_list_close", "ordered_list_close"):
             ordered, list_start, items, first_number, item_numbers = lists.pop()
             if lists and lists[-1][2]:
@@ -295,7 +328,14 @@ def read_markdown(text: str) -> RecapSource:
         elif kind in ("fence", "html_block"):
             content = html_to_text(token.content) if kind == "html_block" else token.content
             lines = _lines(content)
-            if lines:
+            set_apart = ("code or query block" if kind == "fence" and token.info.strip()
+                         else "callout (a note beside the text)"
+                         if token.content.lstrip().lower().startswith("<aside") else "")
+            if lines and set_apart:
+                # "```dataview" is a query, a Notion <aside> a box beside the text
+                outside.extend(Outside(n, x, set_apart) for n, x in zip(
+                    _numbers(content, start + (kind == "fence")), lines, strict=True))
+            elif lines:
                 # a fence's first line is its marker
                 blocks.append(SourceBlock("paragraph", lines, start, numbers=_numbers(
                     content, start + (kind == "fence"))))
@@ -311,7 +351,12 @@ def read_markdown(text: str) -> RecapSource:
                 heading_level = 0
                 continue
             numbers = _numbers(words, start)
-            if lists:
+            if items_open and items_open[-1][0] == len(lists):
+                items_open[-1][2] += 1
+            if lists and task(lines[0]):
+                outside.extend(Outside(n, x, "to-do item") for n, x in zip(numbers, lines,
+                                                                           strict=True))
+            elif lists:
                 lists[-1][2].append(" ".join(lines))
                 lists[-1][4].append(numbers[0])
                 outside.extend(Outside(n, x, "list item (its next line)", kept=True)
@@ -322,6 +367,14 @@ def read_markdown(text: str) -> RecapSource:
             elif heading_level:
                 blocks.append(SourceBlock("heading", (" ".join(lines),), start,
                                           level=heading_level, numbers=numbers[:1]))
+            elif (blocks and blocks[-1].kind == "heading" and blocks[-1].level == 1
+                  and len(blocks) == 1 and properties(lines)):
+                # a note page's properties under its title: its metadata, not the story
+                found = properties(lines) or {}
+                for key in ("season", "episode", "show"):
+                    fields.setdefault(key, found.get(key, ""))
+                outside.extend(Outside(n, x, "page properties") for n, x in zip(
+                    numbers, lines, strict=True))
             else:
                 children = list(token.children or ())
                 italic = (len(children) >= 3 and children[0].type == "em_open"

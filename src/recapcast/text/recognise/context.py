@@ -24,6 +24,7 @@ from recapcast.text.recognise.phrases import (
     _BACK_MATTER,
     _CONTENTS_HEADINGS,
     _DROPPED_HEADINGS,
+    _PERSONAL_NOTES,
     _QUOTE_MARKS,
 )
 from recapcast.text.recognise.rules import (
@@ -251,16 +252,19 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...], ledger: Ledger
     kept: list[SourceBlock] = []
     skip_list = ""  # the reason the list under the last heading goes, "" when it stays
     back_matter = None  # the level of the back-matter heading being skipped
+    skipping = ""  # why: back matter, or the writer's own notes ("My notes")
     for block in blocks:
         if back_matter is not None:
             if block.kind == "heading" and block.level <= back_matter:
                 back_matter = None
             else:
-                _leave_out_block(ledger, block, "back matter (references, notes)")
+                _leave_out_block(ledger, block, skipping)
                 continue
-        if block.kind == "heading" and _label(block.text) in _BACK_MATTER:
+        if block.kind == "heading" and _label(block.text) in _BACK_MATTER | _PERSONAL_NOTES:
             back_matter = block.level
-            _leave_out_block(ledger, block, "back matter (references, notes)")
+            skipping = ("personal notes" if _label(block.text) in _PERSONAL_NOTES
+                        else "back matter (references, notes)")
+            _leave_out_block(ledger, block, skipping)
             continue
         if skip_list and block.kind == "list":
             _leave_out_block(ledger, block, skip_list)

@@ -12,18 +12,26 @@ from recapcast.text.recognise.phrases import (
     _NUMBER_NAMES,
     _OPEN,
     _SAID,
+    _SAYING_TO,
     _SAYING_VERBS,
     BY,
+    BYLINE_VERBS,
     COMMENTS,
+    CORRECTIONS,
     DATED,
     DATED_ON,
+    EVERY,
+    INVITES,
     READ_TIME_AFTER,
     READ_TIME_BEFORE,
     SHARE_THIS,
     SHARE_VERB,
     SHARE_WHAT,
+    SOCIAL_NETWORKS,
     SPOILER_OPENS,
     SPOILER_SAYS,
+    TAG_LABELS,
+    WEEKDAYS,
     alt,
 )
 
@@ -66,8 +74,8 @@ _QUOTED_THEN_NAME = re.compile(
 
 
 _DASH_DIALOGUE = re.compile(
-    rf"^[—―]\s*(?P<quote>[^—―]+?)\s*[—―]\s*(?:{_SAYING_VERBS})\s+(?P<name>[^\W\d_][^—―,.;]*?)"
-    rf"(?P<aside>\s+[a-záéíóúñ][^—―]*?)?\s*(?:[—―]\s*[.,;]?\s*(?P<more>\S.*))?[.,;]?\s*$")
+    rf"^[—―]\s*(?P<quote>[^—―]+?)\s*[—―]\s*(?:{_SAYING_TO}\s+)?(?:{_SAYING_VERBS})\s+"
+    rf"(?P<name>[^\W\d_][^—―,.;]*?)(?P<aside>,?\s+[a-záéíóúñ][^—―]*?)?\s*(?:[—―]\s*[.,;]?\s*(?P<more>\S.*))?[.,;]?\s*$")
 
 
 # A dash line of dialogue: "— Ta sœur habite à Marseille, dit Capucine.", "— Never, says Ines."
@@ -81,8 +89,10 @@ _SAYING = re.compile(rf"(?:{_SAID}|{_SAYING_VERBS})\b", re.IGNORECASE)
 
 _QUOTE_THEN_SAID = re.compile(
     rf"^[{_OPEN}]\s*(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*,?\s*"
-    rf"(?:(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
+    rf"(?:(?:{_SAYING_TO}\s+)?(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
     rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID})){_MANNER}\s*[.!,]?"
+    # what the speaker does next, after a comma: ", avant de déposer le registre"
+    rf"(?:(?<=,)\s*(?P<tail>[a-zà-ÿ][^{_OPEN}{_CLOSE}]*?[.!]))?"
     # the quotation going on after its speaker: '"Nobody has the key," says Denise. "That's
     # the point."'
     rf"(?:\s*[{_OPEN}]\s*(?P<more>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}])?\s*$")
@@ -163,9 +173,9 @@ _ROMANCE_DATE = re.compile(
 
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
-    rf"updates|coverage|reporting|story|text|photos?)\s+)?{alt(BY)}\s+"
+    rf"updates|coverage|reporting|story|text|photos?|{alt(BYLINE_VERBS)})\s+)?{alt(BY)}\s+"
     r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\)|\([^()]{1,60}\))?"
-    r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
+    rf"(?:\s+{alt(DATED_ON)}\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 
 
@@ -242,8 +252,8 @@ _MORE_FROM = re.compile(
     re.IGNORECASE)
 
 
-_TAGS = re.compile(r"^(?:tags?|tagged(?: with| as)?|filed (?:under|in)|categor(?:y|ies)|"
-                   r"posted in|topics?|labels?)\s*:", re.IGNORECASE)
+_TAGS = re.compile(rf"^(?:{alt(TAG_LABELS)}|filed (?:under|in)|categor(?:y|ies)|"
+                   r"posted in)\s*:", re.IGNORECASE)
 
 
 _BARE_HANDLE = re.compile(r"^@[\w.]{2,40}(?: on (?:instagram|twitter|x|bluesky|tiktok|threads|"
@@ -287,12 +297,32 @@ _CALL_TO_ACTION = re.compile(
     r"an earlier version|was (?:first )?published|misspelled|misstated|corrected)\b"
     r"|\bsound off (?:below|in the comments)\b|^have a (?:news )?tip\b|\bsend (?:us )?your tips\b"
     r"|\bforward (?:it|this(?: email| newsletter)?) to a friend\b"
-    rf"|^{alt(SHARE_VERB)} {alt(SHARE_THIS)} {alt(SHARE_WHAT)}\b",
+    rf"|^{alt(SHARE_VERB)} {alt(SHARE_THIS)} {alt(SHARE_WHAT)}\b"
+    rf"|(?<!\w){alt(INVITES)}(?!\w)"
+    # a share line's networks: "Facebook · X · WhatsApp · Telegram"
+    rf"|(?<!\w){alt(SOCIAL_NETWORKS)}\s*[·|•/]\s*{alt(SOCIAL_NETWORKS)}(?!\w)",
     re.IGNORECASE)
+
+# A social post quoted on a page, signed as its embed signs it: "... — Pomona Fan Account
+# (@pomonaposts) May 4, 2027" (its handle, its date or both after the name).
+_SOCIAL_POST_SIGNED = re.compile(
+    r"[—–]\s*[^—–\n]{1,60}?\s*(?:\(@[\w.]{1,30}\)\s*(?:" + _MONTH + r"\s+\d{1,2},\s+\d{4})?"
+    r"|(?:\(@[\w.]{1,30}\)\s*)?" + _MONTH + r"\s+\d{1,2},\s+\d{4})$")
+
+
+# A correction under the article: "An earlier version of this recap misstated ..."
+_CORRECTION = re.compile(rf"^(?:correction\s*:\s*)?{alt(CORRECTIONS)}\b", re.IGNORECASE)
+
+# When the show airs: "Les Veilleurs de Brest, tous les jeudis à 21h10 sur France Ouest".
+_AIR_TIME = re.compile(
+    rf"(?<!\w)(?:{alt(EVERY)}\s+{alt(WEEKDAYS)}s?|{alt(WEEKDAYS)}s)(?!\w)"
+    r".{0,20}?\b\d{1,2}\s*(?:[:h.]\s*\d{2}|h\b|[ap]\.?m\.?|uhr\b)", re.IGNORECASE)
 
 
 # A post's tags on a line of their own: "#the velvet armada #tva spoilers #my posts"
-_TAG_LINE = re.compile(r"^#[^\W\d_][^#\n]{0,40}(?:\s+#[^\W\d_][^#\n]{0,40})+$")
+_TAG_LINE = re.compile(r"^#[^\W\d_][^#\n]{0,40}(?:\s+#[^\W\d_][^#\n]{0,40})+$"
+                       # a note's one tag alone on its line: "#quotes", "#tv/show-name"
+                       r"|^#[^\W\d_][\w/\-]{0,40}$")
 
 
 # A forum poster's edit that thanks or fixes, not one that adds to the recap
@@ -318,7 +348,7 @@ _FOOTNOTE_MARK = re.compile(r"\s*\[(?:\d{1,3}|[a-z]|note \d+|nb \d+|citation nee
                             r"clarification needed|who\?|when\?|according to whom\?)\]")
 
 
-_COMMENT_COUNT = re.compile(r"^(?:\d+|no|one)\s+(?:comments?|replies|responses)$|"
+_COMMENT_COUNT = re.compile(rf"^(?:\d+|no|one)\s+{alt(COMMENTS)}$|"
                             r"^(?:comments?|replies)\s*\(?\d[\d,]*\)?$|"
                             r"^(?:leave|add|post) a (?:comment|reply)$|^comments?\s*\(\d+\)$",
                             re.IGNORECASE)

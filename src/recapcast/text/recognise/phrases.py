@@ -113,6 +113,11 @@ SAYING = {
     "it": ("chiede", "chiese", "risponde", "rispose", "sussurra", "sussurrò", "aggiunge",
            "aggiunse", "mormora", "mormorò", "spiega", "spiegò", "grida", "gridò", "disse"),
 }
+# The pronoun before a saying verb that says to whom: "», lui dit Souleymane", "—le advierte".
+SAYING_TO = {"fr": ("lui", "leur", "me", "te", "nous", "vous"),
+             "es": ("le", "les", "me", "te", "nos", "se"), "pt": ("lhe", "lhes", "me", "te"),
+             "it": ("gli", "le", "mi", "ti", "ci")}
+_SAYING_TO = alt(SAYING_TO)
 # The languages that set dialogue off with dashes, the verb after the second dash.
 _SAYING_VERBS = alt(SAYING["es"], SAYING["pt"])
 _SAID = alt(SAYING)
@@ -208,6 +213,16 @@ BACK_MATTER = {
 }
 _BACK_MATTER = phrases_of(BACK_MATTER)
 
+# A section a writer keeps for themselves in a note: dropped up to the next heading.
+PERSONAL_NOTES = {
+    "en": ("my notes", "notes to self", "note to self", "to do", "todo", "to-do",
+           "personal notes", "my thoughts for later", "for later"),
+    "fr": ("mes notes", "à faire", "notes perso"), "de": ("meine notizen", "zu erledigen"),
+    "es": ("mis notas", "pendientes", "por hacer"), "it": ("le mie note", "da fare"),
+    "pt": ("minhas notas", "a fazer"),
+}
+_PERSONAL_NOTES = phrases_of(PERSONAL_NOTES)
+
 
 # Words that say a line is about when the page went up: "Updated March 3", "Publié le ...".
 DATED = {
@@ -265,8 +280,10 @@ REVEALS_VERB = {
 }
 
 # The comments under a recap, as their heading says it: "412 Comments", "Kommentare".
-COMMENTS = {"en": ("comment", "comments", "replies", "responses"), "de": ("kommentare",),
-            "fr": ("commentaires",), "es": ("comentarios",), "it": ("commenti",)}
+COMMENTS = {"en": ("comment", "comments", "replies", "responses"),
+            "de": ("kommentar", "kommentare"), "fr": ("commentaire", "commentaires"),
+            "es": ("comentario", "comentarios"), "it": ("commento", "commenti"),
+            "pt": ("comentário", "comentários")}
 
 # "Share this article": a share line, in the words of each language.
 SHARE_VERB = {"en": ("share",), "es": ("comparte", "compartir"),
@@ -275,6 +292,58 @@ SHARE_THIS = {"en": ("this",), "es": ("este", "esta"), "fr": ("cet", "cette"),
               "de": ("diesen", "diese"), "it": ("questo", "questa")}
 SHARE_WHAT = {"en": ("article", "story", "post", "recap"), "es": ("artículo", "nota"),
               "de": ("artikel", "beitrag"), "it": ("articolo",)}
+
+# An invitation to comment or share, in a line of its own (English ones are in
+# ``patterns._CALL_TO_ACTION``): "... en commentaire !", "¡Compártela!".
+INVITES = {
+    "fr": ("en commentaire", "en commentaires",
+           "dans les commentaires", "laissez un commentaire", "partagez cet article"),
+    "es": ("en los comentarios", "déjanos un comentario", "deja tu comentario",
+           "compártela", "compártelo", "comparte este", "comparte esta"),
+    "de": ("in den kommentaren", "schreiben sie es uns", "teilen sie diesen"),
+    "it": ("nei commenti", "lascia un commento", "condividi questo", "condividi questa"),
+    "pt": ("nos comentários", "deixe um comentário", "compartilhe este",
+           "compartilhe esta"),
+}
+# The networks a share line names: "Facebook · X · WhatsApp · Telegram".
+SOCIAL_NETWORKS = ("facebook", "x", "twitter", "whatsapp", "telegram", "linkedin", "reddit",
+                   "pinterest", "bluesky", "threads", "email", "e-mail", "mastodon", "tumblr",
+                   "flipboard", "messenger", "copy link", "copier le lien", "copiar enlace")
+# A tag list's label: "Tags:", "Etiquetas:", "Mots-clés :".
+TAG_LABELS = {"en": ("tags", "tag", "tagged", "tagged with", "tagged as", "topics", "topic",
+                     "labels", "label"),
+              "es": ("etiquetas", "temas", "archivado en"),
+              "fr": ("mots-clés", "mots clés", "étiquettes", "thèmes", "sujets"),
+              "de": ("schlagwörter", "stichwörter", "themen"),
+              "it": ("etichette", "argomenti"), "pt": ("etiquetas", "marcadores", "tópicos")}
+# How a byline says what the writer did before "by": "Posted by", "Publicado por".
+BYLINE_VERBS = {"es": ("publicado", "escrito", "reseña"), "fr": ("publié", "écrit"),
+                "de": ("veröffentlicht", "geschrieben"), "it": ("pubblicato", "scritto"),
+                "pt": ("publicado", "escrito")}
+# "An earlier version of this recap misstated ...": a correction under the article.
+CORRECTIONS = {
+    "en": ("an earlier version of this", "a previous version of this",
+           "this article has been corrected", "this article has been updated",
+           "this recap has been corrected", "this recap has been updated",
+           "this story has been corrected", "this story has been updated"),
+    "fr": ("une version précédente de cet article", "une précédente version de cet article",
+           "rectificatif", "erratum"),
+    "es": ("una versión anterior de este artículo", "fe de erratas"),
+    "de": ("in einer früheren version dieses artikels", "korrektur"),
+    "it": ("una versione precedente di questo articolo", "rettifica"),
+    "pt": ("uma versão anterior deste", "errata"),
+}
+# When a show airs, said weekly: "tous les jeudis à 21h10", "every Thursday at 9 p.m.".
+WEEKDAYS = {
+    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo"),
+}
+EVERY = {"en": ("every",), "fr": ("tous les", "chaque"), "es": ("todos los", "cada"),
+         "de": ("jeden",), "it": ("ogni", "tutti i"), "pt": ("todas as", "todos os", "às")}
 
 PHRASE_TABLES = {
     "saying verbs": SAYING, "clause starts": CLAUSE_START, "link-list labels": LINK_LIST_LABELS,
@@ -285,7 +354,10 @@ PHRASE_TABLES = {
     "spoiler words": {k: SPOILER_OPENS.get(k, ()) + SPOILER_SAYS.get(k, ())
                       for k in LANGUAGES},
     "reveals": {k: REVEALS_SUBJECT.get(k, ()) + REVEALS_VERB.get(k, ()) for k in LANGUAGES},
-    "comments": COMMENTS, "share": SHARE_VERB,
+    "comments": COMMENTS, "share": SHARE_VERB, "personal notes": PERSONAL_NOTES,
+    "saying to": SAYING_TO, "invitations": INVITES, "tag labels": TAG_LABELS,
+    "byline verbs": BYLINE_VERBS, "corrections": CORRECTIONS, "weekdays": WEEKDAYS,
+    "every": EVERY,
 }
 """Every per-language table, by concept: ``coverage(PHRASE_TABLES)`` counts them."""
 

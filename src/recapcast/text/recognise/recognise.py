@@ -30,7 +30,7 @@ from recapcast.text.recognise.context import (
     _without_learned,
     _without_sign_off,
 )
-from recapcast.text.recognise.patterns import _words
+from recapcast.text.recognise.patterns import _SOCIAL_POST_SIGNED, _words
 from recapcast.text.recognise.reader import _Reader
 from recapcast.text.recognise.rules import (
     _furniture_line,
@@ -178,6 +178,8 @@ def _read(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger) -> _Re
                 reader.heading(text.rstrip(":"), block.line, block.number(0))
         elif block.kind == "paragraph":
             reader.paragraph(block, following, marked)
+        elif block.kind == "quote" and _SOCIAL_POST_SIGNED.search(block.text.strip()):
+            _leave_out_block(reader.ledger, block, "embedded social post")
         elif block.kind == "quote":
             reader.quote_block(block)
         elif block.kind == "list":

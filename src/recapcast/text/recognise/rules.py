@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from recapcast.text.recognise.patterns import (
     _AGE,
+    _AIR_TIME,
     _BARE_HANDLE,
     _BRACKETED_LINE,
     _BYLINE,
@@ -16,6 +17,7 @@ from recapcast.text.recognise.patterns import (
     _CAPTION,
     _CLOCK_ONLY,
     _COMMENT_COUNT,
+    _CORRECTION,
     _CREDITED,
     _DASH_DIALOGUE,
     _DATE,
@@ -138,6 +140,13 @@ FURNITURE_RULES = (
         line.strip()))),
     Rule("leave out", "site furniture: comment count",
          lambda line: bool(_COMMENT_COUNT.match(_label(line)))),
+    Rule("leave out", "correction note",
+         lambda line: _short(line, 60) and bool(_CORRECTION.match(_bare(line)))),
+    # a schedule's one line ("Show, tous les jeudis à 21h10 sur ..."): a line that goes on
+    # to say more ("... airs Wednesdays at 8. The finale is out Sept. 22.") is the writer's
+    Rule("leave out", "air time",
+         lambda line: _short(line, 25) and bool(_AIR_TIME.search(_bare(line))) and len(
+             [x for x in _SENTENCE_END.split(_bare(line)) if x.strip()]) == 1),
     Rule("leave out", "poster's edit note", lambda line: bool(_THANKS_EDIT.match(line.strip()))),
     Rule("leave out", "call to action",
          lambda line: _short(line, 30) and bool(_CALL_TO_ACTION.search(_bare(line)))),
