@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from recapcast.errors import RecapcastError  # noqa: E402
 from recapcast.model import Heading, Paragraph, Quote, Script  # noqa: E402
+from recapcast.text.dialogue import runs  # noqa: E402
 from recapcast.text.script import import_source, parse_script, render_script  # noqa: E402
 from recapcast.text.sources import format_of, read_source  # noqa: E402
 from recapcast.text.speakable import speakable, split_sentences  # noqa: E402
@@ -90,6 +91,18 @@ def _imported(path: Path) -> Script:
     source = read_source(path.read_bytes(), path.name, format_of(path.name), max_bytes=100_000)
     script = import_source(source, EPISODE_ID, date=dt.date(2027, 1, 1))
     return parse_script(render_script(script), EPISODE_ID)
+
+
+def _voiced(script: Script) -> list[Quote]:
+    """What a speaker's voice says, in order: whole-line quotes, and quotations inside a
+    paragraph whose speaker is named beside them (voiced as runs of the paragraph)."""
+    out: list[Quote] = []
+    for block in script.blocks:
+        if isinstance(block, Quote):
+            out.append(block)
+        elif isinstance(block, Paragraph):
+            out += [Quote(r.text, r.speaker) for r in runs(block.text) if r.speaker]
+    return out
 
 
 def _spoken(script: Script) -> list[str]:
@@ -167,7 +180,7 @@ def score(path: Path) -> Score:
     result.add("chapters", chapters,
                _in_order(chapters, headings, lambda want, head: head == _norm(want)))
 
-    quotes = [b for b in script.blocks if isinstance(b, Quote)]
+    quotes = _voiced(script)
     wants = expected["quotes"]
     result.add("quotes", [f"{q['speaker']}: {q['starts']}" for q in wants],
                _in_order(wants, quotes, lambda want, q: (

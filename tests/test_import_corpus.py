@@ -13,6 +13,7 @@ import pytest
 
 from conftest import CORPUS, DATA, NO_CORPUS
 from recapcast.model import Heading, Paragraph, Quote, Script
+from recapcast.text.dialogue import runs
 from recapcast.text.script import import_source, parse_script, render_script
 from recapcast.text.sources import format_of, read_source
 from recapcast.text.speakable import speakable
@@ -69,7 +70,11 @@ def _check(path: Path) -> None:
         assert found is not None, (chapter, headings)
         position = found + 1
 
-    quotes = [b for b in script.blocks if isinstance(b, Quote)]
+    # Whole-line quotes, and quotations inside a paragraph voiced as its runs.
+    quotes = [q for b in script.blocks for q in (
+        [b] if isinstance(b, Quote) else
+        [Quote(r.text, r.speaker) for r in runs(b.text) if r.speaker]
+        if isinstance(b, Paragraph) else [])]
     position = 0
     for want in expected["quotes"]:
         found = next((i for i in range(position, len(quotes))

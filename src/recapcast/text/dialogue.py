@@ -22,6 +22,7 @@ from recapcast.text.recognise.phrases import (
     _SECTION_WORDS,
     CLAUSE_START,
     SAYING,
+    SAYING_TO,
     alt,
     phrases_of,
 )
@@ -37,12 +38,14 @@ ESCAPE = "\\"
 _CLOSERS = {"“": "”", "‘": "’", "«": "»", "„": "“”", "»": "«", "‚": "‘’", '"': '"'}
 _DASHES = "—―–"
 _SAID = alt(SAYING)
+# The object pronoun a Romance verb of saying may carry: "», lui dit Souleymane", "—le advierte".
+_TO = rf"(?:(?:{alt(SAYING_TO)})\s+)?"
 # A name: capitalised words, with the particles names have between them ("Anna de Luca").
 _WORD = r"[^\W\d_][\w'’\-]*"
 _NAME = rf"{_WORD}(?:\s+{_WORD}){{0,3}}"
 # French inversion after the verb: "demande-t-il" names nobody.
 _AFTER = re.compile(
-    rf"^\s*,?\s*(?:(?:{_SAID})(?![\w-])\s+(?P<name>{_NAME})"
+    rf"^\s*,?\s*(?:{_TO}(?:{_SAID})(?![\w-])\s+(?P<name>{_NAME})"
     rf"|(?P<name2>{_NAME})\s+(?:{_SAID})(?![\w-]))", re.IGNORECASE)
 # Before the quotation: "Mbali said, ", "Anselme répond : ", "Mara says " (a verb directly
 # before the mark needs no comma; words of manner between them do: "says quietly, ").
@@ -159,7 +162,7 @@ def _continues(text: str, previous: _Quotation, start: int) -> bool:
 # and "— Non, dit Capucine." (French), at the start of a sentence.
 _DASHED = re.compile(
     rf"(?:^|(?<=[.!?…:]\s))(?P<quote>[{_DASHES}]\s*[^{_DASHES}]+?)"
-    rf"(?:\s*[{_DASHES}]\s*|(?<=[,!?…])\s+)(?=(?:{_SAID})(?![\w-])\s+(?P<name>{_NAME}))",
+    rf"(?:\s*[{_DASHES}]\s*|(?<=[,!?…])\s+)(?={_TO}(?:{_SAID})(?![\w-])\s+(?P<name>{_NAME}))",
     re.IGNORECASE)
 
 

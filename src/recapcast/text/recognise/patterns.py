@@ -91,8 +91,6 @@ _QUOTE_THEN_SAID = re.compile(
     rf"^[{_OPEN}]\s*(?P<quote>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}]\s*,?\s*"
     rf"(?:(?:{_SAYING_TO}\s+)?(?:{_SAID})(?:-t-(?:il|elle))?\s+(?P<name>[^\W\d_][^,.;!?]*?)"
     rf"|(?P<name2>[^\W\d_][^,.;!?]*?)\s+(?:{_SAID})){_MANNER}\s*[.!,]?"
-    # what the speaker does next, after a comma: ", avant de déposer le registre"
-    rf"(?:(?<=,)\s*(?P<tail>[a-zà-ÿ][^{_OPEN}{_CLOSE}]*?[.!]))?"
     # the quotation going on after its speaker: '"Nobody has the key," says Denise. "That's
     # the point."'
     rf"(?:\s*[{_OPEN}]\s*(?P<more>[^{_OPEN}{_CLOSE}]{{2,}}?)\s*[{_CLOSE}])?\s*$")

@@ -28,7 +28,6 @@ from recapcast.text.recognise.patterns import (
     _EPISODE_HEADING,
     _PAUSE,
     _PIPE_LABEL,
-    _QUOTE_THEN_SAID,
     _QUOTED_THEN_NAME,
     _RATING_LABEL,
     _ROMANCE_DATE,
@@ -393,11 +392,6 @@ class _Reader:
             if said:
                 self.quote(_without_directions(said[1]), _speaker_name(said[0], self.known),
                            number, at, [(at, line)])
-                then = _QUOTE_THEN_SAID.match(line.strip())
-                if then and then.group("tail"):
-                    # '« ... », lui dit Souleymane, avant de déposer le registre': the words
-                    # after the quotation are the narrator's, said after it
-                    self.say(line.strip()[then.end("quote"):].lstrip(" \"”»“‘,"), number, at)
                 continue
             dashed = _DASH_DIALOGUE.match(line)
             if dashed and _is_name(dashed.group("name").strip()):
