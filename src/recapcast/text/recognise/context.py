@@ -11,6 +11,7 @@ from recapcast.model import Block, Heading, Paragraph
 from recapcast.text.ledger import Ledger
 from recapcast.text.recognise.blocks import _from_line, _leave_out_block, _numbered
 from recapcast.text.recognise.patterns import (
+    _CLOCK_HEADING,
     _COMMENTS_START,
     _DIALOGUE,
     _POST_EDIT,
@@ -50,7 +51,10 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
     found = set()
     for block, following in zip(blocks, blocks[1:], strict=False):
         line = block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else ""
-        if (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
+        if (line and block.line and _CLOCK_HEADING.match(line) and following.kind == "paragraph"
+                and not _CLOCK_HEADING.match(following.lines[0])):
+            found.add(block.line)  # a live-watch recap's "9:02 PM" over what happened then
+        elif (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
                 and line[-1] not in ".,;:!…\"”’)»" and not _DIALOGUE.match(line)
                 and not _meta_line(line)[0] and not _furniture_line(line)
                 and line[:1] not in _QUOTE_MARKS

@@ -142,6 +142,12 @@ _DATE = re.compile(
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
 
 
+# A time of day as a live-watch recap's section heading: "9:02 PM", "10:04 p.m." (the
+# clock's am/pm mark is what tells it from a score or a runtime).
+_CLOCK_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?$",
+                            re.IGNORECASE)
+
+
 _CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$",
                          re.IGNORECASE)
 
@@ -187,7 +193,12 @@ _WORK_FIELD = re.compile(r"^(?:fandoms?|characters?|relationships?|additional ta
 # What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
 _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
                         r"episode \d+ of \d+|season \d+,? episode \d+|"
-                        r"editor'?s rating\b.{0,20})$", re.IGNORECASE)
+                        r"editor'?s rating\b.{0,20}|"
+                        # a live post's label beside its byline: "Live updates · Refresh for
+                        # the latest"
+                        r"live(?: updates| blog| coverage)?|"
+                        r"refresh (?:the page )?for (?:the latest|updates|more)(?: updates)?)$",
+                        re.IGNORECASE)
 
 
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
@@ -282,6 +293,9 @@ _CALL_TO_ACTION = re.compile(
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
     r"|\b(?:welcome|hello|hi)\b.{0,40}\bnew subscribers\b|\bpaid subscribers (?:get|can|will)\b"
     r"|^quick housekeeping\b|^housekeeping\s*:"
+    # a newsletter platform's own boxes: "X is a reader-supported publication. To receive
+    # new posts and support my work, consider becoming a free or paid subscriber."
+    r"|\bis an? reader-supported publication\b|\bconsider becoming a (?:free or )?paid subscriber\b"
     r"|^refresh (?:the page )?for (?:updates|more)\b"
     r"|^(?:update|editor'?s note|correction)\s*:.{0,80}\b(?:this (?:recap|article|story|post)|"
     r"an earlier version|was (?:first )?published|misspelled|misstated|corrected)\b"
@@ -306,7 +320,7 @@ _COMMENTS_START = re.compile(
     rf"^(?:\d[\d.,]*\s?k?\s+)?{alt(COMMENTS)}$|^sort by\b|"
     r"^(?:leave a reply|join the discussion|add a comment|"
     r"post a comment|comments are closed)$|^level 1$|^responses?\s*\(\d[\d,]*\)$|"
-    r"^what are your thoughts\??$",
+    r"^what are your thoughts\??$|^discussion about this (?:post|episode|article)$",
     re.IGNORECASE)
 
 

@@ -188,6 +188,8 @@ BUTTONS = {
            "leave a comment", "sign up", "sign in", "log in", "download the app",
            "listen now", "print", "email", "tweet", "pin it", "copy link", "back to top",
            "continue reading", "show comments", "view comments", "load more", "keep reading",
+           "listen to post", "listen to this post", "listen to this article",
+           "type your email", "type your email...", "enter your email", "write a comment...",
            "view in browser", "view this post on the web", "view online", "hi friends",
            "hi all", "hi everyone", "hey everyone", "hey friends", "hello friends",
            "hello everyone", "dear readers", "hey y'all"),
@@ -212,7 +214,7 @@ _BACK_MATTER = phrases_of(BACK_MATTER)
 # Words that say a line is about when the page went up: "Updated March 3", "Publié le ...".
 DATED = {
     "en": ("posted", "published", "updated", "last updated", "last modified",
-           "first published", "originally published", "watched", "rewatched", "reviewed",
+           "first published", "originally published", "last update", "watched", "rewatched", "reviewed",
            "aired", "air date", "airdate", "modified"),
     "fr": ("publié", "mis à jour"), "de": ("veröffentlicht", "aktualisiert"),
     "es": ("publicado", "actualizado"), "it": ("pubblicato", "aggiornato"),

@@ -81,6 +81,8 @@ class _Reader:
         self.guessed_headings: set[int] = set()  # lines of sentence-case headings
         # ids of one-line "Name: line" paragraph blocks next to another such block
         self.dialogue_paragraphs: set[int] = set()
+        # whether the recap's "Episode N: Title" headings name more than one episode
+        self.several_episodes = False
 
     # dialogue ----------------------------------------------------------------------------
 
@@ -217,8 +219,13 @@ class _Reader:
         text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
         episode = _EPISODE_HEADING.match(text)
         if episode:
-            # The chapter is named by the episode's title: the opening already says its number.
+            # The chapter is named by the episode's title: the opening already says its number,
+            # unless the recap covers several episodes (a two-part recap's "Episode 10: ..."
+            # says where the next one starts).
+            number = text[:episode.start("title")].rstrip(" :.-–—~")
             text = title = unshouted(episode.group("title").strip().strip('"\'‘’“”').strip())
+            if self.several_episodes:
+                text = f"{number}: {title}"
             if self.episode is None:
                 number = episode.group("n").lower()
                 self.episode = (int(number) if number.isdigit()

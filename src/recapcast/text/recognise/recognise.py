@@ -30,7 +30,7 @@ from recapcast.text.recognise.context import (
     _without_learned,
     _without_sign_off,
 )
-from recapcast.text.recognise.patterns import _words
+from recapcast.text.recognise.patterns import _EPISODE_HEADING, _words
 from recapcast.text.recognise.reader import _Reader
 from recapcast.text.recognise.rules import (
     _furniture_line,
@@ -167,6 +167,10 @@ def _read(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger) -> _Re
     if not marked:
         reader.guessed_headings = _sentence_case_headings(blocks)
     reader.dialogue_paragraphs = _dialogue_paragraphs(blocks)
+    reader.several_episodes = len({found.group("n").lower() for block in blocks
+                                   if block.kind in ("heading", "paragraph") and block.lines
+                                   for found in [_EPISODE_HEADING.match(block.lines[0])]
+                                   if found and len(block.lines) == 1}) >= 2
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "heading":
