@@ -167,10 +167,15 @@ _ROMANCE_DATE = re.compile(
     r"\d{1,2}(?:[:h]\d{2})?h?)?\.?$", re.IGNORECASE)
 
 
+# The stars, halves and hearts of a rating: "★★★★½ ♥".
+_RATING_GLYPHS = "★☆½⯪♥❤♡⭐"
+
+
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
     rf"updates|coverage|reporting|story|text|photos?)\s+)?{alt(BY)}\s+"
-    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\)|\([^()]{1,60}\))?"
+    rf"(?P<name>[^\W\d_][^|·•,;({_RATING_GLYPHS}]*?)\s*(?:\(@?[\w.]+\)|\([^()]{{1,60}}\))?"
+    rf"(?:\s*[{_RATING_GLYPHS}]+)*"
     r"(?:\s+(?:on|at)\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 
@@ -180,8 +185,11 @@ _DATED = re.compile(rf"^{alt(DATED)}\b(?:\s+{alt(DATED_ON)})?", re.IGNORECASE)
 
 # "Posted by u/fenlandfan", "by @kay": a forum or social handle instead of a name.
 _HANDLE_BYLINE = re.compile(
-    r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
-    r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))$", re.IGNORECASE)
+    r"^(?:(?:posted|submitted|written|shared|review(?:ed)?|logged)\s+)?by\s+"
+    r"(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
+    r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))"
+    # a tracking site's stars and heart after the reviewer: "Review by kay_reads ★★★★½ ♥"
+    rf"(?:\s*[{_RATING_GLYPHS}]+)*$", re.IGNORECASE)
 
 
 # A fan-fiction archive's header of a work: "Fandom: ...", "Kudos: 412".
@@ -197,6 +205,11 @@ _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: seas
                         # a live post's label beside its byline: "Live updates · Refresh for
                         # the latest"
                         r"live(?: updates| blog| coverage)?|"
+                        # a tracking site's diary labels: "Watched 14 Feb · Rewatch"
+                        r"rewatch(?:ed)?|first watch|"
+                        # a podcast episode's own details: "Runtime: 1:12:48 · Explicit"
+                        r"(?:runtime|running time|length|duration)\s*:?\s*\d[\d:]*"
+                        r"(?:\s*(?:min(?:ute)?s?|h|hrs?))?|explicit|clean|"
                         r"refresh (?:the page )?for (?:the latest|updates|more)(?: updates)?)$",
                         re.IGNORECASE)
 
@@ -240,7 +253,10 @@ _SIGN_OFF = re.compile(
     r"blog)|see you next week|until next (?:week|time)|\bunsubscribe\b|you(?:'re| are) "
     r"receiving this|manage (?:your )?preferences|that's (?:it|all) (?:for|from)\b"
     r"|see you next \w+day\b|\bfind me on\b"
-    r"|\bhit reply\b", re.IGNORECASE)
+    r"|\bhit reply\b"
+    # a podcast's: "Rate and review us wherever you get your podcasts", "Leave a voicemail"
+    r"|\brate (?:and|&) review\b|\bwherever you get your podcasts\b"
+    r"|\bleave (?:us )?a voicemail\b|^send us your\b", re.IGNORECASE)
 
 
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
@@ -271,6 +287,7 @@ _FORUM_FURNITURE = re.compile(
     r"retweets?|reposts?|responses?|hearts?)\b.{0,80}$|^liked by\b.{0,80}$"
     r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}(?: and added:?.*)?|liked this|"
     r"posted this)$"
+    r"|^like (?:this )?(?:review|post|comment)\b.{0,40}$"
     r"|^sort by\b.{0,30}$|^(?:episode|post-episode|pre-episode|live|weekly|official)\s+"
     r"discussion(?: thread)?$|^level \d+$",
     re.IGNORECASE)

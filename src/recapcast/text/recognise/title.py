@@ -7,7 +7,7 @@ import re
 from recapcast.model import Block, Paragraph
 from recapcast.text.ledger import Ledger
 from recapcast.text.recognise.blocks import _leave_out_block, _without_line
-from recapcast.text.recognise.patterns import _words
+from recapcast.text.recognise.patterns import _EPISODE_HEADING, _words
 from recapcast.text.recognise.phrases import _ORDINAL_WORDS
 from recapcast.text.recognise.rules import (
     _header_line,
@@ -49,8 +49,9 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock], ledger: Ledger
     6", "S02E06"), which then is not narrated; it may stand among an article's header
     lines (the show's name, a byline, a date) too."""
     first = blocks[0] if blocks else None
-    if first is None or first.kind not in ("paragraph", "heading") or not first.lines:
-        return parts, blocks
+    if first is None or first.kind not in ("paragraph", "heading") or not first.lines or (
+            _EPISODE_HEADING.match(first.lines[0]) and _several_episodes(blocks)):
+        return parts, blocks  # a two-part recap's first "Episode 9: ..." is its chapter
     for index, line in enumerate(first.lines[:6]):
         found = parse_title(line)
         if found is not None and found.title and not found.show and parts.show and _words(
@@ -84,7 +85,8 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts, ledger
                 break
             continue
         again = parse_title(block.text)
-        if parts.title and again and (again.title or "").casefold() == parts.title.casefold():
+        if parts.title and again and (again.title or "").casefold() == parts.title.casefold(
+                ) and not _several_episodes(blocks):
             _leave_out_block(ledger, block, "repeated title")
             return blocks[:index] + blocks[index + 1:]
     # A heading anywhere that only says the show and numbers again ("Void Cartographers
@@ -96,6 +98,16 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts, ledger
         else:
             kept.append(block)
     return kept
+
+
+def _several_episodes(blocks: list[SourceBlock]) -> bool:
+    """Whether the recap's "Episode N: Title" headings (or lines of their own) name more
+    than one episode: a two-part recap, whose first such heading is a chapter, not the
+    title again."""
+    lines = [block.text for block in blocks if block.kind == "heading"] + [
+        block.lines[0] for block in blocks if block.kind == "paragraph" and len(block.lines) == 1]
+    return len({found.group("n").lower() for line in lines
+                for found in [_EPISODE_HEADING.match(line)] if found}) >= 2
 
 
 def _numbers_again(text: str, parts: TitleParts) -> bool:
