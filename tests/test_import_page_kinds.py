@@ -150,3 +150,101 @@ def test_show_notes_give_the_shows_episode_and_leave_the_podcasts_own_parts_out(
                  "Inkpot", "TIDE10", "Links mentioned", "books.example"):
         assert gone not in text
     assert LONG in text and MORE in text
+
+
+def test_a_forum_threads_first_post_is_the_recap_without_its_posters_profile():
+    script = _import(f"""\
+        Harbour Forums > TV Talk > Drama > Harbour Lights
+        Harbour Lights 3x02 "Low Water" - Episode Discussion [SPOILERS]
+        Page 1 of 2   1 2 >
+
+        #1   Old 03-03-2027, 21:58
+        tide_reader
+        Senior Member
+        Join Date: Feb 2019
+        Location: Cork
+        Posts: 4,812
+
+        Harbour Lights 3x02 "Low Water" - Episode Discussion [SPOILERS]
+
+        {LONG}
+
+        Marta: "Count them again."
+
+        Last edited by tide_reader; 03-03-2027 at 22:41.
+        Like (37)   Reply   Quote
+
+        #2   Old 03-03-2027, 22:06
+        quay_queen
+        Member
+        Join Date: Oct 2023
+        Posts: 391
+
+        Quote:
+        Originally Posted by tide_reader
+        {LONG}
+
+        Loved it, best of the season.
+
+        Like (12)   Reply   Quote
+
+        #3   Old 03-03-2027, 22:19
+        knut_n
+        Junior Member
+        Posts: 3
+
+        First post here, and the tide tables were all wrong.
+        """)
+    meta = script.meta
+    assert (meta.show, meta.title, meta.season, meta.episode) == (
+        "Harbour Lights", "Low Water", 3, 2)
+    assert _kinds(script) == [("p", LONG), (">", "Marta", "Count them again.")]
+
+
+OPENING = ("Happy Sunday, and welcome to the 12 new subscribers who joined this week. HARBOUR "
+           'LIGHTS finally paid off. Full spoilers for Season 3, Episode 2, "Low Water," below.')
+
+
+def test_a_plain_text_newsletter_names_its_episode_in_the_opening_and_boxes_its_quote():
+    script = _import(f"""\
+        View this email in your browser: https://tides.example/p/harbour-lights-3x02
+
+        THE TIDE TABLE
+        Issue #40 · Sunday, March 7, 2027
+
+        Hi friends,
+
+        {OPENING}
+
+        ----------------------------------------
+        THE COUNT
+        ----------------------------------------
+
+        {LONG}
+
+        +--------------------------------------+
+        |           QUOTE OF THE WEEK           |
+        |  "Count them again, and then count    |
+        |   them once more."                    |
+        |                        — Marta Ruiz   |
+        +--------------------------------------+
+
+        ----------------------------------------
+        THIS ISSUE IS BROUGHT TO YOU BY
+        ----------------------------------------
+
+        Inkpot Pens. Use code TIDE10 for 10% off.
+
+        ----------------------------------------
+
+        {MORE}
+        """)
+    meta = script.meta
+    assert (meta.show, meta.title, meta.season, meta.episode) == (
+        "Harbour Lights", "Low Water", 3, 2)
+    kinds = _kinds(script)
+    assert ("#", "THE COUNT") in kinds and ("p", LONG) in kinds and ("p", MORE) in kinds
+    assert (">", "Marta Ruiz", "Count them again, and then count them once more.") in kinds
+    text = " ".join(k[-1] for k in kinds)
+    for gone in ("browser", "Issue", "new subscribers", "QUOTE OF THE WEEK", "Inkpot", "TIDE10"):
+        assert gone not in text

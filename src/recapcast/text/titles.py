@@ -66,6 +66,7 @@ _TAGS = re.compile(r"\s*[\[(](?:no |minor |major |book |full )?(?:spoilers?|disc
 _PODCAST_NUMBER = re.compile(
     r"^(?:ep\.?|episode|#)\s*\d{1,4}\s*[—–|:-]\s+(?=\S.*(?:\b[ST]\s?\d{1,2}\s?\.?\s?E\s?\d|"
     r"\b\d{1,2}x\d{1,3}\b))", re.IGNORECASE)
+_ISSUE = re.compile(r"\b(?:issue|vol\.?|volume|edition)\s*#?\s*\d{1,4}\b", re.IGNORECASE)
 _DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s,.;:)\]–—-])")
 _EDGE = " \t,:;|–—-()[]·•/"
@@ -114,6 +115,8 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     text = _TAGS.sub("", text).strip()
     # A podcast's own episode number ahead of the show's episode: "Ep. 34 — Show S2E7 ..."
     text = _PODCAST_NUMBER.sub("", text)
+    # A newsletter's issue number is not an episode's: "Issue #112 · Sunday, April 11"
+    text = _ISSUE.sub("", text).strip()
     # A title also given in its own script, "Moonlight Pharmacy (달빛 약국)": the voice
     # cannot read it, and it is no part of the title.
     text = _OTHER_SCRIPT.sub("", text).strip()

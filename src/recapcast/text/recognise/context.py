@@ -129,6 +129,12 @@ def _front_matter(blocks: list[SourceBlock], ledger: Ledger) -> tuple[list[Sourc
                 for at, line in _numbered(block):
                     ledger.leave_out(at, line, _front_reason(line))
                 continue
+            if len(found) >= 2 and found[0][0] and not kept and all(
+                    _words(x) <= 15 and not _ENDS_SENTENCE.search(x) for x in block.lines[1:]):
+                # "Issue #112 · Sunday, April 11" above a newsletter's tagline
+                for at, line in _numbered(block):
+                    ledger.leave_out(at, line, _front_reason(line))
+                continue
             lead = next(i for i, (is_meta, _) in enumerate(found) if is_meta) if any(
                 is_meta for is_meta, _ in found) else len(found)
             if lead and len(found) - lead >= 2 and all(m for m, _ in found[lead:]):
@@ -523,3 +529,33 @@ def _without_chapter_marks(blocks: list[SourceBlock], ledger: Ledger) -> list[So
             _leave_out_block(ledger, kept.pop(), "chapter marks (the podcast's own)")
         _leave_out_block(ledger, block, "chapter marks (the podcast's own)")
     return kept
+
+
+# An ASCII box a plain-text newsletter draws around a quote: "+-----+" rules and "|" sides.
+_BOX_RULE = re.compile(r"^\s*\+[-=+]{3,}\+\s*$")
+_BOX_SIDE = re.compile(r"^\s*\|(?P<inner>.*)\|\s*$")
+
+
+def _unboxed(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
+    """The blocks with an ASCII box (a "QUOTE OF THE WEEK" drawn in "+---+" and "|") read
+    as the block quote it holds: its border and its label line are left out."""
+    out: list[SourceBlock] = []
+    for block in blocks:
+        lines = block.lines
+        if not (block.kind == "paragraph" and len(lines) >= 3 and _BOX_RULE.match(lines[0])
+                and _BOX_RULE.match(lines[-1])
+                and all(_BOX_SIDE.match(x) for x in lines[1:-1])):
+            out.append(block)
+            continue
+        inner = [(block.number(i), _BOX_SIDE.match(x).group("inner").strip())
+                 for i, x in enumerate(lines) if 0 < i < len(lines) - 1]
+        inner = [(at, x) for at, x in inner if x]
+        for at, x in ((block.number(0), lines[0]), (block.number(len(lines) - 1), lines[-1])):
+            ledger.leave_out(at, x, "box around a quote (its border and label)")
+        if inner and len(inner) > 1 and _words(inner[0][1]) <= 6 and inner[0][1].isupper():
+            ledger.leave_out(*inner[0], "box around a quote (its border and label)")
+            inner = inner[1:]
+        if inner:
+            out.append(dataclasses.replace(block, kind="quote", lines=tuple(x for _, x in inner),
+                                           numbers=tuple(at for at, _ in inner)))
+    return out

@@ -207,6 +207,9 @@ _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: seas
                         r"live(?: updates| blog| coverage)?|"
                         # a tracking site's diary labels: "Watched 14 Feb · Rewatch"
                         r"rewatch(?:ed)?|first watch|"
+                        # a newsletter's number: "Issue #112", "Vol. 3, No. 12"
+                        r"(?:issue|no\.?|vol\.?|volume|edition)\s*#?\s*\d+"
+                        r"(?:,? (?:no\.?|issue)\s*#?\d+)?|"
                         # a podcast episode's own details: "Runtime: 1:12:48 · Explicit"
                         r"(?:runtime|running time|length|duration)\s*:?\s*\d[\d:]*"
                         r"(?:\s*(?:min(?:ute)?s?|h|hrs?))?|explicit|clean|"
@@ -282,7 +285,8 @@ _BARE_HANDLE = re.compile(r"^@[\w.]{2,40}(?: on (?:instagram|twitter|x|bluesky|t
 _FORUM_FURNITURE = re.compile(
     r"^[+-]?\d[\d.,]*\s?[kKmM]?(?:\s+(?:points?|votes?|upvotes?|likes?))?$"
     r"|^(?:(?:reply|share|save|report|award|give award|hide|permalink|embed|more replies|"
-    r"continue this thread|upvote|downvote|vote|follow|like|quote)\b\s*)+$"
+    r"continue this thread|upvote|downvote|vote|follow|like|quote|thanks)\b\s*"
+    r"(?:\(\d[\d,.]*\)\s*)?)+\.?$"
     r"|^(?:♥|❤|♡)?\s*\d[\d.,]*\s?[kK]?\s+(?:likes?|notes?|reblogs?|claps?|views?|shares?|"
     r"retweets?|reposts?|responses?|hearts?)\b.{0,80}$|^liked by\b.{0,80}$"
     r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}(?: and added:?.*)?|liked this|"
@@ -308,7 +312,8 @@ _CALL_TO_ACTION = re.compile(
     r"|\bleave a comment\b|\bsubscribe to (?:the|my|our) newsletter\b"
     r"|^follow (?:the|our|me|us)\b.{0,60}@\w|\bdrop (?:your|a) (?:hot )?(?:takes?|comments?)\b"
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
-    r"|\b(?:welcome|hello|hi)\b.{0,40}\bnew subscribers\b|\bpaid subscribers (?:get|can|will)\b"
+    # (a welcome to new subscribers is cut a sentence at a time: rules._without_welcome)
+    r"|\bpaid subscribers (?:get|can|will)\b"
     r"|^quick housekeeping\b|^housekeeping\s*:"
     # a newsletter platform's own boxes: "X is a reader-supported publication. To receive
     # new posts and support my work, consider becoming a free or paid subscriber."
@@ -328,8 +333,9 @@ _TAG_LINE = re.compile(r"^#[^\W\d_][^#\n]{0,40}(?:\s+#[^\W\d_][^#\n]{0,40})+$")
 
 # A forum poster's edit that thanks or fixes, not one that adds to the recap
 _THANKS_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]\s*(?:thanks?|thank you|wow|omg|"
-                          r"typo|fixed|formatting|spelling|grammar|rip my inbox|holy)\b",
-                          re.IGNORECASE)
+                          r"typo|fixed|formatting|spelling|grammar|rip my inbox|holy)\b"
+                          # a forum's own note under an edited post
+                          r"|^last edited by\b.{0,60}$", re.IGNORECASE)
 
 
 # What ends a recap pasted from a page: the comments under it.

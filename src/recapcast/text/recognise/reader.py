@@ -48,6 +48,7 @@ from recapcast.text.recognise.rules import (
     _listed_lines,
     _title_like,
     _without_spoiler_warning,
+    _without_welcome,
 )
 from recapcast.text.recognise.speakers import (
     _attributed,
@@ -352,6 +353,13 @@ class _Reader:
                 continue
             if line != written:
                 ledger.leave_out(at, _removed_part(written, line), "spoiler warning")
+            unwelcomed = _without_welcome(line)
+            if not unwelcomed:
+                ledger.leave_out(at, line, "call to action")
+                continue
+            if unwelcomed != line:
+                ledger.leave_out(at, _removed_part(line, unwelcomed), "call to action")
+                line = unwelcomed
             pause = _PAUSE.match(line)
             if pause:
                 self.flush()

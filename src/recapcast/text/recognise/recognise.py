@@ -23,6 +23,7 @@ from recapcast.text.recognise.context import (
     _furniture_block,
     _sentence_case_headings,
     _single_spaced,
+    _unboxed,
     _with_previously,
     _without_chapter_marks,
     _without_comments,
@@ -45,6 +46,7 @@ from recapcast.text.recognise.rules import (
 from recapcast.text.recognise.title import (
     _best_title,
     _from_lead,
+    _from_opening,
     _numbers_line,
     _page_author,
     _recap_line,
@@ -97,6 +99,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
     parts, title_line, blocks = _title(source, blocks, ledger)
     parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks, ledger), ledger)
     blocks, author = _front_matter(lead + blocks, ledger)
+    parts = _from_opening(parts, blocks)
     blocks = _without_sign_off(blocks, ledger)
     blocks = _without_repeated_title(blocks, parts, ledger)
     reader = _read(source, blocks, ledger)
@@ -116,6 +119,7 @@ def _without_furniture(source: RecapSource, ledger: Ledger) -> list[SourceBlock]
     kept = []
     blocks = _without_furniture_headings(tuple(blocks), ledger)
     blocks = _without_chapter_marks(_without_sponsor_reads(blocks, ledger), ledger)
+    blocks = _unboxed(blocks, ledger)
     for block in _without_comments(blocks, ledger):
         if _furniture_block(block):
             for at, line in _numbered(block):

@@ -107,6 +107,14 @@ def _site_menu(line: str) -> bool:
             and all(not w[:1].isalpha() or w[:1].isupper() for w in words))
 
 
+# An e-mail's link to its web copy, with or without the address: "View this email in your
+# browser: https://..."
+_VIEW_ONLINE = re.compile(r"^\W*(?:view|read|open) (?:this (?:e-?mail|post|issue|newsletter|"
+                          r"message) )?(?:in|on) (?:your|a|the) (?:web )?(?:browser|web)\b"
+                          r"(?:\s*:?\s*\S+)?\W*$|^\W*(?:view|read) (?:it |this )?online\b"
+                          r"(?:\s*:?\s*\S+)?\W*$", re.IGNORECASE)
+
+
 def _label(line: str) -> str:
     return _EDIT_LINK.sub("", line).strip(" *_").rstrip(":").strip().lower()
 
@@ -151,7 +159,7 @@ FURNITURE_RULES = (
          lambda line: _label(line) in _FURNITURE_HEADINGS or bool(
              _MORE_FROM.match(_label(line)) and _words(_label(line)) <= 6)),
     Rule("leave out", "site furniture: button",
-         lambda line: _label(line).rstrip(",!") in _BUTTONS),
+         lambda line: _label(line).rstrip(",!") in _BUTTONS or bool(_VIEW_ONLINE.match(line))),
     Rule("leave out", "site furniture: menu", _site_menu),
     Rule("leave out", "site furniture: forum votes and links",
          lambda line: bool(_FORUM_FURNITURE.match(_label(line)))),
@@ -288,6 +296,19 @@ def _without_spoiler_warning(line: str) -> str:
                   or _label(sentence).rstrip(",!.") in _BUTTONS):  # "I can handle the truth."
             kept.append(sentence)
     return " ".join(kept)
+
+
+# A newsletter's welcome to its new readers, a sentence of its opening paragraph.
+_WELCOME = re.compile(r"\b(?:welcome|hello|hi)\b.{0,40}\bnew (?:subscribers|readers|members)\b",
+                      re.IGNORECASE)
+
+
+def _without_welcome(line: str) -> str:
+    """``line`` less its sentences that welcome new subscribers ("Happy Sunday, and welcome
+    to the 41 new subscribers who found us ...")."""
+    if not _WELCOME.search(line):
+        return line
+    return " ".join(x for x in _SENTENCE_END.split(line) if not _WELCOME.search(x))
 
 
 def _only_a_warning(sentence: str) -> bool:

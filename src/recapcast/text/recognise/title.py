@@ -7,7 +7,7 @@ import re
 from recapcast.model import Block, Paragraph
 from recapcast.text.ledger import Ledger
 from recapcast.text.recognise.blocks import _leave_out_block, _without_line
-from recapcast.text.recognise.patterns import _EPISODE_HEADING, _words
+from recapcast.text.recognise.patterns import _EPISODE_HEADING, _SENTENCE_END, _SPOILER, _words
 from recapcast.text.recognise.phrases import _ORDINAL_WORDS
 from recapcast.text.recognise.rules import (
     _header_line,
@@ -18,7 +18,7 @@ from recapcast.text.recognise.rules import (
 )
 from recapcast.text.recognise.speakers import _is_name
 from recapcast.text.source import SourceBlock
-from recapcast.text.titles import TitleParts, parse_title, straight_quotes
+from recapcast.text.titles import TitleParts, parse_title, straight_quotes, unshouted
 
 
 def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock], ledger: Ledger
@@ -221,3 +221,30 @@ def _page_author(author: str) -> str:
 
 _ROLE = re.compile(r"\b(?:editor|writer|critic|correspondent|reporter|contributor|staff|"
                    r"columnist|producer|host|tv|television|entertainment)\b", re.IGNORECASE)
+
+
+# A show's name shouted in a sentence: "because NORTHBOUND FREIGHT finally did the thing".
+_SHOUTED = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3})(?![\w'’])")
+
+
+def _from_opening(parts: TitleParts, blocks: list[SourceBlock]) -> TitleParts:
+    """The episode a newsletter's opening names when no title line did: its spoiler line
+    ('Full spoilers for Season 1, Episode 8, "Switchback," below.') gives the numbers and
+    title, and a name shouted in that paragraph ("NORTHBOUND FREIGHT") the show."""
+    if parts.episode is not None:
+        return parts
+    for block in blocks[:3]:
+        if block.kind == "heading":
+            break
+        if block.kind != "paragraph":
+            continue
+        text = " ".join(block.lines)
+        for sentence in _SENTENCE_END.split(text):
+            found = parse_title(sentence) if _SPOILER.search(sentence) else None
+            if found is None or found.episode is None or not found.title:
+                continue
+            shouted = [m.group(1) for m in _SHOUTED.finditer(text)
+                       if not _SPOILER.search(m.group(1)) and len(m.group(1)) > 4]
+            show = parts.show or (unshouted(shouted[0]) if len(set(shouted)) == 1 else None)
+            return TitleParts(show, found.season, found.episode, found.title)
+    return parts
