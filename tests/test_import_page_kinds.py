@@ -201,8 +201,9 @@ def test_a_forum_threads_first_post_is_the_recap_without_its_posters_profile():
     assert _kinds(script) == [("p", LONG), (">", "Marta", "Count them again.")]
 
 
-OPENING = ("Happy Sunday, and welcome to the 12 new subscribers who joined this week. HARBOUR "
-           'LIGHTS finally paid off. Full spoilers for Season 3, Episode 2, "Low Water," below.')
+OPENING = ("Happy Sunday, and welcome to the 12 new subscribers who joined this week. This "
+           "one is long, because HARBOUR LIGHTS finally paid off the storm it has been promising "
+           'since March. Full spoilers for Season 3, Episode 2, "Low Water," below.')
 
 
 def test_a_plain_text_newsletter_names_its_episode_in_the_opening_and_boxes_its_quote():
@@ -248,3 +249,20 @@ def test_a_plain_text_newsletter_names_its_episode_in_the_opening_and_boxes_its_
     text = " ".join(k[-1] for k in kinds)
     for gone in ("browser", "Issue", "new subscribers", "QUOTE OF THE WEEK", "Inkpot", "TIDE10"):
         assert gone not in text
+
+
+def test_the_season_a_spoiler_line_names_fills_in_a_title_that_gave_only_the_episode():
+    script = _import(f"""\
+        Harbour Lights, Episodes 3 & 4: "Low Water" and "Spring Tide"
+
+        Two episodes this week. Spoilers for all of Season 2, obviously.
+
+        Episode 3: "Low Water"
+
+        {LONG}
+
+        Episode 4: "Spring Tide"
+
+        {MORE}
+        """)
+    assert (script.meta.season, script.meta.episode, script.meta.title) == (2, 3, "Low Water")

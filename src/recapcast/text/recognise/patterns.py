@@ -312,8 +312,9 @@ _CALL_TO_ACTION = re.compile(
     r"|\bleave a comment\b|\bsubscribe to (?:the|my|our) newsletter\b"
     r"|^follow (?:the|our|me|us)\b.{0,60}@\w|\bdrop (?:your|a) (?:hot )?(?:takes?|comments?)\b"
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
-    # (a welcome to new subscribers is cut a sentence at a time: rules._without_welcome)
-    r"|\bpaid subscribers (?:get|can|will)\b"
+    # (a short line; in a longer paragraph the welcome goes a sentence at a time,
+    # rules._without_welcome)
+    r"|\b(?:welcome|hello|hi)\b.{0,40}\bnew subscribers\b|\bpaid subscribers (?:get|can|will)\b"
     r"|^quick housekeeping\b|^housekeeping\s*:"
     # a newsletter platform's own boxes: "X is a reader-supported publication. To receive
     # new posts and support my work, consider becoming a free or paid subscriber."

@@ -223,10 +223,10 @@ class _Reader:
             # The chapter is named by the episode's title: the opening already says its number,
             # unless the recap covers several episodes (a two-part recap's "Episode 10: ..."
             # says where the next one starts).
-            number = text[:episode.start("title")].rstrip(" :.-–—~")
+            label = text[:episode.start("title")].rstrip(" :.-–—~")  # "Episode 10"
             text = title = unshouted(episode.group("title").strip().strip('"\'‘’“”').strip())
             if self.several_episodes:
-                text = f"{number}: {title}"
+                text = f"{label}: {title}"
             if self.episode is None:
                 number = episode.group("n").lower()
                 self.episode = (int(number) if number.isdigit()

@@ -230,8 +230,9 @@ _SHOUTED = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){
 def _from_opening(parts: TitleParts, blocks: list[SourceBlock]) -> TitleParts:
     """The episode a newsletter's opening names when no title line did: its spoiler line
     ('Full spoilers for Season 1, Episode 8, "Switchback," below.') gives the numbers and
-    title, and a name shouted in that paragraph ("NORTHBOUND FREIGHT") the show."""
-    if parts.episode is not None:
+    title, and a name shouted in that paragraph ("NORTHBOUND FREIGHT") the show; or the
+    season alone ("Spoilers for all of Season 3") when the title named only the episode."""
+    if parts.episode is not None and parts.season is not None:
         return parts
     for block in blocks[:3]:
         if block.kind == "heading":
@@ -241,7 +242,12 @@ def _from_opening(parts: TitleParts, blocks: list[SourceBlock]) -> TitleParts:
         text = " ".join(block.lines)
         for sentence in _SENTENCE_END.split(text):
             found = parse_title(sentence) if _SPOILER.search(sentence) else None
-            if found is None or found.episode is None or not found.title:
+            if parts.episode is not None and found is not None and found.season is not None \
+                    and found.episode in (None, parts.episode):
+                # "Episodes 9 & 10" in the title, "Spoilers for all of Season 3" below it
+                return TitleParts(parts.show, found.season, parts.episode, parts.title)
+            if found is None or found.episode is None or not found.title or (
+                    parts.episode is not None):
                 continue
             shouted = [m.group(1) for m in _SHOUTED.finditer(text)
                        if not _SPOILER.search(m.group(1)) and len(m.group(1)) > 4]
