@@ -77,6 +77,13 @@ REASONS = {
     "site furniture: tags": "\"Tags: ...\", \"#a #b\"",
     "site furniture: handle": "\"@name on Instagram\"",
     "site furniture: comment count": "\"12 Comments\"",
+    "site furniture: where to watch": "\"Where to watch: ...\" on a tracking site",
+    "site furniture: menu": "a site's menu with its sign-in links",
+    "site furniture: breadcrumb": "a forum's or site's path to the page (\"Forums > TV > Show\")",
+    "site furniture: credits": "a podcast's hosts, guests and producers",
+    "sponsor read": "a sponsor's section or read, with its promo code",
+    "box around a quote (its border and label)": "a plain-text newsletter's \"+---+\" box",
+    "chapter marks (the podcast's own)": "show notes' \"[12:40] The vault\" list",
 }
 """Every reason a rule leaves a line out for, and what it means; an editor's learned rule
 is cited as "learned from the editor (EPISODE): SHAPE"."""

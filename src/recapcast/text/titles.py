@@ -63,6 +63,10 @@ _OTHER_SCRIPT = re.compile(r"\s*\((?=[^()]*[\u0400-\u04ff\u0590-\u06ff\u0e00-\u0
 _IMDB = re.compile(r'^"(?P<show>[^"]{1,80})" (?P<title>[^"]{1,120}?) \(TV Episode(?: \d{4})?\)')
 _TAGS = re.compile(r"\s*[\[(](?:no |minor |major |book |full )?(?:spoilers?|discussion|"
                    r"spoiler-free|nsfw|oc|meta|serious|live|recap)[\])]", re.IGNORECASE)
+_PODCAST_NUMBER = re.compile(
+    r"^(?:ep\.?|episode|#)\s*\d{1,4}\s*[—–|:-]\s+(?=\S.*(?:\b[ST]\s?\d{1,2}\s?\.?\s?E\s?\d|"
+    r"\b\d{1,2}x\d{1,3}\b))", re.IGNORECASE)
+_ISSUE = re.compile(r"\b(?:issue|vol\.?|volume|edition)\s*#?\s*\d{1,4}\b", re.IGNORECASE)
 _DOUBLE_QUOTED = re.compile(r'"([^"]{1,150})"')
 _SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:,(\[–—-]))'([^']{1,150})'(?=$|[\s,.;:)\]–—-])")
 _EDGE = " \t,:;|–—-()[]·•/"
@@ -109,6 +113,10 @@ def parse_title(line: str, site: str = "") -> TitleParts | None:
     text = re.sub(r"\s+", " ", straight_quotes(line)).strip()
     # A forum's tags: "[Spoilers]", "(No Spoilers)", "[Discussion]".
     text = _TAGS.sub("", text).strip()
+    # A podcast's own episode number ahead of the show's episode: "Ep. 34 — Show S2E7 ..."
+    text = _PODCAST_NUMBER.sub("", text)
+    # A newsletter's issue number is not an episode's: "Issue #112 · Sunday, April 11"
+    text = _ISSUE.sub("", text).strip()
     # A title also given in its own script, "Moonlight Pharmacy (달빛 약국)": the voice
     # cannot read it, and it is no part of the title.
     text = _OTHER_SCRIPT.sub("", text).strip()

@@ -11,6 +11,7 @@ from recapcast.model import Block, Heading, Paragraph
 from recapcast.text.ledger import Ledger
 from recapcast.text.recognise.blocks import _from_line, _leave_out_block, _numbered
 from recapcast.text.recognise.patterns import (
+    _CLOCK_HEADING,
     _COMMENTS_START,
     _DIALOGUE,
     _POST_EDIT,
@@ -26,6 +27,10 @@ from recapcast.text.recognise.phrases import (
     _DROPPED_HEADINGS,
     _PERSONAL_NOTES,
     _QUOTE_MARKS,
+    SPONSOR_HEADINGS,
+    SPONSOR_READ_OPENS,
+    alt,
+    phrases_of,
 )
 from recapcast.text.recognise.rules import (
     _ENDS_SENTENCE,
@@ -51,7 +56,10 @@ def _sentence_case_headings(blocks: list[SourceBlock]) -> set[int]:
     found = set()
     for block, following in zip(blocks, blocks[1:], strict=False):
         line = block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else ""
-        if (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
+        if (line and block.line and _CLOCK_HEADING.match(line) and following.kind == "paragraph"
+                and not _CLOCK_HEADING.match(following.lines[0])):
+            found.add(block.line)  # a live-watch recap's "9:02 PM" over what happened then
+        elif (line and block.line and 1 <= _words(line) <= 7 and line[:1].isupper()
                 and line[-1] not in ".,;:!…\"”’)»" and not _DIALOGUE.match(line)
                 and not _meta_line(line)[0] and not _furniture_line(line)
                 and line[:1] not in _QUOTE_MARKS
@@ -99,7 +107,11 @@ def _front_matter(blocks: list[SourceBlock], ledger: Ledger) -> tuple[list[Sourc
     author = ""
     kept: list[SourceBlock] = []
     in_front = True
+    clocks = [b for b in blocks if b.kind == "paragraph" and len(b.lines) == 1
+              and _CLOCK_HEADING.match(b.lines[0])]
     for index, block in enumerate(blocks):
+        if in_front and len(clocks) >= 2 and block is clocks[0]:
+            in_front = False  # a live-watch recap's first "8:58 PM" heading, not a date
         if in_front and block.kind == "paragraph":
             found = _meta_lines(block)
             metas = sum(is_meta for is_meta, _ in found)
@@ -115,6 +127,12 @@ def _front_matter(blocks: list[SourceBlock], ledger: Ledger) -> tuple[list[Sourc
                          for line, (is_meta, name) in zip(block.lines, found, strict=True)]
             if found and all(is_meta for is_meta, _ in found):
                 author = author or next((name for _, name in found if name), "")
+                for at, line in _numbered(block):
+                    ledger.leave_out(at, line, _front_reason(line))
+                continue
+            if len(found) >= 2 and found[0][0] and not kept and all(
+                    _words(x) <= 15 and not _ENDS_SENTENCE.search(x) for x in block.lines[1:]):
+                # "Issue #112 · Sunday, April 11" above a newsletter's tagline
                 for at, line in _numbered(block):
                     ledger.leave_out(at, line, _front_reason(line))
                 continue
@@ -453,3 +471,103 @@ _SAYS_PREVIOUSLY = re.compile(r"^\W*previously\b", re.IGNORECASE)
 
 _THIS_EPISODE = re.compile(r"^(?:tonight(?:'s|’s)?|this (?:week|episode|hour|time)|"
                            r"this week(?:'s|’s) episode|in this episode|now,)\b", re.IGNORECASE)
+
+
+_SPONSOR_HEADINGS = phrases_of(SPONSOR_HEADINGS)
+_SPONSOR_READ = re.compile(rf"^{alt(SPONSOR_READ_OPENS)}\b", re.IGNORECASE)
+
+
+def _sponsor_label(block: SourceBlock) -> bool:
+    """A sponsor section's heading: a heading, or a line of its own ("SPONSOR")."""
+    text = block.text if block.kind == "heading" else (
+        block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else "")
+    return bool(text) and _label(text) in _SPONSOR_HEADINGS
+
+
+def _label_line(block: SourceBlock) -> bool:
+    """A one-line paragraph that labels what follows: "Links mentioned:", "FOOTNOTES"."""
+    line = block.lines[0] if block.kind == "paragraph" and len(block.lines) == 1 else ""
+    return bool(line) and _words(line) <= 6 and (line.rstrip().endswith(":") or line.isupper())
+
+
+def _without_sponsor_reads(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
+    """The blocks less a sponsor's section (its heading and what it heads, up to the next
+    heading, rule or label line) and a paragraph that opens as a sponsor read ("This
+    episode is supported by ...")."""
+    kept: list[SourceBlock] = []
+    in_sponsor = False
+    for block in blocks:
+        if _sponsor_label(block):
+            in_sponsor = True
+            _leave_out_block(ledger, block, "sponsor read")
+            continue
+        if in_sponsor and block.kind in ("paragraph", "list", "quote") and not _label_line(block):
+            _leave_out_block(ledger, block, "sponsor read")
+            continue
+        in_sponsor = False
+        if block.kind == "paragraph" and _SPONSOR_READ.match(block.text.strip()):
+            _leave_out_block(ledger, block, "sponsor read")
+            continue
+        kept.append(block)
+    return kept
+
+
+# A podcast chapter mark: "[12:40] The vault", "1:09:10 - Outro & next week".
+_CHAPTER_MARK = re.compile(r"^[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s*[—–\-|:]?\s*(?P<text>.*)$")
+_CHAPTER_MARK_LABELS = {"chapters", "chapter markers", "chapter marks", "timestamps",
+                        "time stamps", "in this episode", "episode chapters", "segments"}
+
+
+def _chapter_marks(lines: tuple[str, ...] | list[str]) -> bool:
+    """Three or more lines, each a time stamp and a few words, no sentence: a podcast's own
+    chapter list, not the recap's chapters."""
+    found = [_CHAPTER_MARK.match(x.strip()) for x in lines]
+    return len(lines) >= 3 and all(
+        m and 1 <= _words(m.group("text")) <= 8 and not _ENDS_SENTENCE.search(m.group("text"))
+        for m in found)
+
+
+def _without_chapter_marks(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
+    """The blocks less show notes' chapter marks ("[12:40] The vault" line under line) with
+    their label ("Chapters")."""
+    kept: list[SourceBlock] = []
+    for block in blocks:
+        lines = block.lines if block.kind in ("paragraph", "list") else ()
+        labelled = bool(lines) and _label(lines[0]) in _CHAPTER_MARK_LABELS
+        if not (lines and _chapter_marks(lines[1:] if labelled else lines)):
+            kept.append(block)
+            continue
+        if not labelled and kept and _label(kept[-1].text) in _CHAPTER_MARK_LABELS:
+            _leave_out_block(ledger, kept.pop(), "chapter marks (the podcast's own)")
+        _leave_out_block(ledger, block, "chapter marks (the podcast's own)")
+    return kept
+
+
+# An ASCII box a plain-text newsletter draws around a quote: "+-----+" rules and "|" sides.
+_BOX_RULE = re.compile(r"^\s*\+[-=+]{3,}\+\s*$")
+_BOX_SIDE = re.compile(r"^\s*\|(?P<inner>.*)\|\s*$")
+
+
+def _unboxed(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
+    """The blocks with an ASCII box (a "QUOTE OF THE WEEK" drawn in "+---+" and "|") read
+    as the block quote it holds: its border and its label line are left out."""
+    out: list[SourceBlock] = []
+    for block in blocks:
+        lines = block.lines
+        if not (block.kind == "paragraph" and len(lines) >= 3 and _BOX_RULE.match(lines[0])
+                and _BOX_RULE.match(lines[-1])
+                and all(_BOX_SIDE.match(x) for x in lines[1:-1])):
+            out.append(block)
+            continue
+        inner = [(block.number(i), _BOX_SIDE.match(x).group("inner").strip())
+                 for i, x in enumerate(lines) if 0 < i < len(lines) - 1]
+        inner = [(at, x) for at, x in inner if x]
+        for at, x in ((block.number(0), lines[0]), (block.number(len(lines) - 1), lines[-1])):
+            ledger.leave_out(at, x, "box around a quote (its border and label)")
+        if inner and len(inner) > 1 and _words(inner[0][1]) <= 6 and inner[0][1].isupper():
+            ledger.leave_out(*inner[0], "box around a quote (its border and label)")
+            inner = inner[1:]
+        if inner:
+            out.append(dataclasses.replace(block, kind="quote", lines=tuple(x for _, x in inner),
+                                           numbers=tuple(at for at, _ in inner)))
+    return out

@@ -150,6 +150,12 @@ _DATE = re.compile(
     rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
 
 
+# A time of day as a live-watch recap's section heading: "9:02 PM", "10:04 p.m." (the
+# clock's am/pm mark is what tells it from a score or a runtime).
+_CLOCK_HEADING = re.compile(r"^\d{1,2}[:.]\d{2}\s*[ap]\.?\s?m\.?(?:\s+[A-Z]{2,4})?$",
+                            re.IGNORECASE)
+
+
 _CLOCK_ONLY = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?$",
                          re.IGNORECASE)
 
@@ -169,10 +175,15 @@ _ROMANCE_DATE = re.compile(
     r"\d{1,2}(?:[:h]\d{2})?h?)?\.?$", re.IGNORECASE)
 
 
+# The stars, halves and hearts of a rating: "★★★★½ ♥".
+_RATING_GLYPHS = "★☆½⯪♥❤♡⭐"
+
+
 _BYLINE = re.compile(
     r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
     rf"updates|coverage|reporting|story|text|photos?|{alt(BYLINE_VERBS)})\s+)?{alt(BY)}\s+"
-    r"(?P<name>[^\W\d_][^|·•,;(]*?)\s*(?:\(@?[\w.]+\)|\([^()]{1,60}\))?"
+    rf"(?P<name>[^\W\d_][^|·•,;({_RATING_GLYPHS}]*?)\s*(?:\(@?[\w.]+\)|\([^()]{{1,60}}\))?"
+    rf"(?:\s*[{_RATING_GLYPHS}]+)*"
     rf"(?:\s+{alt(DATED_ON)}\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
     r"(?:\s*,\s*(?P<role>[^.!?]*))?$", re.IGNORECASE)
 
@@ -182,8 +193,11 @@ _DATED = re.compile(rf"^{alt(DATED)}\b(?:\s+{alt(DATED_ON)})?", re.IGNORECASE)
 
 # "Posted by u/fenlandfan", "by @kay": a forum or social handle instead of a name.
 _HANDLE_BYLINE = re.compile(
-    r"^(?:(?:posted|submitted|written|shared)\s+)?by\s+(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
-    r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))$", re.IGNORECASE)
+    r"^(?:(?:posted|submitted|written|shared|review(?:ed)?|logged)\s+)?by\s+"
+    r"(?P<handle>(?:/?u/|@)[\w.\-]{2,40}"
+    r"|(?=[\w.\-]*[_\d])[\w.\-]{2,40}|(?-i:[a-z][a-z.\-]{1,39}))"
+    # a tracking site's stars and heart after the reviewer: "Review by kay_reads ★★★★½ ♥"
+    rf"(?:\s*[{_RATING_GLYPHS}]+)*$", re.IGNORECASE)
 
 
 # A fan-fiction archive's header of a work: "Fandom: ...", "Kudos: 412".
@@ -195,7 +209,20 @@ _WORK_FIELD = re.compile(r"^(?:fandoms?|characters?|relationships?|additional ta
 # What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
 _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
                         r"episode \d+ of \d+|season \d+,? episode \d+|"
-                        r"editor'?s rating\b.{0,20})$", re.IGNORECASE)
+                        r"editor'?s rating\b.{0,20}|"
+                        # a live post's label beside its byline: "Live updates · Refresh for
+                        # the latest"
+                        r"live(?: updates| blog| coverage)?|"
+                        # a tracking site's diary labels: "Watched 14 Feb · Rewatch"
+                        r"rewatch(?:ed)?|first watch|"
+                        # a newsletter's number: "Issue #112", "Vol. 3, No. 12"
+                        r"(?:issue|no\.?|vol\.?|volume|edition)\s*#?\s*\d+"
+                        r"(?:,? (?:no\.?|issue)\s*#?\d+)?|"
+                        # a podcast episode's own details: "Runtime: 1:12:48 · Explicit"
+                        r"(?:runtime|running time|length|duration)\s*:?\s*\d[\d:]*"
+                        r"(?:\s*(?:min(?:ute)?s?|h|hrs?))?|explicit|clean|"
+                        r"refresh (?:the page )?for (?:the latest|updates|more)(?: updates)?)$",
+                        re.IGNORECASE)
 
 
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
@@ -237,7 +264,10 @@ _SIGN_OFF = re.compile(
     r"blog)|see you next week|until next (?:week|time)|\bunsubscribe\b|you(?:'re| are) "
     r"receiving this|manage (?:your )?preferences|that's (?:it|all) (?:for|from)\b"
     r"|see you next \w+day\b|\bfind me on\b"
-    r"|\bhit reply\b", re.IGNORECASE)
+    r"|\bhit reply\b"
+    # a podcast's: "Rate and review us wherever you get your podcasts", "Leave a voicemail"
+    r"|\brate (?:and|&) review\b|\bwherever you get your podcasts\b"
+    r"|\bleave (?:us )?a voicemail\b|^send us your\b", re.IGNORECASE)
 
 
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
@@ -263,11 +293,13 @@ _BARE_HANDLE = re.compile(r"^@[\w.]{2,40}(?: on (?:instagram|twitter|x|bluesky|t
 _FORUM_FURNITURE = re.compile(
     r"^[+-]?\d[\d.,]*\s?[kKmM]?(?:\s+(?:points?|votes?|upvotes?|likes?))?$"
     r"|^(?:(?:reply|share|save|report|award|give award|hide|permalink|embed|more replies|"
-    r"continue this thread|upvote|downvote|vote|follow|like|quote)\b\s*)+$"
+    r"continue this thread|upvote|downvote|vote|follow|like|quote|thanks)\b\s*"
+    r"(?:\(\d[\d,.]*\)\s*)?)+\.?$"
     r"|^(?:♥|❤|♡)?\s*\d[\d.,]*\s?[kK]?\s+(?:likes?|notes?|reblogs?|claps?|views?|shares?|"
     r"retweets?|reposts?|responses?|hearts?)\b.{0,80}$|^liked by\b.{0,80}$"
     r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}(?: and added:?.*)?|liked this|"
     r"posted this)$"
+    r"|^like (?:this )?(?:review|post|comment)\b.{0,40}$"
     r"|^sort by\b.{0,30}$|^(?:episode|post-episode|pre-episode|live|weekly|official)\s+"
     r"discussion(?: thread)?$|^level \d+$",
     re.IGNORECASE)
@@ -288,8 +320,13 @@ _CALL_TO_ACTION = re.compile(
     r"|\bleave a comment\b|\bsubscribe to (?:the|my|our) newsletter\b"
     r"|^follow (?:the|our|me|us)\b.{0,60}@\w|\bdrop (?:your|a) (?:hot )?(?:takes?|comments?)\b"
     r"|\bforwarded this (?:email |newsletter )?to you\b|\bplease clap\b"
+    # (a short line; in a longer paragraph the welcome goes a sentence at a time,
+    # rules._without_welcome)
     r"|\b(?:welcome|hello|hi)\b.{0,40}\bnew subscribers\b|\bpaid subscribers (?:get|can|will)\b"
     r"|^quick housekeeping\b|^housekeeping\s*:"
+    # a newsletter platform's own boxes: "X is a reader-supported publication. To receive
+    # new posts and support my work, consider becoming a free or paid subscriber."
+    r"|\bis an? reader-supported publication\b|\bconsider becoming a (?:free or )?paid subscriber\b"
     r"|^refresh (?:the page )?for (?:updates|more)\b"
     r"|^(?:update|editor'?s note|correction)\s*:.{0,80}\b(?:this (?:recap|article|story|post)|"
     r"an earlier version|was (?:first )?published|misspelled|misstated|corrected)\b"
@@ -325,8 +362,9 @@ _TAG_LINE = re.compile(r"^#[^\W\d_][^#\n]{0,40}(?:\s+#[^\W\d_][^#\n]{0,40})+$"
 
 # A forum poster's edit that thanks or fixes, not one that adds to the recap
 _THANKS_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]\s*(?:thanks?|thank you|wow|omg|"
-                          r"typo|fixed|formatting|spelling|grammar|rip my inbox|holy)\b",
-                          re.IGNORECASE)
+                          r"typo|fixed|formatting|spelling|grammar|rip my inbox|holy)\b"
+                          # a forum's own note under an edited post
+                          r"|^last edited by\b.{0,60}$", re.IGNORECASE)
 
 
 # What ends a recap pasted from a page: the comments under it.
@@ -334,7 +372,7 @@ _COMMENTS_START = re.compile(
     rf"^(?:\d[\d.,]*\s?k?\s+)?{alt(COMMENTS)}$|^sort by\b|"
     r"^(?:leave a reply|join the discussion|add a comment|"
     r"post a comment|comments are closed)$|^level 1$|^responses?\s*\(\d[\d,]*\)$|"
-    r"^what are your thoughts\??$",
+    r"^what are your thoughts\??$|^discussion about this (?:post|episode|article)$",
     re.IGNORECASE)
 
 

@@ -148,7 +148,10 @@ LINK_LIST_LABELS = {
            "more like this", "recommended", "recommended for you", "you may also like",
            "you might also like", "most read", "most popular", "popular", "trending",
            "trending now", "latest", "up next", "topics", "explore more",
-           "more on this story", "more from"),
+           "more on this story", "more from",
+           # show notes' links
+           "links mentioned", "links mentioned in this episode", "links from this episode",
+           "links from the episode", "mentioned in this episode", "show links", "links"),
     "de": ("mehr zum thema", "lesen sie auch"),
     "fr": ("lire aussi", "à lire aussi", "voir aussi"),
     "es": ("lee también", "leer más"),
@@ -193,6 +196,10 @@ BUTTONS = {
            "leave a comment", "sign up", "sign in", "log in", "download the app",
            "listen now", "print", "email", "tweet", "pin it", "copy link", "back to top",
            "continue reading", "show comments", "view comments", "load more", "keep reading",
+           "listen to post", "listen to this post", "listen to this article",
+           "type your email", "type your email...", "enter your email", "write a comment...",
+           # a tracking site's buttons (its spoiler gate: "I can handle the truth.")
+           "i can handle the truth", "show spoilers", "reveal spoilers", "show review",
            "view in browser", "view this post on the web", "view online", "hi friends",
            "hi all", "hi everyone", "hey everyone", "hey friends", "hello friends",
            "hello everyone", "dear readers", "hey y'all"),
@@ -227,7 +234,8 @@ _PERSONAL_NOTES = phrases_of(PERSONAL_NOTES)
 # Words that say a line is about when the page went up: "Updated March 3", "Publié le ...".
 DATED = {
     "en": ("posted", "published", "updated", "last updated", "last modified",
-           "first published", "originally published", "watched", "rewatched", "reviewed",
+           "first published", "originally published",
+           "last update", "watched", "rewatched", "reviewed",
            "aired", "air date", "airdate", "modified"),
     "fr": ("publié", "mis à jour"), "de": ("veröffentlicht", "aktualisiert"),
     "es": ("publicado", "actualizado"), "it": ("pubblicato", "aggiornato"),
@@ -240,6 +248,35 @@ DATED_ON = {"en": ("on", "at"), "fr": ("le",), "de": ("am",), "es": ("el",), "it
 # How a byline names its writer: "By Ana Ruiz", "Par ...", "Von ...".
 BY = {"en": ("by",), "fr": ("par",), "de": ("von",), "es": ("por",), "it": ("di",),
       "nl": ("door",)}
+
+# A sponsor's section of a newsletter or show notes, as its heading says it: "SPONSOR",
+# "This issue is brought to you by" (the heading and the read under it are left out).
+SPONSOR_HEADINGS = {
+    "en": ("sponsor", "sponsors", "our sponsor", "our sponsors", "today's sponsor",
+           "this week's sponsor", "sponsored by", "brought to you by", "a word from our sponsor",
+           "a word from our sponsors", "this issue is brought to you by",
+           "this episode is brought to you by", "this week's issue is brought to you by",
+           "thanks to our sponsor", "thanks to our sponsors"),
+    "fr": ("partenaire", "nos partenaires", "sponsorisé par", "avec le soutien de"),
+    "de": ("sponsor", "präsentiert von", "unterstützt von", "werbung"),
+    "es": ("patrocinador", "patrocinadores", "patrocinado por"),
+    "it": ("sponsor", "sponsorizzato da"),
+}
+# How a sponsor read opens, without a heading: "This episode is supported by Quillfeather".
+SPONSOR_READ_OPENS = {
+    "en": ("this episode is supported by", "this episode is brought to you by",
+           "this episode is sponsored by", "this episode is presented by",
+           "this issue is brought to you by", "this issue is sponsored by",
+           "this newsletter is sponsored by", "this newsletter is brought to you by",
+           "this post is sponsored by", "this week's episode is brought to you by",
+           "today's episode is brought to you by", "support for this episode comes from",
+           "support for this podcast comes from", "today's sponsor is",
+           "this week's sponsor is"),
+    "fr": ("cet épisode est sponsorisé par", "cet épisode vous est présenté par"),
+    "de": ("diese folge wird präsentiert von", "diese folge wird unterstützt von"),
+    "es": ("este episodio está patrocinado por", "este episodio es posible gracias a"),
+}
+
 
 # A read-time line: "7 min read", "Lesezeit: 4 Minuten", "5 minutos de lectura".
 READ_TIME_AFTER = {"en": ("read", "reading time"), "fr": ("de lecture",),
@@ -358,6 +395,7 @@ PHRASE_TABLES = {
     "saying to": SAYING_TO, "invitations": INVITES, "tag labels": TAG_LABELS,
     "byline verbs": BYLINE_VERBS, "corrections": CORRECTIONS, "weekdays": WEEKDAYS,
     "every": EVERY,
+    "sponsor headings": SPONSOR_HEADINGS, "sponsor reads": SPONSOR_READ_OPENS,
 }
 """Every per-language table, by concept: ``coverage(PHRASE_TABLES)`` counts them."""
 

@@ -48,6 +48,7 @@ from recapcast.text.recognise.rules import (
     _listed_lines,
     _title_like,
     _without_spoiler_warning,
+    _without_welcome,
 )
 from recapcast.text.recognise.speakers import (
     _attributed,
@@ -81,6 +82,8 @@ class _Reader:
         self.guessed_headings: set[int] = set()  # lines of sentence-case headings
         # ids of one-line "Name: line" paragraph blocks next to another such block
         self.dialogue_paragraphs: set[int] = set()
+        # whether the recap's "Episode N: Title" headings name more than one episode
+        self.several_episodes = False
 
     # dialogue ----------------------------------------------------------------------------
 
@@ -217,8 +220,13 @@ class _Reader:
         text = " ".join(straight_quotes(text).split()) if '"' in straight_quotes(text) else text
         episode = _EPISODE_HEADING.match(text)
         if episode:
-            # The chapter is named by the episode's title: the opening already says its number.
+            # The chapter is named by the episode's title: the opening already says its number,
+            # unless the recap covers several episodes (a two-part recap's "Episode 10: ..."
+            # says where the next one starts).
+            label = text[:episode.start("title")].rstrip(" :.-–—~")  # "Episode 10"
             text = title = unshouted(episode.group("title").strip().strip('"\'‘’“”').strip())
+            if self.several_episodes:
+                text = f"{label}: {title}"
             if self.episode is None:
                 number = episode.group("n").lower()
                 self.episode = (int(number) if number.isdigit()
@@ -345,6 +353,13 @@ class _Reader:
                 continue
             if line != written:
                 ledger.leave_out(at, _removed_part(written, line), "spoiler warning")
+            unwelcomed = _without_welcome(line)
+            if not unwelcomed:
+                ledger.leave_out(at, line, "call to action")
+                continue
+            if unwelcomed != line:
+                ledger.leave_out(at, _removed_part(line, unwelcomed), "call to action")
+                line = unwelcomed
             pause = _PAUSE.match(line)
             if pause:
                 self.flush()

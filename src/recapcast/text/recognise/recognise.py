@@ -23,12 +23,15 @@ from recapcast.text.recognise.context import (
     _furniture_block,
     _sentence_case_headings,
     _single_spaced,
+    _unboxed,
     _with_previously,
+    _without_chapter_marks,
     _without_comments,
     _without_furniture_headings,
     _without_leading_furniture,
     _without_learned,
     _without_sign_off,
+    _without_sponsor_reads,
 )
 from recapcast.text.recognise.patterns import _SOCIAL_POST_SIGNED, _words
 from recapcast.text.recognise.reader import _Reader
@@ -37,21 +40,24 @@ from recapcast.text.recognise.rules import (
     _furniture_reason,
     _meta_line,
     _prose,
+    _site_menu,
     _title_like,
 )
 from recapcast.text.recognise.title import (
     _best_title,
     _from_lead,
+    _from_opening,
     _numbers_line,
     _page_author,
     _recap_line,
     _running_header_above_title,
+    _several_episodes,
     _title_at,
     _without_repeated_title,
 )
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.speakable import split_sentences
-from recapcast.text.titles import TitleParts, show_from_previously, wiki_show
+from recapcast.text.titles import TitleParts, parse_title, show_from_previously, wiki_show
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             ledger.keep(outside.line, outside.text, outside.reason)
         else:
             ledger.leave_out(outside.line, outside.text, outside.reason)
-    blocks = _without_furniture(source, ledger)
+    blocks = _without_site_menu(_without_furniture(source, ledger), ledger)
     # A forum's subreddit, poster and age above the title: front matter, not the title.
     lead: list[SourceBlock] = []
     while blocks and blocks[0].kind == "paragraph" and all(
@@ -93,6 +99,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
     parts, title_line, blocks = _title(source, blocks, ledger)
     parts, blocks = _numbers_line(parts, _without_leading_furniture(blocks, ledger), ledger)
     blocks, author = _front_matter(lead + blocks, ledger)
+    parts = _from_opening(parts, blocks)
     blocks = _without_sign_off(blocks, ledger)
     blocks = _without_repeated_title(blocks, parts, ledger)
     reader = _read(source, blocks, ledger)
@@ -110,7 +117,10 @@ def _without_furniture(source: RecapSource, ledger: Ledger) -> list[SourceBlock]
     paragraphs parted."""
     blocks = _single_spaced(_without_learned(source.blocks, ledger))
     kept = []
-    for block in _without_comments(_without_furniture_headings(tuple(blocks), ledger), ledger):
+    blocks = _without_furniture_headings(tuple(blocks), ledger)
+    blocks = _without_chapter_marks(_without_sponsor_reads(blocks, ledger), ledger)
+    blocks = _unboxed(blocks, ledger)
+    for block in _without_comments(blocks, ledger):
         if _furniture_block(block):
             for at, line in _numbered(block):
                 ledger.leave_out(at, line, _furniture_reason(line) or "site furniture")
@@ -119,12 +129,27 @@ def _without_furniture(source: RecapSource, ledger: Ledger) -> list[SourceBlock]
     return kept
 
 
+def _without_site_menu(blocks: list[SourceBlock], ledger: Ledger) -> list[SourceBlock]:
+    """The blocks less a pasted page's menu at the top ("Shows Lists Sign in Create
+    account") and the site's name above it."""
+    first = blocks[0] if blocks and blocks[0].kind == "paragraph" else None
+    lines = first.lines[:3] if first else ()
+    menu = next((i for i, x in enumerate(lines) if _site_menu(x)), None)
+    if first is None or menu is None or any(_words(x) > 4 for x in first.lines[:menu]):
+        return blocks
+    for at, line in _numbered(first)[:menu + 1]:
+        ledger.leave_out(at, line, "site furniture: menu")
+    rest = _from_line(first, menu + 1)
+    return ([rest] if rest.lines else []) + blocks[1:]
+
+
 def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
            ) -> tuple[TitleParts, str, list[SourceBlock]]:
     """The title line (the page's, the first heading, or the line of the first paragraph
     that says most), what it says, and the blocks under it."""
     title_lines = list(source.titles)
     headline: tuple[int, str] | None = None  # the title line in the recap's own text
+    kicker = ""  # the one title-like line above it
     if not title_lines and _running_header_above_title(blocks):
         # A running header above the title ("SCREEN QUARTERLY   Winter 2027"), as text
         # copied from a PDF has it: not the title, not narration.
@@ -136,12 +161,14 @@ def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
             title_lines.append(first.text)
             headline = (first.number(0), first.text)
             blocks = blocks[1:]
-        elif not title_lines and first.kind == "paragraph" and first.lines and _title_like(
-                first.lines[0]) and (len(first.lines) > 1 or len(blocks) > 1) and not _prose(
+        elif not title_lines and first.kind == "paragraph" and first.lines and (_title_like(
+                first.lines[0]) or _named_above_episode(first.lines)) and (
+                len(first.lines) > 1 or len(blocks) > 1) and not _prose(
                 first.lines[0], first.lines[1] if len(first.lines) > 1 else ""):
             # Of the first lines, the one that says most is the title ("Review by marguerite
             # ★★★½" above "Fernhollow 1x01 — "Pilot""); the title-like lines above it go.
-            at = _title_at(first.lines[:3])
+            at = 1 if _named_above_episode(first.lines) else _title_at(first.lines[:3])
+            kicker = first.lines[0] if at == 1 else ""
             title_lines.append(first.lines[at])
             headline = (first.number(at), first.lines[at])
             for index in range(at):
@@ -150,6 +177,11 @@ def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
             rest = dataclasses.replace(_from_line(first, at + 1), bold=False, italic=False)
             blocks = ([rest] if rest.lines else []) + blocks[1:]
     parts, title_line = _best_title(title_lines, source.site)
+    if (headline is not None and headline[1] == title_line and parts.show is None
+            and parts.title and parts.episode is not None and kicker
+            and _words(kicker) <= 6 and _title_like(kicker) and not _meta_line(kicker)[0]):
+        # 'The Quiet Republic' above 'Season 1 · Episode 5 · "Census"': the show's name
+        parts = dataclasses.replace(parts, show=kicker.strip())
     parts, title_line, blocks = _recap_line(parts, title_line, blocks, ledger)
     if headline is not None:
         if headline[1] == title_line:
@@ -157,6 +189,16 @@ def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
         else:
             ledger.leave_out(*headline, "headline (a line below names the episode)")
     return parts, title_line, blocks
+
+
+def _named_above_episode(lines: tuple[str, ...]) -> bool:
+    """A short name line ("Lane Changers: A Marrow Lane Podcast", shaped like a line of
+    dialogue) above a line that names a show and its episode: the podcast's or site's name
+    above the title."""
+    if len(lines) < 2 or _words(lines[0]) > 8 or lines[0].rstrip().endswith((".", "!", "?")):
+        return False
+    below = parse_title(lines[1])
+    return below is not None and bool(below.show) and below.episode is not None
 
 
 def _read(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger) -> _Reader:
@@ -167,6 +209,7 @@ def _read(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger) -> _Re
     if not marked:
         reader.guessed_headings = _sentence_case_headings(blocks)
     reader.dialogue_paragraphs = _dialogue_paragraphs(blocks)
+    reader.several_episodes = _several_episodes(blocks)
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         if block.kind == "heading":

@@ -82,9 +82,39 @@ _FURNITURE_SORTS = (
                                                  re.IGNORECASE)),
     ("site furniture: share buttons", re.compile(r"^(?:share this|like this:)", re.IGNORECASE)),
     ("site furniture: poll", re.compile(r"^poll\s*:", re.IGNORECASE)),
+    ("site furniture: credits", re.compile(
+        # a podcast's or a video's credits: "Hosts: ...", "Produced by ... · Artwork by ..."
+        r"^(?:hosts?|co-?hosts?|guests?|producers?|executive producers?|theme music)\s*:\s*\S"
+        r"|^(?:hosted|produced|edited|mixed|artwork|cover art|art|music|sound design|audio)\s+"
+        r"by\s+(?-i:[A-Z@])", re.IGNORECASE)),
+    ("site furniture: where to watch", re.compile(
+        r"^(?:where to (?:watch|stream|buy)|streaming on|available (?:to stream )?on)\s*:",
+        re.IGNORECASE)),
     ("site furniture: grade list", re.compile(r"^(?:[A-F][+-]?\s+){3,}[A-F][+-]?$",
                                               re.IGNORECASE)),
 )
+
+
+# A site's menu pasted with the page: "Shows  Lists  Members  Journal  Sign in  Create account"
+_ACCOUNT_LINKS = re.compile(r"\b(?:sign in|log in|login|sign up|create (?:an )?account|"
+                            r"register|my account)\b", re.IGNORECASE)
+
+
+def _site_menu(line: str) -> bool:
+    """A site's menu: a short line of capitalised links, one of them the account's (sign
+    in, create account), with no sentence in it."""
+    words = _ACCOUNT_LINKS.sub("", line).split()
+    return (2 <= len(words) <= 12 and bool(_ACCOUNT_LINKS.search(line))
+            and not re.search(r"[.!?,:;]", line)
+            and all(not w[:1].isalpha() or w[:1].isupper() for w in words))
+
+
+# An e-mail's link to its web copy, with or without the address: "View this email in your
+# browser: https://..."
+_VIEW_ONLINE = re.compile(r"^\W*(?:view|read|open) (?:this (?:e-?mail|post|issue|newsletter|"
+                          r"message) )?(?:in|on) (?:your|a|the) (?:web )?(?:browser|web)\b"
+                          r"(?:\s*:?\s*\S+)?\W*$|^\W*(?:view|read) (?:it |this )?online\b"
+                          r"(?:\s*:?\s*\S+)?\W*$", re.IGNORECASE)
 
 
 def _label(line: str) -> str:
@@ -131,7 +161,8 @@ FURNITURE_RULES = (
          lambda line: _label(line) in _FURNITURE_HEADINGS or bool(
              _MORE_FROM.match(_label(line)) and _words(_label(line)) <= 6)),
     Rule("leave out", "site furniture: button",
-         lambda line: _label(line).rstrip(",!") in _BUTTONS),
+         lambda line: _label(line).rstrip(",!") in _BUTTONS or bool(_VIEW_ONLINE.match(line))),
+    Rule("leave out", "site furniture: menu", _site_menu),
     Rule("leave out", "site furniture: forum votes and links",
          lambda line: bool(_FORUM_FURNITURE.match(_label(line)))),
     Rule("leave out", "site furniture: tags",
@@ -212,9 +243,14 @@ def _meta_reason(line: str) -> tuple[str, str]:
     "" when it is not), and the author it names."""
     if _words(line) > 24:
         return "", ""
-    author, reasons = "", []
-    for segment in _META_SPLIT.split(line.strip()):
+    author, reasons, names = "", [], 0
+    segments = _META_SPLIT.split(line.strip())
+    for segment in segments:
         reason, name = _meta_segment(segment)
+        if not reason and len(segments) >= 3 and not names and _words(segment) <= 2 and (
+                segment[:1].isupper() and not re.search(r"[.!?,:;]", segment)):
+            names += 1  # the network beside an episode's date and runtime: "Northlight+"
+            continue
         if not reason:
             return "", ""
         reasons.append(reason)
@@ -265,9 +301,23 @@ def _without_spoiler_warning(line: str) -> str:
         if label and not _SPOILER.search(label.group("rest")) and not _ABOUT_THE_RECAP.search(
                 label.group("rest")):
             kept.append(label.group("rest"))
-        elif not (_only_a_warning(sentence) or label and _words(sentence) <= 30):
+        elif not (_only_a_warning(sentence) or label and _words(sentence) <= 30
+                  or _label(sentence).rstrip(",!.") in _BUTTONS):  # "I can handle the truth."
             kept.append(sentence)
     return " ".join(kept)
+
+
+# A newsletter's welcome to its new readers, a sentence of its opening paragraph.
+_WELCOME = re.compile(r"\b(?:welcome|hello|hi)\b.{0,40}\bnew (?:subscribers|readers|members)\b",
+                      re.IGNORECASE)
+
+
+def _without_welcome(line: str) -> str:
+    """``line`` less its sentences that welcome new subscribers ("Happy Sunday, and welcome
+    to the 41 new subscribers who found us ...")."""
+    if not _WELCOME.search(line):
+        return line
+    return " ".join(x for x in _SENTENCE_END.split(line) if not _WELCOME.search(x))
 
 
 def _only_a_warning(sentence: str) -> bool:

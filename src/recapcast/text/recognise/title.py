@@ -7,7 +7,7 @@ import re
 from recapcast.model import Block, Paragraph
 from recapcast.text.ledger import Ledger
 from recapcast.text.recognise.blocks import _leave_out_block, _without_line
-from recapcast.text.recognise.patterns import _words
+from recapcast.text.recognise.patterns import _EPISODE_HEADING, _SENTENCE_END, _SPOILER, _words
 from recapcast.text.recognise.phrases import _ORDINAL_WORDS
 from recapcast.text.recognise.rules import (
     _header_line,
@@ -18,7 +18,7 @@ from recapcast.text.recognise.rules import (
 )
 from recapcast.text.recognise.speakers import _is_name
 from recapcast.text.source import SourceBlock
-from recapcast.text.titles import TitleParts, parse_title, straight_quotes
+from recapcast.text.titles import TitleParts, parse_title, straight_quotes, unshouted
 
 
 def _recap_line(parts: TitleParts, title_line: str, blocks: list[SourceBlock], ledger: Ledger
@@ -49,8 +49,9 @@ def _numbers_line(parts: TitleParts, blocks: list[SourceBlock], ledger: Ledger
     6", "S02E06"), which then is not narrated; it may stand among an article's header
     lines (the show's name, a byline, a date) too."""
     first = blocks[0] if blocks else None
-    if first is None or first.kind not in ("paragraph", "heading") or not first.lines:
-        return parts, blocks
+    if first is None or first.kind not in ("paragraph", "heading") or not first.lines or (
+            _EPISODE_HEADING.match(first.lines[0]) and _several_episodes(blocks)):
+        return parts, blocks  # a two-part recap's first "Episode 9: ..." is its chapter
     for index, line in enumerate(first.lines[:6]):
         found = parse_title(line)
         if found is not None and found.title and not found.show and parts.show and _words(
@@ -84,7 +85,8 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts, ledger
                 break
             continue
         again = parse_title(block.text)
-        if parts.title and again and (again.title or "").casefold() == parts.title.casefold():
+        if parts.title and again and (again.title or "").casefold() == parts.title.casefold(
+                ) and not _several_episodes(blocks):
             _leave_out_block(ledger, block, "repeated title")
             return blocks[:index] + blocks[index + 1:]
     # A heading anywhere that only says the show and numbers again ("Void Cartographers
@@ -96,6 +98,16 @@ def _without_repeated_title(blocks: list[SourceBlock], parts: TitleParts, ledger
         else:
             kept.append(block)
     return kept
+
+
+def _several_episodes(blocks: list[SourceBlock]) -> bool:
+    """Whether the recap's "Episode N: Title" headings (or lines of their own) name more
+    than one episode: a two-part recap, whose first such heading is a chapter, not the
+    title again."""
+    lines = [block.text for block in blocks if block.kind == "heading"] + [
+        block.lines[0] for block in blocks if block.kind == "paragraph" and len(block.lines) == 1]
+    return len({found.group("n").lower() for line in lines
+                for found in [_EPISODE_HEADING.match(line)] if found}) >= 2
 
 
 def _numbers_again(text: str, parts: TitleParts) -> bool:
@@ -209,3 +221,36 @@ def _page_author(author: str) -> str:
 
 _ROLE = re.compile(r"\b(?:editor|writer|critic|correspondent|reporter|contributor|staff|"
                    r"columnist|producer|host|tv|television|entertainment)\b", re.IGNORECASE)
+
+
+# A show's name shouted in a sentence: "because NORTHBOUND FREIGHT finally did the thing".
+_SHOUTED = re.compile(r"(?<![\w'’])([A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){1,3})(?![\w'’])")
+
+
+def _from_opening(parts: TitleParts, blocks: list[SourceBlock]) -> TitleParts:
+    """The episode a newsletter's opening names when no title line did: its spoiler line
+    ('Full spoilers for Season 1, Episode 8, "Switchback," below.') gives the numbers and
+    title, and a name shouted in that paragraph ("NORTHBOUND FREIGHT") the show; or the
+    season alone ("Spoilers for all of Season 3") when the title named only the episode."""
+    if parts.episode is not None and parts.season is not None:
+        return parts
+    for block in blocks[:3]:
+        if block.kind == "heading":
+            break
+        if block.kind != "paragraph":
+            continue
+        text = " ".join(block.lines)
+        for sentence in _SENTENCE_END.split(text):
+            found = parse_title(sentence) if _SPOILER.search(sentence) else None
+            if parts.episode is not None and found is not None and found.season is not None \
+                    and found.episode in (None, parts.episode):
+                # "Episodes 9 & 10" in the title, "Spoilers for all of Season 3" below it
+                return TitleParts(parts.show, found.season, parts.episode, parts.title)
+            if found is None or found.episode is None or not found.title or (
+                    parts.episode is not None):
+                continue
+            shouted = [m.group(1) for m in _SHOUTED.finditer(text)
+                       if not _SPOILER.search(m.group(1)) and len(m.group(1)) > 4]
+            show = parts.show or (unshouted(shouted[0]) if len(set(shouted)) == 1 else None)
+            return TitleParts(show, found.season, found.episode, found.title)
+    return parts
