@@ -73,8 +73,17 @@ class S3Server:
 
     def created(self) -> list[str]:
         """Object keys in the order the server created them, from its own log."""
-        text = self.log.read_text("utf-8", errors="replace") if self.log.exists() else ""
-        return [f"{b}/{k}" for b, k in re.findall(r"CREATE OBJECT: (\S+) (\S+)", text)]
+        return [f"{b}/{k}" for b, k in re.findall(r"CREATE OBJECT: (\S+) (\S+)", self._log())]
+
+    def replaced(self, key: str) -> int:
+        """How many times the server replaced the object ``bucket/key``. It writes an upload
+        to a temporary file, then deletes the old object and renames the upload in (its log:
+        ``bucket/KEY: Deleted``, then ``Moved (server-side) to: bucket/KEY``), so between
+        the two there is no object under that name, for a moment, each time."""
+        return len(re.findall(rf"INFO +: {re.escape(key)}: Deleted$", self._log(), re.M))
+
+    def _log(self) -> str:
+        return self.log.read_text("utf-8", errors="replace") if self.log.exists() else ""
 
 
 @contextlib.contextmanager
@@ -220,17 +229,21 @@ def check_links_resolve(feed_url: str) -> list[dict]:
 
 
 def live_feed_is_consistent(site: Path, base_url: str) -> bool | None:
-    """None when no feed is published in ``site`` yet; else whether every file the live
-    feed links is in ``site`` with the length the feed states."""
+    """None when there is no feed in ``site`` at that moment; else whether every file the
+    live feed links is in ``site`` with the length the feed states."""
     import xml.etree.ElementTree as ET
 
-    feed = site / "feed" / "feed.xml"
-    if not feed.is_file():
+    try:
+        body = (site / "feed" / "feed.xml").read_bytes()
+    except FileNotFoundError:
         return None
-    channel = ET.fromstring(feed.read_bytes()).find("channel")
+    channel = ET.fromstring(body).find("channel")
     for enclosure in channel.iter("enclosure"):
         path = site / enclosure.get("url").removeprefix(base_url)
-        if not path.is_file() or path.stat().st_size != int(enclosure.get("length")):
+        try:
+            if path.stat().st_size != int(enclosure.get("length")):
+                return False
+        except FileNotFoundError:
             return False
     for element in channel.iter():
         if element.tag.endswith(("}transcript", "}chapters")):

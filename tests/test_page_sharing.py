@@ -146,3 +146,15 @@ def test_at_a_phones_width_buttons_copy_sticky_player_and_one_sound(show: Path,
         phone.wait_for("document.querySelector('#ep3 audio').paused")
         states = phone.js("[...document.querySelectorAll('audio')].map(a => a.paused)")
         assert states.count(False) == 1, json.dumps(states)
+
+        # The same, with ep4 started before ep3's 'play' event has come (it is queued: a
+        # quick second tap, or any tap on a busy phone): the late event must not pause
+        # ep4, which left both silent. Both clicks in one task make that order certain.
+        phone.js("document.querySelectorAll('audio').forEach(a => a.pause())")
+        phone.wait_for("[...document.querySelectorAll('audio')].every(a => a.paused)")
+        phone.js("document.querySelector('#ep3 ol.chapters li:nth-child(3) button').click();"
+                 "document.querySelector('#ep4 .transcript span[data-t]').click()")
+        phone.wait_for("!document.querySelector('#ep4 audio').paused")
+        phone.wait_for("document.querySelector('#ep3 audio').paused")
+        states = phone.js("[...document.querySelectorAll('audio')].map(a => a.paused)")
+        assert states.count(False) == 1, json.dumps(states)

@@ -211,19 +211,28 @@ article audio{position:sticky;top:0;z-index:1;background:#faf8f3;padding:.3rem 0
 """
 
 # Clicking any element with data-t seeks its episode's player there and plays; one episode
-# plays at a time (the one started pauses the others). Each player is sticky in its
-# article, so it stays in view while that episode's transcript is read and scrolled.
+# plays at a time (the one started pauses the others). A 'play' event arrives a moment
+# after the player started (it is queued), so a second episode can be started before the
+# first one's 'play' comes: that late event must not pause the newer player, or both
+# stop (a quick second tap, or any tap on a busy phone). So a click pauses the others
+# itself before it plays, and a 'play' whose player is already paused again (a newer one
+# took over) pauses nothing. Each player is sticky in its article, so it stays in view
+# while that episode's transcript is read and scrolled.
 _SCRIPT = r"""
-document.addEventListener('play', function (e) {
+function pauseOthers(audio) {
   document.querySelectorAll('audio').forEach(function (a) {
-    if (a !== e.target && !a.paused) a.pause();
+    if (a !== audio && !a.paused) a.pause();
   });
+}
+document.addEventListener('play', function (e) {
+  if (!e.target.paused) pauseOthers(e.target);
 }, true);
 document.addEventListener('click', function (e) {
   var t = e.target.closest('[data-t]');
   if (!t) return;
   e.preventDefault();
   var audio = t.closest('article').querySelector('audio');
+  pauseOthers(audio);
   audio.currentTime = Number(t.dataset.t);
   audio.play();
 });
