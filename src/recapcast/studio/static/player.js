@@ -1,13 +1,20 @@
 // Sound: one at a time everywhere, the take panel, readings.
 import { $, api, el, fail, state, status } from "./common.js";
 
-// One sound at a time: whatever starts playing pauses every other player of the page.
+// One sound at a time: whatever starts playing pauses every other player of the page. A
+// 'play' event is queued, so it can arrive after a newer player started: a player already
+// paused again (a newer one took over) pauses nothing, or both would stop (the show page's
+// fix, publish/page.py). Starting a take pauses the others itself, before it plays.
+export function pauseOthers(audio) {
+  document.querySelectorAll("audio").forEach((a) => { if (a !== audio && !a.paused) a.pause(); });
+}
 document.addEventListener("play", (event) => {
-  document.querySelectorAll("audio").forEach((a) => { if (a !== event.target && !a.paused) a.pause(); });
+  if (!event.target.paused) pauseOthers(event.target);
 }, true);
 
 export async function playUrl(url) {
   const audio = $("#take-audio");
+  pauseOthers(audio);
   audio.src = url;
   try { await audio.play(); }
   catch (error) {
