@@ -28,7 +28,10 @@ REASONS = {
     "article header (kicker, rating, show name)": "a short line among the byline's",
     "kicker above the title": "a title-like line above the title line",
     "headline (a line below names the episode)": "a catchy headline, the title is below",
-    "running header": "a PDF page's running header",
+    "running header": "a PDF page's running header, a document's header on each page",
+    "page number": "a document's \"Page 2 of 3\" line, printed at each page's foot",
+    "review comment": "a reviewer's comment a word processor saves inline (\"[Comment IS1: ...]\")",
+    "another section of the document": "a newsletter's sections around the one recap",
     "repeated title": "a heading that only says the title or the numbers again",
     # what the recap is not
     "spoiler warning": "a warning that tells nothing of the story",

@@ -155,10 +155,11 @@ def source_of_text(text: str, name: str = "recap", fmt: str | None = None) -> Re
     from recapcast.text.chatlog import read_chat
     from recapcast.text.forwarded import read_forwarded
     from recapcast.text.markdown import read_markdown
+    from recapcast.text.paged import read_paged
 
     if fmt == "html" or (fmt != "markdown" and looks_like_html(text)):
         return _page_source(text, name)
-    rewritten = read_forwarded(text) or read_chat(text)
+    rewritten = read_forwarded(text) or read_chat(text) or read_paged(text)
     if rewritten is None:
         return read_markdown(text)
     source = read_markdown(rewritten.text)

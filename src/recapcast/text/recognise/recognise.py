@@ -43,6 +43,7 @@ from recapcast.text.recognise.rules import (
     _site_menu,
     _title_like,
 )
+from recapcast.text.recognise.sections import the_recap_section
 from recapcast.text.recognise.title import (
     _best_title,
     _from_lead,
@@ -90,6 +91,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             ledger.keep(outside.line, outside.text, outside.reason)
         else:
             ledger.leave_out(outside.line, outside.text, outside.reason)
+    source = dataclasses.replace(source, blocks=the_recap_section(source.blocks, ledger))
     blocks = _without_site_menu(_without_furniture(source, ledger), ledger)
     # A forum's subreddit, poster and age above the title: front matter, not the title.
     lead: list[SourceBlock] = []
