@@ -32,6 +32,16 @@ _PAGE_LINE = re.compile(
 # ...]", "[Kommentar AB2: ...]", "[Commentaire JD1 : ...]", "[Comentario MG3: ...]".
 _COMMENT = re.compile(r"\s*\[(?:comment|kommentar|commentaire|comentario|coment[áa]rio|"
                       r"commento|opmerking)\s+[A-Z]{1,4}\d+\s*:[^\]]*\]", re.IGNORECASE)
+# A draft's notes about itself, in its header: "Ingrid S. – last saved 02/12/2026 16:47",
+# "Recap for the weekend edition – approx. 780 words".
+SAVED_WORDS = ("last saved", "last modified", "zuletzt gespeichert", "dernier enregistrement",
+               "última modificación", "ultimo salvataggio", "salvo pela última vez",
+               "laatst opgeslagen")
+_SAVED = re.compile(rf"\b(?:{'|'.join(SAVED_WORDS)})\b.{{0,12}}\d", re.IGNORECASE)
+WORD_WORDS = ("words", "wörter", "mots", "palabras", "parole", "palavras", "woorden")
+_WORD_COUNT = re.compile(rf"\b(?:approx\.?|ca\.?|c\.|about|around|~)?\s*[\d.,]+\s+"
+                         rf"(?:{'|'.join(WORD_WORDS)})\s*\)?\s*$", re.IGNORECASE)
+_MAX_NOTE_WORDS = 14
 _SENTENCE_END = re.compile(r"[.!?…:\"”»)]\s*$")
 _MAX_HEADER_WORDS = 16
 
@@ -54,6 +64,10 @@ def read_paged(text: str) -> Rewritten | None:
                                    else "running header"))
             if out and out[-1][1].strip() and not _SENTENCE_END.search(out[-1][1]):
                 broken = broken or index in pages
+            continue
+        if len(line.split()) <= _MAX_NOTE_WORDS and (_SAVED.search(line)
+                                                     or _WORD_COUNT.search(line)):
+            outside.append(Outside(number, line.strip(), "the draft's note on itself"))
             continue
         for comment in _COMMENT.finditer(line):
             outside.append(Outside(number, comment.group().strip(), "review comment"))

@@ -154,6 +154,15 @@ def _front_matter(blocks: list[SourceBlock], ledger: Ledger) -> tuple[list[Sourc
                 and sum(m for m, _ in _meta_lines(following)) >= 2)
         elif block.kind != "heading":
             in_front = False
+        if (not in_front and block.kind == "paragraph" and index and blocks[index - 1].kind
+                == "heading" and (found := _meta_lines(block)) and all(m for m, _ in found)
+                and any(name for _, name in found)):
+            # a section's own byline under its heading ("Uitgebreide recap" / "Door Sanne
+            # Brouwer · bijgewerkt 13 november 2026"), below a summary of the page's
+            author = author or next(name for _, name in found if name)
+            for at, line in _numbered(block):
+                ledger.leave_out(at, line, _front_reason(line))
+            continue
         kept.append(block)
     return kept, author
 

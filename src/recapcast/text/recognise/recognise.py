@@ -58,7 +58,13 @@ from recapcast.text.recognise.title import (
 )
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.speakable import split_sentences
-from recapcast.text.titles import TitleParts, parse_title, show_from_previously, wiki_show
+from recapcast.text.titles import (
+    TitleParts,
+    parse_title,
+    show_from_previously,
+    unshouted,
+    wiki_show,
+)
 
 
 @dataclass(frozen=True)
@@ -183,7 +189,7 @@ def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
             and parts.title and parts.episode is not None and kicker
             and _words(kicker) <= 6 and _title_like(kicker) and not _meta_line(kicker)[0]):
         # 'The Quiet Republic' above 'Season 1 · Episode 5 · "Census"': the show's name
-        parts = dataclasses.replace(parts, show=kicker.strip())
+        parts = dataclasses.replace(parts, show=unshouted(kicker.strip()))  # 'FATHOM LINE'
     parts, title_line, blocks = _recap_line(parts, title_line, blocks, ledger)
     if headline is not None:
         if headline[1] == title_line:

@@ -25,7 +25,9 @@ def the_recap_section(blocks: tuple[SourceBlock, ...], ledger: Ledger
     or ``blocks`` as they are when the document is not sections around one recap."""
     sections = [i for i, b in enumerate(blocks) if b.kind == "heading" and b.level >= 2]
     naming = [i for i in sections if _names_episode(blocks[i].text)]
-    if len(sections) < MIN_SECTIONS or len(naming) != 1:
+    titled = any(b.kind == "heading" and b.level == 1 and _names_episode(b.text)
+                 for b in blocks)  # the recap's own title names it: its headings are its own
+    if len(sections) < MIN_SECTIONS or len(naming) != 1 or titled:
         return blocks
     start = naming[0]
     level = blocks[start].level
