@@ -49,3 +49,11 @@ def test_a_sections_own_byline_under_its_heading_goes():
     found = recognise(source_of_text(text))
     assert found.author == "Ana Ruiz"
     assert ("By Ana Ruiz", "byline") in {(x.text, x.reason) for x in found.left_out}
+
+
+def test_a_cast_heading_over_a_list_goes_with_it_a_cast_chapter_of_prose_stays():
+    listed = f"# Starwake 2x04: Dust\n\n{LONG}\n\n## Cast\n\n- Ana – Mia Berg\n- Tom – Eli Roe\n"
+    found = recognise(source_of_text(listed))
+    assert {x.reason for x in found.left_out} == {"cast list"}
+    prose = f"# Starwake 2x04: Dust\n\n## The cast\n\n{LONG}\n"
+    assert recognise(source_of_text(prose)).left_out == ()

@@ -54,9 +54,11 @@ REASONS = {
     "the forwarder's note": "the lines of whoever forwarded the recap",
     "back matter (references, notes)": "a reference page's notes and sources",
     "table of contents": "a page's contents list",
+    "cast list": "a guide's list of who plays whom, under its \"Cast\" heading",
     "video description": "a video page's description above its transcript",
     "site chrome (a wiki's menus and infobox)": "a wiki page's lines above its lead, as copied",
     "image and its caption": "an image and its italic caption",
+    "template shortcode (an embed)": "a static site's \"{{< youtube ... >}}\" line",
     "link address": "a Markdown link's address on its own line",
     # a writer's own document (a note app's page, an editor's export)
     "page properties": "a note page's property lines under its title (\"Status: Draft\")",

@@ -23,6 +23,7 @@ from recapcast.text.recognise.patterns import (
 )
 from recapcast.text.recognise.phrases import (
     _BACK_MATTER,
+    _CAST_HEADINGS,
     _CONTENTS_HEADINGS,
     _DROPPED_HEADINGS,
     _PERSONAL_NOTES,
@@ -280,7 +281,7 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...], ledger: Ledger
     skip_list = ""  # the reason the list under the last heading goes, "" when it stays
     back_matter = None  # the level of the back-matter heading being skipped
     skipping = ""  # why: back matter, or the writer's own notes ("My notes")
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if back_matter is not None:
             if block.kind == "heading" and block.level <= back_matter:
                 back_matter = None
@@ -298,6 +299,12 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...], ledger: Ledger
             skip_list = ""
             continue
         skip_list = ""
+        if (block.kind == "heading" and _label(block.text) in _CAST_HEADINGS
+                and at + 1 < len(blocks) and blocks[at + 1].kind == "list"):
+            # a guide's cast list ("Femke de Groot – Lotte van Wijngaarden"): who plays whom
+            _leave_out_block(ledger, block, "cast list")
+            skip_list = "cast list"
+            continue
         if block.kind == "heading" and (_label(block.text) in _DROPPED_HEADINGS
                                         or _link_list_label(block.text)):
             label = _label(block.text)

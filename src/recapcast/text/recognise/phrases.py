@@ -177,6 +177,13 @@ _FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
     "paid content", "promoted", "latest news", "newsletter", "tags"}
 
 
+# A guide's cast list's heading: dropped with the list of "role – actor" under it.
+CAST_HEADINGS = {"en": ("cast", "cast list", "main cast", "guest cast", "guest stars"),
+                 "de": ("besetzung", "darsteller"), "fr": ("distribution",),
+                 "es": ("reparto",), "it": ("cast", "interpreti"), "pt": ("elenco",),
+                 "nl": ("cast", "rolverdeling", "rollen")}
+_CAST_HEADINGS = phrases_of(CAST_HEADINGS)
+
 # A page's table of contents: dropped with the list under it.
 CONTENTS_HEADINGS = {"en": ("contents", "table of contents"),
                      "de": ("inhalt", "inhaltsverzeichnis"), "fr": ("sommaire",),
@@ -361,8 +368,10 @@ INVITES = {
            "compártela", "compártelo", "comparte este", "comparte esta"),
     "de": ("in den kommentaren", "schreiben sie es uns", "teilen sie diesen"),
     "it": ("nei commenti", "lascia un commento", "condividi questo", "condividi questa"),
-    "pt": ("nos comentários", "deixe um comentário", "compartilhe este",
-           "compartilhe esta"),
+    "pt": ("nos comentários", "deixe um comentário", "deixe seu comentário",
+           "deixe o seu comentário", "compartilhe este", "compartilhe esta",
+           "compartilhe com"),
+    "nl": ("in de reacties", "laat een reactie achter", "deel dit artikel", "deel deze"),
 }
 # The networks a share line names: "Facebook · X · WhatsApp · Telegram".
 SOCIAL_NETWORKS = ("facebook", "x", "twitter", "whatsapp", "telegram", "linkedin", "reddit",
