@@ -205,3 +205,13 @@ def test_a_title_that_json_leaves_unescaped_still_reads_back(title: str):
     written = render_script(Script("ep1", meta, (Paragraph("Hello.", 0),)))
     assert written.splitlines()[1].startswith("title: ")
     assert parse_script(written, "ep1").meta.title == title
+
+
+def test_a_static_sites_shortcode_lines_are_embeds_not_words():
+    from recapcast.text.markdown import read_markdown
+
+    source = read_markdown('Ana finds the mine.\n\n{{< youtube id="q7X" title="Trailer" >}}\n\n'
+                           '{% include share.html %}\n\nThe crew are gone.\n')
+    assert [b.text for b in source.blocks] == ["Ana finds the mine.", "The crew are gone."]
+    assert [(x.line, x.reason) for x in source.outside] == [
+        (3, "template shortcode (an embed)"), (5, "template shortcode (an embed)")]

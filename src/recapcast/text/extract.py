@@ -148,6 +148,12 @@ def extract_page(page: str) -> RecapSource | None:
     page_title = doc.get("title") or ""
     if page_title and page_title not in titles:
         titles.append(page_title)
+    # The <title> element as written: when trafilatura's title is the bare headline, it
+    # still names the show and the episode ("Show - Seizoen 3, Aflevering 6: Title | Site").
+    tag = _TITLE_TAG.search(page)
+    tag_title = " ".join(html.unescape(tag.group(1)).split()) if tag else ""
+    if tag_title and tag_title not in titles:
+        titles.append(tag_title)
     # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
     # headline): a candidate title line, the best of which import takes.
     titles += [x for x in [*_subtitles(page), doc_subtitle] if x and x not in titles]

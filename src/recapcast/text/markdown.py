@@ -19,6 +19,7 @@ _PARSER = MarkdownIt("commonmark").disable("code").enable("table")
 # Footnotes (a Markdown extension the parser does not know): the marks go, the notes are
 # read where they stand, as paragraphs.
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,20}\](?!:)")
+_SHORTCODE = re.compile(r"^[ \t]*(?:\{\{[<%].{0,300}[>%]\}\}|\{%.{0,300}%\})[ \t]*$")
 _FOOTNOTE_DEF = re.compile(r"^\[\^[^\]\s]{1,20}\]:[ \t]*", re.MULTILINE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _KEY = re.compile(r"[A-Za-z_][\w-]*")
@@ -228,6 +229,12 @@ def read_markdown(text: str) -> RecapSource:
     outside = [Outside(n, line.strip(), "metadata: front matter", kept=True)
                for n, line in enumerate(original[:len(text.splitlines())], start=1)
                if line.strip() and not text.splitlines()[n - 1].strip()]
+    # A static site's template calls on lines of their own (Hugo's "{{< youtube ... >}}",
+    # Jekyll's "{% include ... %}"): an embed, no words; blanked, so line numbers stay.
+    lines = text.splitlines()
+    outside += [Outside(n, line.strip(), "template shortcode (an embed)")
+                for n, line in enumerate(lines, start=1) if _SHORTCODE.match(line)]
+    text = "\n".join("" if _SHORTCODE.match(line) else line for line in lines)
     # Text copied from a page keeps its bullets as characters; line for line, so line
     # numbers stay.
     text = _FOOTNOTE_DEF.sub("", _FOOTNOTE_REF.sub("", text))

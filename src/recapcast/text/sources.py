@@ -153,12 +153,21 @@ def _page_source(page: str, name: str) -> RecapSource:
 def source_of_text(text: str, name: str = "recap", fmt: str | None = None) -> RecapSource:
     """Source blocks of recap text: HTML through the extractor, anything else as Markdown."""
     from recapcast.text.chatlog import read_chat
+    from recapcast.text.feeditem import feed_item_page
     from recapcast.text.forwarded import read_forwarded
     from recapcast.text.markdown import read_markdown
+    from recapcast.text.paged import read_paged
+    from recapcast.text.socialthread import read_social_thread
+    from recapcast.text.videotranscript import read_video_transcript
+    from recapcast.text.wikipaste import read_wiki_paste
 
+    if fmt != "markdown" and (page := feed_item_page(text)) is not None:
+        return _page_source(page, name)  # a post saved as its feed's item
     if fmt == "html" or (fmt != "markdown" and looks_like_html(text)):
         return _page_source(text, name)
-    rewritten = read_forwarded(text) or read_chat(text)
+    rewritten = (read_forwarded(text) or read_chat(text) or read_paged(text)
+                 or read_wiki_paste(text) or read_video_transcript(text)
+                 or read_social_thread(text))
     if rewritten is None:
         return read_markdown(text)
     source = read_markdown(rewritten.text)

@@ -23,6 +23,7 @@ from recapcast.text.recognise.patterns import (
 )
 from recapcast.text.recognise.phrases import (
     _BACK_MATTER,
+    _CAST_HEADINGS,
     _CONTENTS_HEADINGS,
     _DROPPED_HEADINGS,
     _PERSONAL_NOTES,
@@ -154,6 +155,15 @@ def _front_matter(blocks: list[SourceBlock], ledger: Ledger) -> tuple[list[Sourc
                 and sum(m for m, _ in _meta_lines(following)) >= 2)
         elif block.kind != "heading":
             in_front = False
+        if (not in_front and block.kind == "paragraph" and index and blocks[index - 1].kind
+                == "heading" and (found := _meta_lines(block)) and all(m for m, _ in found)
+                and any(name for _, name in found)):
+            # a section's own byline under its heading ("Uitgebreide recap" / "Door Sanne
+            # Brouwer · bijgewerkt 13 november 2026"), below a summary of the page's
+            author = author or next(name for _, name in found if name)
+            for at, line in _numbered(block):
+                ledger.leave_out(at, line, _front_reason(line))
+            continue
         kept.append(block)
     return kept, author
 
@@ -271,7 +281,7 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...], ledger: Ledger
     skip_list = ""  # the reason the list under the last heading goes, "" when it stays
     back_matter = None  # the level of the back-matter heading being skipped
     skipping = ""  # why: back matter, or the writer's own notes ("My notes")
-    for block in blocks:
+    for at, block in enumerate(blocks):
         if back_matter is not None:
             if block.kind == "heading" and block.level <= back_matter:
                 back_matter = None
@@ -289,6 +299,12 @@ def _without_furniture_headings(blocks: tuple[SourceBlock, ...], ledger: Ledger
             skip_list = ""
             continue
         skip_list = ""
+        if (block.kind == "heading" and _label(block.text) in _CAST_HEADINGS
+                and at + 1 < len(blocks) and blocks[at + 1].kind == "list"):
+            # a guide's cast list ("Femke de Groot – Lotte van Wijngaarden"): who plays whom
+            _leave_out_block(ledger, block, "cast list")
+            skip_list = "cast list"
+            continue
         if block.kind == "heading" and (_label(block.text) in _DROPPED_HEADINGS
                                         or _link_list_label(block.text)):
             label = _label(block.text)

@@ -177,6 +177,13 @@ _FURNITURE_HEADINGS = _LINK_LIST_LABELS | {
     "paid content", "promoted", "latest news", "newsletter", "tags"}
 
 
+# A guide's cast list's heading: dropped with the list of "role – actor" under it.
+CAST_HEADINGS = {"en": ("cast", "cast list", "main cast", "guest cast", "guest stars"),
+                 "de": ("besetzung", "darsteller"), "fr": ("distribution",),
+                 "es": ("reparto",), "it": ("cast", "interpreti"), "pt": ("elenco",),
+                 "nl": ("cast", "rolverdeling", "rollen")}
+_CAST_HEADINGS = phrases_of(CAST_HEADINGS)
+
 # A page's table of contents: dropped with the list under it.
 CONTENTS_HEADINGS = {"en": ("contents", "table of contents"),
                      "de": ("inhalt", "inhaltsverzeichnis"), "fr": ("sommaire",),
@@ -211,12 +218,34 @@ BUTTONS = {
 _BUTTONS = phrases_of(BUTTONS)
 
 
+# The line a blog's feed adds under each post (WordPress's SEO plugins): "The post X
+# appeared first on Y.", "L'articolo X proviene da Y.": how it opens, and what it says.
+FEED_FOOTER_OPENS = {
+    "en": ("the post",), "it": ("l'articolo", "l’articolo"), "fr": ("l'article", "l’article",
+                                                                     "le post"),
+    "de": ("der beitrag",), "es": ("la entrada", "el artículo"), "pt": ("o post", "o artigo"),
+    "nl": ("het bericht",),
+}
+FEED_FOOTER_SAYS = {
+    "en": ("appeared first on",), "it": ("proviene da", "è apparso per la prima volta su"),
+    "fr": ("est apparu en premier sur",), "de": ("erschien zuerst auf",),
+    "es": ("se publicó primero en", "apareció primero en"),
+    "pt": ("apareceu primeiro em",), "nl": ("verscheen eerst op",),
+}
+
 # Sections of a reference page that are not the recap: a wiki's notes and sources.
 BACK_MATTER = {
     "en": ("references", "notes", "footnotes", "citations", "sources", "bibliography",
-           "external links", "further reading", "see also", "notes and references"),
-    "fr": ("références",), "de": ("einzelnachweise", "weblinks"),
-    "es": ("referencias", "enlaces externos"), "it": ("note", "collegamenti esterni"),
+           "external links", "further reading", "see also", "notes and references",
+           # a fan wiki's episode page, after the plot: its list of who and what appears
+           # (its trivia is sentences about the episode, kept)
+           "appearances", "gallery"),
+    "fr": ("références", "apparitions"),
+    "de": ("einzelnachweise", "weblinks", "auftritte"),
+    "es": ("referencias", "enlaces externos", "apariciones"),
+    "it": ("note", "collegamenti esterni", "apparizioni"),
+    "pt": ("referências", "ligações externas", "aparições"),
+    "nl": ("referenties", "bronnen", "externe links", "verschijningen"),
 }
 _BACK_MATTER = phrases_of(BACK_MATTER)
 
@@ -339,8 +368,10 @@ INVITES = {
            "compártela", "compártelo", "comparte este", "comparte esta"),
     "de": ("in den kommentaren", "schreiben sie es uns", "teilen sie diesen"),
     "it": ("nei commenti", "lascia un commento", "condividi questo", "condividi questa"),
-    "pt": ("nos comentários", "deixe um comentário", "compartilhe este",
-           "compartilhe esta"),
+    "pt": ("nos comentários", "deixe um comentário", "deixe seu comentário",
+           "deixe o seu comentário", "compartilhe este", "compartilhe esta",
+           "compartilhe com"),
+    "nl": ("in de reacties", "laat een reactie achter", "deel dit artikel", "deel deze"),
 }
 # The networks a share line names: "Facebook · X · WhatsApp · Telegram".
 SOCIAL_NETWORKS = ("facebook", "x", "twitter", "whatsapp", "telegram", "linkedin", "reddit",

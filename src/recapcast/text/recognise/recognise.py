@@ -43,6 +43,7 @@ from recapcast.text.recognise.rules import (
     _site_menu,
     _title_like,
 )
+from recapcast.text.recognise.sections import the_recap_section
 from recapcast.text.recognise.title import (
     _best_title,
     _from_lead,
@@ -57,7 +58,13 @@ from recapcast.text.recognise.title import (
 )
 from recapcast.text.source import RecapSource, SourceBlock
 from recapcast.text.speakable import split_sentences
-from recapcast.text.titles import TitleParts, parse_title, show_from_previously, wiki_show
+from recapcast.text.titles import (
+    TitleParts,
+    parse_title,
+    show_from_previously,
+    unshouted,
+    wiki_show,
+)
 
 
 @dataclass(frozen=True)
@@ -90,6 +97,7 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
             ledger.keep(outside.line, outside.text, outside.reason)
         else:
             ledger.leave_out(outside.line, outside.text, outside.reason)
+    source = dataclasses.replace(source, blocks=the_recap_section(source.blocks, ledger))
     blocks = _without_site_menu(_without_furniture(source, ledger), ledger)
     # A forum's subreddit, poster and age above the title: front matter, not the title.
     lead: list[SourceBlock] = []
@@ -181,7 +189,7 @@ def _title(source: RecapSource, blocks: list[SourceBlock], ledger: Ledger
             and parts.title and parts.episode is not None and kicker
             and _words(kicker) <= 6 and _title_like(kicker) and not _meta_line(kicker)[0]):
         # 'The Quiet Republic' above 'Season 1 · Episode 5 · "Census"': the show's name
-        parts = dataclasses.replace(parts, show=kicker.strip())
+        parts = dataclasses.replace(parts, show=unshouted(kicker.strip()))  # 'FATHOM LINE'
     parts, title_line, blocks = _recap_line(parts, title_line, blocks, ledger)
     if headline is not None:
         if headline[1] == title_line:

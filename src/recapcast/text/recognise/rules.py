@@ -56,6 +56,8 @@ from recapcast.text.recognise.phrases import (
     _MONTH,
     _QUOTE_MARKS,
     _SECTION_LABELS,
+    FEED_FOOTER_OPENS,
+    FEED_FOOTER_SAYS,
     LINK_LINE_LABELS,
     REVEALS_SUBJECT,
     REVEALS_VERB,
@@ -153,8 +155,16 @@ def _sort(name: str) -> Rule:
         pattern.match(_bare(line))))
 
 
+# The line a blog's feed adds under each post: "The post X appeared first on Y." (it names
+# the post's whole title, so it may be long).
+_FEED_FOOTER = re.compile(
+    rf"^{alt(FEED_FOOTER_OPENS)}\s.{{1,200}}\s{alt(FEED_FOOTER_SAYS)}\s+\S.{{0,80}}$",
+    re.IGNORECASE)
+
 FURNITURE_RULES = (
     *(_sort(name) for name, _ in _FURNITURE_SORTS),
+    Rule("leave out", "site furniture: feed footer",
+         lambda line: _short(line, 40) and bool(_FEED_FOOTER.match(_bare(line)))),
     Rule("leave out", "site furniture: photo caption",
          lambda line: _short(line, 40) and bool(_CAPTION.match(_bare(line)))),
     Rule("leave out", "site furniture: section label",
