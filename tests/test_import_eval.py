@@ -22,7 +22,8 @@ def _module():
     return module
 
 
-@pytest.mark.parametrize("folders", [[], ["benchmarks/holdouts/v", "benchmarks/holdouts/w"]],
+@pytest.mark.parametrize("folders", [[], ["benchmarks/holdouts/v", "benchmarks/holdouts/w",
+                                              "benchmarks/holdouts/x"]],
                          ids=["corpus and test recaps", "hold-out sets"])
 def test_no_recap_imports_worse_than_its_pinned_floor(folders):
     args = [a for folder in folders for a in ("--folder", str(BENCHMARK.parents[1] / folder))]
