@@ -33,6 +33,24 @@ def test_import_writes_a_script_and_refuses_to_overwrite(show: Path):
     assert "My own edit." not in script.read_text()
 
 
+def _front(script: Path, key: str) -> str:
+    return next(line.partition(":")[2].strip() for line in script.read_text().splitlines()
+                if line.startswith(f"{key}:"))
+
+
+def test_import_force_keeps_the_published_guid_and_date(show: Path):
+    # A replaced script is the same episode in podcast apps: its guid (and date) stay.
+    script = show / "scripts" / "ep12.md"
+    run_cli("import", str(DATA / "ep12.txt"), "ep12", "--date", "2026-01-02", cwd=show,
+            check=True)
+    guid = _front(script, "guid")
+    run_cli("import", str(DATA / "ep12.txt"), "ep12", "--force", cwd=show, check=True)
+    assert (_front(script, "guid"), _front(script, "date")) == (guid, "2026-01-02")
+    run_cli("import", str(DATA / "ep12.txt"), "ep12", "--force", "--date", "2026-03-04",
+            cwd=show, check=True)
+    assert (_front(script, "guid"), _front(script, "date")) == (guid, "2026-03-04")
+
+
 @pytest.mark.parametrize("args, message, code", [
     (("build", "ep99"), "no script for episode 'ep99'", 1),
     (("build", "../etc"), "invalid episode id", 2),

@@ -40,7 +40,9 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 @cli.command("import")
 @click.argument("source")
 @click.argument("episode_id")
-@click.option("--force", is_flag=True, help="Overwrite an existing script.")
+@click.option("--force", is_flag=True,
+              help="Replace an existing script (it keeps its guid, and its date unless "
+                   "--date is given, so a published episode stays one episode).")
 @click.option("--season", type=click.IntRange(min=0), default=None,
               help="Season number (default: from the recap, else none).")
 @click.option("--date", "date_", default=None, help="Publish date YYYY-MM-DD (default: today).")
@@ -86,7 +88,7 @@ def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
     if keep_existing:
         message = f"{shown} already exists: left as it is (pass --force to replace it)"
     else:
-        write_imported(project.scripts_dir, source, imported)
+        write_imported(project.scripts_dir, source, imported, keep_date=publish is None)
         left = len(imported.recognised.left_out)
         message = f"wrote {shown}" + (
             f" ({left} line{'s' * (left != 1)} left out; to see them: recapcast import "
