@@ -72,8 +72,23 @@ def test_unknown_engine_hint_lists_the_known_engines(show: Path):
 def test_malformed_script_names_the_line(show: Path):
     (show / "scripts" / "ep3.md").write_text('---\ntitle: "x"\n---\n\n[fade 2s]\n')
     result = run_cli("build", "ep3", cwd=show)
-    _assert_error(result, "scripts/ep3.md:5: unknown directive [fade 2s]")
+    _assert_error(result, "scripts/ep3.md:")
+    assert "\nscripts/ep3.md:5: error: unknown directive [fade 2s]" in result.stderr
     assert not (show / "audio" / "ep3.mp3").exists()
+
+
+def test_build_lists_every_check_error_as_check_prints_them(show: Path):
+    # A parse error after check errors: build lists all of them, in check's own lines.
+    (show / "scripts" / "ep3.md").write_text(
+        '---\ntitle: "x"\n---\n\nJessica walks in.\n\nHe said {episode|EP-i-sode.\n\n'
+        'Then {Cage|KAYJ.\n\n[fade 2s]\n')
+    check = run_cli("check", "ep3", cwd=show)
+    errors = [x for x in check.stdout.splitlines() if ": error: " in x]
+    assert len(errors) == 3, check.stdout
+    result = run_cli("build", "ep3", cwd=show)
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [f"error: {errors[0]}", *errors[1:]]
+    assert lines[3].startswith("hint: fix these 3 errors, then build again (recapcast check")
 
 
 def test_outside_a_show_folder(tmp_path: Path):
