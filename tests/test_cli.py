@@ -64,6 +64,16 @@ def test_user_errors_are_one_line_with_no_traceback(show: Path, args, message, c
     _assert_error(result, message, code)
 
 
+def test_a_missing_recap_file_says_so_and_hints_at_the_path(show: Path):
+    result = run_cli("import", "missing.txt", "ep5", cwd=show)
+    _assert_error(result, "cannot read missing.txt: there is no such file")
+    assert f"hint: check the path (a relative path starts in {show})" in result.stderr
+    assert "narration script" not in result.stderr
+    folder = run_cli("import", "scripts", "ep5", cwd=show)
+    _assert_error(folder, "cannot read scripts: it is a folder, not a file")
+    assert not (show / "scripts" / "ep5.md").exists()
+
+
 def test_unknown_engine_hint_lists_the_known_engines(show: Path):
     result = run_cli("build", "ep3", "--engine", "espeak", cwd=show)
     assert "hint: known engines: gtts, piper, tone" in result.stderr
