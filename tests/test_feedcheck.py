@@ -141,3 +141,31 @@ def test_an_episode_without_a_number_is_valid_and_a_bad_number_is_not(show: Path
     zero = re.sub(r"<itunes:episode>\d+<", "<itunes:episode>0<", xml, count=1)
     assert any("<itunes:episode> must be a positive whole number" in p
                for p in validate_feed(zero.encode()))
+
+
+def test_check_of_one_script_ignores_the_feed_and_a_stale_feed_hints_rebuild(show: Path):
+    # A feed built before the config gave an owner e-mail (or by an older recapcast).
+    feed = show / "feed" / "feed.xml"
+    xml = feed.read_text("utf-8")
+    stale = re.sub(r"<itunes:email>[^<]*</itunes:email>", "", xml)
+    assert stale != xml
+    feed.write_text(stale, "utf-8")
+    episode = sorted(p.stem for p in (show / "scripts").glob("*.md"))[0]
+    one = run_cli("check", episode, cwd=show)
+    assert one.returncode == 0, one.stdout + one.stderr
+    assert "feed/feed.xml" not in one.stdout
+    whole = run_cli("check", "--feed", cwd=show)
+    assert whole.returncode == 1
+    assert ("feed/feed.xml: error: channel: <itunes:owner> with <itunes:email> is missing "
+            "(the feed is older than the config: a rebuild fixes it)") in whole.stdout
+    assert "hint: rebuild the feed (recapcast build --all --force)" in whole.stderr
+    run_cli("build", "--all", "--force", cwd=show, check=True)
+    assert run_cli("check", "--feed", cwd=show).returncode == 0
+
+
+def test_a_feed_error_the_config_causes_does_not_hint_rebuild(show: Path):
+    _configure(show, 'owner_email = "tests@example.com"', 'owner_email = ""')
+    result = run_cli("check", "--feed", cwd=show)
+    assert result.returncode == 1
+    assert "<itunes:email> is missing\n" in result.stdout
+    assert "rebuild" not in result.stderr

@@ -68,6 +68,9 @@ def test_a_shape_is_the_line_with_typed_wildcards():
 def test_too_general_a_shape_is_learned_as_the_line_itself():
     assert rule_for("March 3, 2026").shape == "March 3, 2026"
     assert rule_for("By Dee Okafor, 9:30 pm").shape == "By Dee Okafor, 9:30 pm"
+    assert rule_for("Tuesday at 9 pm").shape == "Tuesday at 9 pm"
+    assert parse_shape("updated {time} {date}").general_enough()
+    assert not parse_shape("updated {name} {date}").general_enough()
     assert not parse_shape("{name}: {number}").general_enough()
     assert not parse_shape("score {number} of {number} {name}").general_enough()
     assert parse_shape("sofa score {number} of {number}").general_enough()
@@ -155,6 +158,30 @@ def test_a_left_out_line_brought_back_is_kept():
     assert leave == ()
     assert [r.shape for r in keep] == ["Previously on {name}: {name} lost the boat."]
     assert LearnedRules(keep=keep).keeps("Previously on Harbour Lights: Jonah lost the boat.")
+
+
+def test_a_brought_back_timestamp_is_kept_as_a_shape():
+    # A keep rule is generalised as a leave-out rule is, with the same too-general guard.
+    stamp = "Updated 10:42 AM EST, Thu February 15, 2024"
+    record = _record(RECAP, "ep4", left_out=[stamp, "March 3, 2026"])
+    script = record["script"].replace("\n\nMarta stands",
+                                      f"\n\n{stamp}\n\nMarch 3, 2026\n\nMarta stands")
+    leave, keep = learn(record, script, "ep4")
+    assert leave == ()
+    assert [r.shape for r in keep] == ["Updated {time}, {date}", "March 3, 2026"]
+    rules = LearnedRules(keep=keep)
+    assert rules.keeps("Updated 9:05 PM EST, Fri March 1, 2024")
+    assert not rules.keeps("March 4, 2026") and not rules.keeps("Updated the map today")
+
+
+def test_pronouns_are_one_table_per_language():
+    from recapcast.text.shapes import PRONOUNS
+
+    assert set(PRONOUNS) == {"en", "es", "fr", "de", "it", "pt"}
+    assert set("he she they him her them his their".split()) <= set(PRONOUNS["en"].split())
+    rule = rule_for("Follow her on Bluesky.", "ep1")
+    assert rule.shape == "Follow her on {name}."
+    assert LearnedRules(keep=(rule,)).keeps("Follow him on Bluesky.")
 
 
 def test_learning_from_a_script_that_does_not_parse_raises_a_script_error():

@@ -31,6 +31,9 @@ __all__ = ["BuildReport", "build_episode", "is_up_to_date", "refuse_script_error
 
 log = logging.getLogger(__name__)
 
+_ERRORS_SHOWN = 20
+"""A build refused for check errors lists this many of them (check lists every one)."""
+
 
 @dataclass(frozen=True)
 class BuildReport:
@@ -79,8 +82,10 @@ def build_episode(
     of speech threads (None: one per core).
     """
     started = time.perf_counter()
-    script, show, segments, titles, fingerprint = _plan(project, episode_id, engine)
+    # Before the plan: a script that does not parse is reported as check reports it, with
+    # check's other errors, not as the parser's one (last) complaint.
     refuse_script_errors(project, episode_id)
+    script, show, segments, titles, fingerprint = _plan(project, episode_id, engine)
     if not force:
         report = _up_to_date(project, episode_id, fingerprint, started)
         if report:
@@ -199,15 +204,22 @@ def script_errors(project: Project, episode_id: str) -> list[Finding]:
 
 
 def refuse_script_errors(project: Project, episode_id: str) -> None:
-    """Raise ScriptError with the first error check finds in the script, as check prints
-    it: what check calls an error would be spoken wrong ("{episode|EP-i-sode" read out as
-    written), so nothing is spoken, mixed or published."""
+    """Raise ScriptError listing the errors check finds in the script, in check's own
+    ``file:line: error: message`` lines: what check calls an error would be spoken wrong
+    ("{episode|EP-i-sode" read out as written), so nothing is spoken, mixed or published.
+    A missing script is left to the build's own "no script" error."""
+    if not project.script_path(episode_id).is_file():
+        return
     errors = script_errors(project, episode_id)
-    if errors:
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise ScriptError(f"{errors[0]}{more}",
-                          f"fix it, then build again (recapcast check {episode_id} lists "
-                          "every problem)")
+    if not errors:
+        return
+    shown = [str(e) for e in errors[:_ERRORS_SHOWN]]
+    if len(errors) > _ERRORS_SHOWN:
+        shown.append(f"... and {len(errors) - _ERRORS_SHOWN} more")
+    many = len(errors) > 1
+    raise ScriptError("\n".join(shown),
+                      f"fix {f'these {len(errors)} errors' if many else 'it'}, then build "
+                      f"again (recapcast check {episode_id} lists the warnings too)")
 
 
 def is_up_to_date(project: Project, episode_id: str, engine: str | None = None) -> bool:

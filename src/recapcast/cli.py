@@ -40,7 +40,9 @@ def cli(ctx: click.Context, root: str | None, debug: bool) -> None:
 @cli.command("import")
 @click.argument("source")
 @click.argument("episode_id")
-@click.option("--force", is_flag=True, help="Overwrite an existing script.")
+@click.option("--force", is_flag=True,
+              help="Replace an existing script (it keeps its guid, and its date unless "
+                   "--date is given, so a published episode stays one episode).")
 @click.option("--season", type=click.IntRange(min=0), default=None,
               help="Season number (default: from the recap, else none).")
 @click.option("--date", "date_", default=None, help="Publish date YYYY-MM-DD (default: today).")
@@ -86,7 +88,7 @@ def import_cmd(ctx: click.Context, source: str, episode_id: str, force: bool,
     if keep_existing:
         message = f"{shown} already exists: left as it is (pass --force to replace it)"
     else:
-        write_imported(project.scripts_dir, source, imported)
+        write_imported(project.scripts_dir, source, imported, keep_date=publish is None)
         left = len(imported.recognised.left_out)
         message = f"wrote {shown}" + (
             f" ({left} line{'s' * (left != 1)} left out; to see them: recapcast import "
@@ -368,7 +370,9 @@ def studio(ctx: click.Context, port: int | None, no_browser: bool, new_token: bo
               help="Check only feed/feed.xml against Apple's and PSP-1's rules.")
 @click.pass_context
 def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
-    """Lint scripts and the built feed without building: print problems, exit 1 on errors."""
+    """Lint scripts and the built feed without building: print problems, exit 1 on errors.
+
+    With EPISODE_ID, only that script (the feed: --feed, or no EPISODE_ID)."""
     from recapcast.config import check_episode_id
     from recapcast.errors import BuildError, ScriptError
     from recapcast.publish.catalog import scheduled
@@ -387,11 +391,17 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
     errors = sum(1 for f in findings if f.severity == "error")
     warnings = len(findings) - errors
     feed = project.feed_dir / "feed.xml"
-    if feed.is_file():
+    stale = []
+    if episode_id and not feed_only:
+        pass  # one episode's script: the built feed is `check --feed`'s (or plain check's)
+    elif feed.is_file():
         xml = feed.read_bytes()
         problems = validate_feed(xml)
+        stale = _fixed_by_a_rebuild(project, problems)
         for problem in problems:
-            click.echo(f"feed/feed.xml: error: {problem}")
+            click.echo(f"feed/feed.xml: error: {problem}"
+                       + (" (the feed is older than the config: a rebuild fixes it)"
+                          if problem in stale else ""))
         placeholders = feed_warnings(xml, project.feed_dir)
         for placeholder in placeholders:
             click.echo(f"feed/feed.xml: warning: {placeholder}")
@@ -407,9 +417,28 @@ def check(ctx: click.Context, episode_id: str | None, feed_only: bool) -> None:
         raise BuildError("feed/feed.xml does not exist yet",
                          "build an episode first: recapcast build EPISODE_ID")
     if errors:
+        rebuild = "rebuild the feed (recapcast build --all --force)"
+        todo = (rebuild if len(stale) == errors
+                else "fix the errors above" + (f" and {rebuild}" if stale else ""))
         raise ScriptError(f"check found {errors} error(s) and {warnings} warning(s)",
-                          "fix the errors above, then run recapcast check again")
+                          f"{todo}, then run recapcast check again")
     click.echo(f"check: no errors, {warnings} warning(s)", err=True)
+
+
+def _fixed_by_a_rebuild(project, problems: list[str]) -> list[str]:
+    """The built feed's problems that the feed written now from the config would not have
+    (it was built before the config or recapcast changed)."""
+    from recapcast.errors import RecapcastError
+    from recapcast.publish.catalog import feed_xml
+    from recapcast.publish.feedcheck import validate_feed
+
+    if not problems:
+        return []
+    try:
+        fresh = set(validate_feed(feed_xml(project)))
+    except RecapcastError:
+        return []
+    return [p for p in problems if p not in fresh]
 
 
 @cli.command()

@@ -5,11 +5,13 @@ the script can be told apart from what import wrote."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
+from recapcast.errors import ScriptError
 from recapcast.safety.atomic import write_text
-from recapcast.text.script import Imported, render_script
+from recapcast.text.script import Imported, parse_date, render_script
 
 __all__ = ["RECORD_FOLDER", "account", "explanation", "import_record", "record_json",
            "record_path", "write_imported"]
@@ -73,11 +75,48 @@ def explanation(imported: Imported) -> str:
     return "\n".join(out) + "\n"
 
 
-def write_imported(scripts_dir: Path, source: str, imported: Imported) -> Path:
-    """Write the imported script and, beside it, its import record; the script's path."""
+def _published_as(target: Path) -> dict:
+    """The ``guid`` and ``date`` front matter of the script an import replaces, read line
+    by line so that a script broken elsewhere still gives them."""
+    try:
+        lines = target.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return {}
+    found: dict = {}
+    if not lines or lines[0].strip() != "---":
+        return found
+    for line in lines[1:]:
+        if line.strip() == "---":
+            break
+        key, _, value = line.partition(":")
+        value = value.strip().strip('"')
+        if key.strip() == "guid" and value:
+            found["guid"] = value
+        elif key.strip() == "date" and value:
+            try:
+                found["date"], found["time"] = parse_date(value)
+            except ScriptError:
+                pass
+    return found
+
+
+def write_imported(scripts_dir: Path, source: str, imported: Imported, *,
+                   keep_date: bool = True) -> Path:
+    """Write the imported script and, beside it, its import record; the script's path.
+
+    A script it replaces keeps its ``guid``, and its ``date`` when ``keep_date``: an
+    episode already in the feed must stay one episode in podcast apps, not come back as
+    a new one."""
     episode_id = imported.script.episode_id
-    text = render_script(imported.script)
     target = scripts_dir / f"{episode_id}.md"
+    old = _published_as(target) if target.exists() else {}
+    if not keep_date:
+        old = {k: v for k, v in old.items() if k == "guid"}
+    if old:
+        meta = dataclasses.replace(imported.script.meta, **old)
+        imported = dataclasses.replace(
+            imported, script=dataclasses.replace(imported.script, meta=meta))
+    text = render_script(imported.script)
     write_text(target, text)
     # What import wrote, beside the script: the editor's changes are what differs.
     write_text(record_path(scripts_dir, episode_id),

@@ -81,6 +81,20 @@ CONNECTORS = {
 """Small words a title or a name holds between capitalised words (Love in the Time of X,
 Salt and Iron): the run is one name."""
 
+PRONOUNS = {
+    "en": "he she they him her them his their",
+    "es": "él ella ellos ellas",
+    "fr": "il elle ils elles lui eux",
+    "de": "er sie ihn ihm ihr ihnen",
+    "it": "lui lei loro egli",
+    "pt": "ele ela eles elas dele dela deles delas",
+}
+"""A language's personal pronouns stand for each other in a shape: "Follow her on Bluesky"
+and "Follow him on Bluesky" are one furniture line, written about another writer."""
+LABEL_KINDS = frozenset({"date", "time"})
+"""A label and a timestamp ("Updated {time}, {date}") is general enough with one fixed word:
+a date or time, unlike a name, is never a line of the story by itself."""
+
 _CURRENCY = "$€£¥₹"
 _TIME_ZONES = "ET PT CT MT GMT UTC CET CEST BST EST EDT PST PDT AEST"
 
@@ -149,6 +163,11 @@ _SENTENCE_END = re.compile(r"[.!?…]|\n|^\s*(?:[-*•]|\d+[.)])\s")
 _JOIN = re.compile(r"^[\s'’\-&]+$")
 _NEVER_NAME = _table_words(NEVER_NAMES)
 _CONNECTOR = _table_words(CONNECTORS)
+_PRONOUN_OF: dict[str, frozenset[str]] = {}
+for _lang, _words in PRONOUNS.items():
+    for _word in _words.split():
+        _PRONOUN_OF[_word.casefold()] = _PRONOUN_OF.get(_word.casefold(), frozenset()) | {_lang}
+_NO_LANGUAGE: frozenset[str] = frozenset()
 _WILDCARD = re.compile(r"\{([a-z]+)\}")
 _COMPATIBLE = {"name": "title", "quoted": "title", "code": "title"}
 """A name, a quoted title and a code stand in for each other: a title is quoted one week
@@ -157,6 +176,18 @@ and not the next, a promo code is BACKROW one week and SOFA20 the next."""
 
 class ShapeError(ValueError):
     """A shape string that cannot be read (an unknown wildcard, no words)."""
+
+
+def _same_word(mine: str, theirs: str) -> bool:
+    """Whether a shape's fixed word matches a line's word: the same word, or two pronouns
+    of one language."""
+    return mine == theirs or bool(_PRONOUN_OF.get(mine, _NO_LANGUAGE)
+                                  & _PRONOUN_OF.get(theirs, _NO_LANGUAGE))
+
+
+def _kin(word: str) -> str:
+    """A word as the near match of long shapes compares it: any pronoun is one."""
+    return "{pronoun}" if word in _PRONOUN_OF else word
 
 
 def normal_text(text: str) -> str:
@@ -267,8 +298,14 @@ class Pattern:
 
     def general_enough(self) -> bool:
         """Not a shape that could match ordinary narration (see MIN_FIXED_WORDS)."""
-        return self.wildcards == 0 or (self.fixed >= MIN_FIXED_WORDS
-                                       and self.fixed >= self.wildcards)
+        if self.wildcards == 0:
+            return True
+        if self.fixed >= MIN_FIXED_WORDS and self.fixed >= self.wildcards:
+            return True
+        # "Updated {time}, {date}": one label word first, then only a timestamp.
+        first, rest = self.elements[0], self.elements[1:]
+        return (self.fixed == 1 and first[0] == "word"
+                and all(kind == "wild" and value in LABEL_KINDS for kind, value in rest))
 
     def matches(self, line: Line | str) -> bool:
         """Whether the whole of ``line`` has this shape."""
@@ -284,7 +321,7 @@ class Pattern:
                 return False
             group, index, size, word = flat[pos]
             if kind == "word":
-                if word != value:
+                if not _same_word(value, word):
                     return False
                 pos += 1
             elif index == 0 and group == _group(value):
@@ -295,7 +332,7 @@ class Pattern:
 
     @cached_property
     def _sequence(self) -> list[str]:
-        return [v if k == "word" else "{" + _group(v) + "}" for k, v in self.elements]
+        return [_kin(v) if k == "word" else "{" + _group(v) + "}" for k, v in self.elements]
 
     def _close(self, theirs: tuple[str, ...]) -> bool:
         mine = self._sequence
@@ -323,7 +360,7 @@ class Line:
         for token in tokens:
             words, group = token.words, _group(token.kind)
             flat += [(group, i, len(words), w) for i, w in enumerate(words)]
-            sequence += list(words) if token.kind == "word" else ["{" + group + "}"]
+            sequence += list(map(_kin, words)) if token.kind == "word" else ["{" + group + "}"]
         return cls(tuple(flat), tuple(sequence))
 
 

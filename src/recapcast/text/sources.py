@@ -256,8 +256,17 @@ def load_source(source: str, max_bytes: int | None = None) -> RecapSource:
                               "give the URL of the recap's page")
         return read_source(page.data, source, fmt or "html", charset=page.charset,
                            max_bytes=max_bytes)
+    path = Path(source)
+    if not path.exists():
+        raise ScriptError(f"cannot read {source}: there is no such file",
+                          f"check the path (a relative path starts in {Path.cwd()}), "
+                          "or give the recap's http(s) address")
+    if path.is_dir():
+        raise ScriptError(f"cannot read {source}: it is a folder, not a file",
+                          "give the recap's file in it")
     try:
-        data = Path(source).read_bytes()
+        data = path.read_bytes()
     except OSError as exc:
-        raise ScriptError(f"cannot read {source}: {exc.strerror}") from None
+        raise ScriptError(f"cannot read {source}: {exc.strerror}",
+                          "check the file's permissions") from None
     return read_source(data, source, format_of(source), max_bytes=max_bytes)
