@@ -284,3 +284,24 @@ def test_a_web_pages_byline_names_its_author_and_is_listed_as_left_out() -> None
     assert found.recognised.author == "Tomasz Quill"
     assert any(x.reason == "byline" and "Tomasz Quill" in x.text
                for x in found.recognised.left_out)
+
+
+def test_a_markdown_posts_front_matter_author_wins_over_its_byline() -> None:
+    from recapcast.text.script import import_explained
+    from recapcast.text.sources import source_of_text
+    post = textwrap.dedent("""\
+        ---
+        title: "Harbour Lights, episode 2"
+        author: Odile Marchetti
+        ---
+
+        *Posted by Odile · 3 min read*
+
+        Odile walks the length of the pier and counts the boats before the storm.
+
+        She leaves before the tide turns, and nobody follows her home.
+        """)
+    found = import_explained(source_of_text(post, fmt="markdown"), "ep1",
+                             date=dt.date(2027, 1, 1))
+    assert found.recognised.author == "Odile Marchetti"
+    assert any(x.reason == "byline" for x in found.recognised.left_out)
