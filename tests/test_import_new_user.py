@@ -189,3 +189,19 @@ def test_the_one_paragraph_recap_imports_through_the_command(show) -> None:
     assert result.returncode == 0, result.stderr
     assert "In episode 12, Marta pays 300 euros at 9:30." in (
         show / "scripts" / "ep12.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("closing", [
+    "Odile Marchetti writes about TV for The Harbour Post. Follow her on Bluesky.\n\n"
+    "Did you enjoy this recap? Share it with a friend!",
+    "She leaves before the tide turns. Odile Marchetti covers television for The Harbour "
+    "Post.\n\nLiked it? Share it with a friend!",
+])
+def test_a_writers_bio_and_a_share_invitation_under_the_recap_are_left_out(closing) -> None:
+    script = _import("Harbour Lights, Season 1, Episode 2\n\n"
+                     "Odile walks the length of the pier and counts the boats before the "
+                     "storm comes in over the breakwater.\n\n" + closing + "\n")
+    spoken = " ".join(_spoken(script))
+    assert "writes about" not in spoken and "covers television" not in spoken
+    assert "Bluesky" not in spoken and "Share it" not in spoken and "Harbour Post" not in spoken
+    assert "counts the boats" in spoken

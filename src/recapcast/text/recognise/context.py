@@ -164,6 +164,11 @@ def _before_sign_off(text: str) -> str:
     sentences = _SENTENCE_END.split(" ".join(text.split()))
     for index, sentence in enumerate(sentences):
         if _SIGN_OFF.search(sentence) and not _TOLD.search(sentence):
+            # its lead-in question goes with it, not left dangling in the narration:
+            # "Liked it? Share it with a friend!"
+            while index and _words(sentences[index - 1]) <= 4 and sentences[index - 1][
+                    -1:] in "?!":
+                index -= 1
             return " ".join(sentences[:index])
     return " ".join(sentences)
 
