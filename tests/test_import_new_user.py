@@ -205,3 +205,23 @@ def test_a_writers_bio_and_a_share_invitation_under_the_recap_are_left_out(closi
     assert "writes about" not in spoken and "covers television" not in spoken
     assert "Bluesky" not in spoken and "Share it" not in spoken and "Harbour Post" not in spoken
     assert "counts the boats" in spoken
+
+
+def test_a_shouted_section_heading_over_narration_is_a_heading_not_a_speaker() -> None:
+    script = _import("""\
+        Harbour Lights, Season 1, Episode 2
+
+        Odile walks the length of the pier and counts the boats before the storm.
+
+        THE STORM
+        The wind takes the harbour master's shed at midnight. Odile ties the last boat to \
+        the breakwater and watches the lights of the town go out one by one.
+
+        MARTA
+        You said you would be here before the tide.
+        """)
+    headings = [b.text for b in script.blocks if isinstance(b, Heading)]
+    assert [h.lower() for h in headings] == ["the storm"]
+    quotes = [b for b in script.blocks if not isinstance(b, Heading | Paragraph)]
+    assert [q.speaker for q in quotes] == ["Marta"]
+    assert any("The wind takes" in b.text for b in script.blocks if isinstance(b, Paragraph))
