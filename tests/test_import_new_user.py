@@ -225,3 +225,30 @@ def test_a_shouted_section_heading_over_narration_is_a_heading_not_a_speaker() -
     quotes = [b for b in script.blocks if not isinstance(b, Heading | Paragraph)]
     assert [q.speaker for q in quotes] == ["Marta"]
     assert any("The wind takes" in b.text for b in script.blocks if isinstance(b, Paragraph))
+
+
+def _import_markdown(text: str):
+    return import_recap(textwrap.dedent(text), "ep1", date=dt.date(2027, 1, 1), fmt="markdown")
+
+
+def test_a_markdown_lead_in_sentence_ending_in_a_colon_is_narration() -> None:
+    script = _import_markdown("""\
+        # Harbour Lights, Season 1, Episode 2
+
+        > **Spoiler warning!** If you haven't seen the episode yet, come back later.
+
+        Odile walks the length of the pier and counts the boats before the storm.
+
+        Marta's ledger has *nine* debts in it. The worst of them:
+
+        - The ferry licence
+        - The roof of the chapel
+        - A bet on the regatta
+
+        She closes the ledger and goes to bed.
+        """)
+    spoken = _spoken(script)
+    assert not any(isinstance(b, Heading) for b in script.blocks)
+    assert "Marta's ledger has nine debts in it. The worst of them:" in spoken
+    assert not any("Spoiler" in x or "come back later" in x for x in spoken)
+    assert not any("Spoiler" in b.text for b in script.blocks if hasattr(b, "text"))

@@ -300,6 +300,18 @@ SPOILER_SAYS = {
     "fr": ("contient",), "de": ("enthält",), "es": ("contiene",), "it": ("contiene",),
     "pt": ("contém",),
 }
+# What a spoiler warning tells a reader who has not watched yet: "If you haven't watched
+# yet, bookmark this and come back." (a sentence of the warning, not of the story)
+NOT_WATCHED = {
+    "en": ("if you haven't watched", "if you haven't seen", "if you haven't caught up",
+           "if you're not caught up", "bookmark this", "come back later", "come back when"),
+    "es": ("si no has visto", "si aún no has visto", "si todavía no has visto"),
+    "fr": ("si vous n'avez pas vu", "si vous n'avez pas encore vu", "si tu n'as pas vu"),
+    "de": ("wer die folge noch nicht gesehen hat", "falls ihr die folge noch nicht",
+           "wenn du die folge noch nicht"),
+    "it": ("se non avete visto", "se non hai visto", "se non hai ancora visto"),
+    "pt": ("se você não assistiu", "se ainda não assistiu", "se ainda não viu"),
+}
 # A warning that says what the text gives away, without the word "spoiler": "Dieser Text
 # verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
 REVEALS_WARNING = {"en": ("warning",), "de": ("achtung", "vorsicht"), "fr": ("attention",),
@@ -424,7 +436,8 @@ PHRASE_TABLES = {
     "comments": COMMENTS, "share": SHARE_VERB, "personal notes": PERSONAL_NOTES,
     "saying to": SAYING_TO, "invitations": INVITES, "tag labels": TAG_LABELS,
     "byline verbs": BYLINE_VERBS, "corrections": CORRECTIONS, "weekdays": WEEKDAYS,
-    "every": EVERY, "writer bios": WRITER_BIO, "share invitations": SHARE_INVITES,
+    "every": EVERY, "not watched yet": NOT_WATCHED, "writer bios": WRITER_BIO,
+    "share invitations": SHARE_INVITES,
     "sponsor headings": SPONSOR_HEADINGS, "sponsor reads": SPONSOR_READ_OPENS,
 }
 """Every per-language table, by concept: ``coverage(PHRASE_TABLES)`` counts them."""

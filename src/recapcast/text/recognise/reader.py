@@ -458,6 +458,11 @@ class _Reader:
             name = _attributed(inline.group("name")) if inline else None
             if name and not (inline.groupdict().get("before") or "").strip():
                 speaker, lines = name, [_quoted_words(inline)]
+        unstarred = re.sub(r"\*+", "", " ".join(lines))
+        if not speaker and not _without_spoiler_warning(unstarred).strip():
+            # a boxed "**Spoilers ahead!** If you haven't watched yet, come back later."
+            _leave_out_block(self.ledger, block, "spoiler warning")
+            return
         if not speaker and all(self.dialogue(x, True) for x in lines):
             for offset, line in enumerate(lines):
                 name, spoken = self.dialogue(line, True)
