@@ -252,3 +252,21 @@ def test_a_markdown_lead_in_sentence_ending_in_a_colon_is_narration() -> None:
     assert "Marta's ledger has nine debts in it. The worst of them:" in spoken
     assert not any("Spoiler" in x or "come back later" in x for x in spoken)
     assert not any("Spoiler" in b.text for b in script.blocks if hasattr(b, "text"))
+
+
+def test_a_this_week_chapter_is_not_named_over_a_paragraph_that_opens_this_week() -> None:
+    script = _import("""\
+        Harbour Lights, Season 2, Episode 5: The Night Ferry
+
+        Last week on Harbour Lights, Marta lost the ferry licence to her brother.
+
+        This week, she wants it back, and she will row across the bay to get it.
+
+        ## The pier
+
+        Marta reaches the pier at midnight and finds the ferry gone.
+        """)
+    spoken = _spoken(script)
+    assert spoken[0] == "Previously" and spoken[1].startswith("Last week on Harbour Lights")
+    assert spoken[2].startswith("This week, she wants it back")
+    assert sum(x.lower().startswith("this week") for x in spoken) == 1

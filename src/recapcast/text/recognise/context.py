@@ -466,7 +466,10 @@ def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
         # its own, and a "Previously" heading over it would be said twice.
         named = [] if _SAYS_PREVIOUSLY.match(opening) else [Heading("Previously", 0)]
         if now is not None:
-            return [*named, *blocks[:now], Heading("This week", 0), *blocks[now:]]
+            # nor "This week" over a paragraph that opens "This week, ..."
+            said = re.match(r"^\W*this week\b", blocks[now].text, re.IGNORECASE)
+            this_week = [] if said else [Heading("This week", 0)]
+            return [*named, *blocks[:now], *this_week, *blocks[now:]]
         return [*named, *blocks]
     return blocks
 
