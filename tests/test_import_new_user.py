@@ -189,3 +189,84 @@ def test_the_one_paragraph_recap_imports_through_the_command(show) -> None:
     assert result.returncode == 0, result.stderr
     assert "In episode 12, Marta pays 300 euros at 9:30." in (
         show / "scripts" / "ep12.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("closing", [
+    "Odile Marchetti writes about TV for The Harbour Post. Follow her on Bluesky.\n\n"
+    "Did you enjoy this recap? Share it with a friend!",
+    "She leaves before the tide turns. Odile Marchetti covers television for The Harbour "
+    "Post.\n\nLiked it? Share it with a friend!",
+])
+def test_a_writers_bio_and_a_share_invitation_under_the_recap_are_left_out(closing) -> None:
+    script = _import("Harbour Lights, Season 1, Episode 2\n\n"
+                     "Odile walks the length of the pier and counts the boats before the "
+                     "storm comes in over the breakwater.\n\n" + closing + "\n")
+    spoken = " ".join(_spoken(script))
+    assert "writes about" not in spoken and "covers television" not in spoken
+    assert "Bluesky" not in spoken and "Share it" not in spoken and "Harbour Post" not in spoken
+    assert "counts the boats" in spoken
+
+
+def test_a_shouted_section_heading_over_narration_is_a_heading_not_a_speaker() -> None:
+    script = _import("""\
+        Harbour Lights, Season 1, Episode 2
+
+        Odile walks the length of the pier and counts the boats before the storm.
+
+        THE STORM
+        The wind takes the harbour master's shed at midnight. Odile ties the last boat to \
+        the breakwater and watches the lights of the town go out one by one.
+
+        MARTA
+        You said you would be here before the tide.
+        """)
+    headings = [b.text for b in script.blocks if isinstance(b, Heading)]
+    assert [h.lower() for h in headings] == ["the storm"]
+    quotes = [b for b in script.blocks if not isinstance(b, Heading | Paragraph)]
+    assert [q.speaker for q in quotes] == ["Marta"]
+    assert any("The wind takes" in b.text for b in script.blocks if isinstance(b, Paragraph))
+
+
+def _import_markdown(text: str):
+    return import_recap(textwrap.dedent(text), "ep1", date=dt.date(2027, 1, 1), fmt="markdown")
+
+
+def test_a_markdown_lead_in_sentence_ending_in_a_colon_is_narration() -> None:
+    script = _import_markdown("""\
+        # Harbour Lights, Season 1, Episode 2
+
+        > **Spoiler warning!** If you haven't seen the episode yet, come back later.
+
+        Odile walks the length of the pier and counts the boats before the storm.
+
+        Marta's ledger has *nine* debts in it. The worst of them:
+
+        - The ferry licence
+        - The roof of the chapel
+        - A bet on the regatta
+
+        She closes the ledger and goes to bed.
+        """)
+    spoken = _spoken(script)
+    assert not any(isinstance(b, Heading) for b in script.blocks)
+    assert "Marta's ledger has nine debts in it. The worst of them:" in spoken
+    assert not any("Spoiler" in x or "come back later" in x for x in spoken)
+    assert not any("Spoiler" in b.text for b in script.blocks if hasattr(b, "text"))
+
+
+def test_a_this_week_chapter_is_not_named_over_a_paragraph_that_opens_this_week() -> None:
+    script = _import("""\
+        Harbour Lights, Season 2, Episode 5: The Night Ferry
+
+        Last week on Harbour Lights, Marta lost the ferry licence to her brother.
+
+        This week, she wants it back, and she will row across the bay to get it.
+
+        ## The pier
+
+        Marta reaches the pier at midnight and finds the ferry gone.
+        """)
+    spoken = _spoken(script)
+    assert spoken[0] == "Previously" and spoken[1].startswith("Last week on Harbour Lights")
+    assert spoken[2].startswith("This week, she wants it back")
+    assert sum(x.lower().startswith("this week") for x in spoken) == 1

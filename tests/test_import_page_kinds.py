@@ -266,3 +266,42 @@ def test_the_season_a_spoiler_line_names_fills_in_a_title_that_gave_only_the_epi
         {MORE}
         """)
     assert (script.meta.season, script.meta.episode, script.meta.title) == (2, 3, "Low Water")
+
+
+def test_a_web_pages_byline_names_its_author_and_is_listed_as_left_out() -> None:
+    # The extractor drops the byline and cuts its author at the date ("Name; June"): the
+    # author is the byline's name, and the line is accounted for as a byline.
+    from recapcast.text.script import import_explained
+    from recapcast.text.sources import source_of_text
+    story = " ".join(["Odile walks the length of the pier and counts the boats."] * 6)
+    page = textwrap.dedent(f"""\
+        <html><head><title>Harbour Lights recap: Season 1, Episode 2</title></head><body>
+        <main><article><h1>Harbour Lights recap: Season 1, Episode 2</h1>
+        <p class="byline">By Tomasz Quill | June 14, 2026 | 4 min read</p>
+        <p>{story}</p><p>{story}</p><p>She leaves before the tide turns.</p>
+        </article></main></body></html>""")
+    found = import_explained(source_of_text(page, fmt="html"), "ep1", date=dt.date(2027, 1, 1))
+    assert found.recognised.author == "Tomasz Quill"
+    assert any(x.reason == "byline" and "Tomasz Quill" in x.text
+               for x in found.recognised.left_out)
+
+
+def test_a_markdown_posts_front_matter_author_wins_over_its_byline() -> None:
+    from recapcast.text.script import import_explained
+    from recapcast.text.sources import source_of_text
+    post = textwrap.dedent("""\
+        ---
+        title: "Harbour Lights, episode 2"
+        author: Odile Marchetti
+        ---
+
+        *Posted by Odile · 3 min read*
+
+        Odile walks the length of the pier and counts the boats before the storm.
+
+        She leaves before the tide turns, and nobody follows her home.
+        """)
+    found = import_explained(source_of_text(post, fmt="markdown"), "ep1",
+                             date=dt.date(2027, 1, 1))
+    assert found.recognised.author == "Odile Marchetti"
+    assert any(x.reason == "byline" for x in found.recognised.left_out)

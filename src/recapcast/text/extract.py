@@ -17,6 +17,7 @@ from trafilatura.settings import use_config
 
 from recapcast.text.editor_export import without_editor_furniture
 from recapcast.text.plaintext import html_to_text
+from recapcast.text.recognise.rules import _meta_line as meta_line
 from recapcast.text.source import RecapSource, SourceBlock, numbered_lines
 from recapcast.text.titles import wiki_show
 
@@ -157,11 +158,34 @@ def extract_page(page: str) -> RecapSource | None:
     # A subtitle trafilatura leaves out ('Season 2, Episode 3, "Annealing"' under a catchy
     # headline): a candidate title line, the best of which import takes.
     titles += [x for x in [*_subtitles(page), doc_subtitle] if x and x not in titles]
-    blocks = list(numbered_lines(blocks))
-    return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=doc.get("author") or "",
+    author = doc.get("author") or ""
+    byline = _byline(exported, author, blocks)
+    blocks = list(numbered_lines(byline + blocks))
+    return RecapSource(blocks=tuple(blocks), titles=tuple(titles), author=author,
                        site=doc.get("sitename") or _wiki_in_title(page),
                        summary=doc.get("description") or "",
                        removed=_removed_lines(exported, blocks))
+
+
+def _byline(page: str, author: str, blocks: list[SourceBlock]) -> list[SourceBlock]:
+    """The page's byline above the article when the extractor read its author out of it and
+    dropped the line ("By Ana Ruiz | March 3, 2025 | 6 min read"), as the article's first
+    block: import then leaves it out as a byline, so the account names it, and takes the
+    author's name from its words rather than from the extractor's cut of them."""
+    name = re.split(r"\s*[;|·,]\s*", author.strip())[0]
+    first = next((line for b in blocks for line in b.lines), None)
+    if not name or first is None:
+        return []
+    body = _BODY_OPEN.search(page)
+    for line in html_to_text(page[body.end():] if body else page).split("\n"):
+        line = " ".join(line.split())
+        if not line:
+            continue
+        if first.startswith(line):
+            return []  # the article began: a name below it is not its byline
+        if name in line and meta_line(line)[0]:
+            return [SourceBlock("paragraph", (line,))]
+    return []
 
 
 def _removed_lines(page: str, blocks: list[SourceBlock]) -> int:

@@ -174,6 +174,11 @@ def _before_sign_off(text: str) -> str:
     sentences = _SENTENCE_END.split(" ".join(text.split()))
     for index, sentence in enumerate(sentences):
         if _SIGN_OFF.search(sentence) and not _TOLD.search(sentence):
+            # its lead-in question goes with it, not left dangling in the narration:
+            # "Liked it? Share it with a friend!"
+            while index and _words(sentences[index - 1]) <= 4 and sentences[index - 1][
+                    -1:] in "?!":
+                index -= 1
             return " ".join(sentences[:index])
     return " ".join(sentences)
 
@@ -477,7 +482,10 @@ def _with_previously(blocks: list[Block], episode: int | None) -> list[Block]:
         # its own, and a "Previously" heading over it would be said twice.
         named = [] if _SAYS_PREVIOUSLY.match(opening) else [Heading("Previously", 0)]
         if now is not None:
-            return [*named, *blocks[:now], Heading("This week", 0), *blocks[now:]]
+            # nor "This week" over a paragraph that opens "This week, ..."
+            said = re.match(r"^\W*this week\b", blocks[now].text, re.IGNORECASE)
+            this_week = [] if said else [Heading("This week", 0)]
+            return [*named, *blocks[:now], *this_week, *blocks[now:]]
         return [*named, *blocks]
     return blocks
 

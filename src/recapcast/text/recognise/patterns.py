@@ -24,6 +24,7 @@ from recapcast.text.recognise.phrases import (
     INVITES,
     READ_TIME_AFTER,
     READ_TIME_BEFORE,
+    SHARE_INVITES,
     SHARE_THIS,
     SHARE_VERB,
     SHARE_WHAT,
@@ -32,6 +33,7 @@ from recapcast.text.recognise.phrases import (
     SPOILER_SAYS,
     TAG_LABELS,
     WEEKDAYS,
+    WRITER_BIO,
     alt,
 )
 
@@ -267,7 +269,8 @@ _SIGN_OFF = re.compile(
     r"|\bhit reply\b"
     # a podcast's: "Rate and review us wherever you get your podcasts", "Leave a voicemail"
     r"|\brate (?:and|&) review\b|\bwherever you get your podcasts\b"
-    r"|\bleave (?:us )?a voicemail\b|^send us your\b", re.IGNORECASE)
+    r"|\bleave (?:us )?a voicemail\b|^send us your\b"
+    rf"|(?<!\w){alt(WRITER_BIO, SHARE_INVITES)}(?!\w)", re.IGNORECASE)
 
 
 _PREVIOUSLY = re.compile(r"^(?:previously\b|last (?:week|time|episode|season)\b|when we last)",
@@ -407,5 +410,6 @@ def _sentence(item: str) -> str:
 # A sentence of the story that quotes a sign-off: 'Thanks for reading, Theo says flatly.'
 
 _TOLD = re.compile(r"\b(?:says|said|mutters|muttered|captions|captioned|tells|told|asks|asked|"
-                   r"writes|wrote|posts|posted|types|typed|reads|shouts|whispers)\b(?! me\b)",
+                   r"writes|wrote|posts|posted|types|typed|reads|shouts|whispers)\b(?! me\b)"
+                   r"(?<!writes(?= about\b))",  # "writes about TV for ...": a writer's bio
                    re.IGNORECASE)

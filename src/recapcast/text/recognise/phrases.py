@@ -329,6 +329,18 @@ SPOILER_SAYS = {
     "fr": ("contient",), "de": ("enthält",), "es": ("contiene",), "it": ("contiene",),
     "pt": ("contém",),
 }
+# What a spoiler warning tells a reader who has not watched yet: "If you haven't watched
+# yet, bookmark this and come back." (a sentence of the warning, not of the story)
+NOT_WATCHED = {
+    "en": ("if you haven't watched", "if you haven't seen", "if you haven't caught up",
+           "if you're not caught up", "bookmark this", "come back later", "come back when"),
+    "es": ("si no has visto", "si aún no has visto", "si todavía no has visto"),
+    "fr": ("si vous n'avez pas vu", "si vous n'avez pas encore vu", "si tu n'as pas vu"),
+    "de": ("wer die folge noch nicht gesehen hat", "falls ihr die folge noch nicht",
+           "wenn du die folge noch nicht"),
+    "it": ("se non avete visto", "se non hai visto", "se non hai ancora visto"),
+    "pt": ("se você não assistiu", "se ainda não assistiu", "se ainda não viu"),
+}
 # A warning that says what the text gives away, without the word "spoiler": "Dieser Text
 # verrät Details zur fünften Folge", "Attention, cet article dévoile des éléments clés".
 REVEALS_WARNING = {"en": ("warning",), "de": ("achtung", "vorsicht"), "fr": ("attention",),
@@ -372,6 +384,36 @@ INVITES = {
            "deixe o seu comentário", "compartilhe este", "compartilhe esta",
            "compartilhe com"),
     "nl": ("in de reacties", "laat een reactie achter", "deel dit artikel", "deel deze"),
+}
+# A writer's bio under the recap and its "follow" line, in the words of each language:
+# "Ana Ruiz writes about TV for The Daily Glow. Follow her on Bluesky."
+WRITER_BIO = {
+    "en": ("writes about tv", "writes about television", "covers tv", "covers television",
+           "writes about film and tv", "writes about movies and tv", "is a tv critic",
+           "is a television critic", "follow her on", "follow him on", "follow them on"),
+    "es": ("escribe sobre televisión", "escribe sobre series", "escribe sobre tv",
+           "es crítica de televisión", "es crítico de televisión", "síguela en", "síguelo en"),
+    "fr": ("écrit sur les séries", "écrit sur la télévision", "écrit sur la télé",
+           "suivez-la sur", "suivez-le sur"),
+    "de": ("schreibt über serien", "schreibt über fernsehen", "schreibt über tv",
+           "folgen sie ihr auf", "folgen sie ihm auf"),
+    "it": ("scrive di serie tv", "scrive di televisione", "scrive di tv", "seguila su",
+           "seguilo su"),
+    "pt": ("escreve sobre séries", "escreve sobre televisão", "escreve sobre tv",
+           "siga-a no", "siga-o no"),
+}
+# An invitation to pass the recap on, closing it: "Did you enjoy this recap? Share it with
+# a friend!"
+SHARE_INVITES = {
+    "en": ("share it with a friend", "share this with a friend", "share it with someone",
+           "share this recap with", "did you enjoy this recap", "enjoyed this recap?",
+           "if you enjoyed this recap", "if you liked this recap"),
+    "es": ("compártelo con", "compártela con", "¿te gustó este resumen", "¿te ha gustado"),
+    "fr": ("partagez-le", "partagez-la", "vous avez aimé ce récap", "vous avez aimé ce résumé",
+           "vous avez aimé cet article"),
+    "de": ("teile ihn mit", "teilen sie ihn mit", "hat ihnen dieser", "hat dir dieser"),
+    "it": ("condividilo con", "condividila con", "ti è piaciuto questo"),
+    "pt": ("compartilhe com", "gostou deste resumo", "gostou desta análise"),
 }
 # The networks a share line names: "Facebook · X · WhatsApp · Telegram".
 SOCIAL_NETWORKS = ("facebook", "x", "twitter", "whatsapp", "telegram", "linkedin", "reddit",
@@ -425,7 +467,8 @@ PHRASE_TABLES = {
     "comments": COMMENTS, "share": SHARE_VERB, "personal notes": PERSONAL_NOTES,
     "saying to": SAYING_TO, "invitations": INVITES, "tag labels": TAG_LABELS,
     "byline verbs": BYLINE_VERBS, "corrections": CORRECTIONS, "weekdays": WEEKDAYS,
-    "every": EVERY,
+    "every": EVERY, "not watched yet": NOT_WATCHED, "writer bios": WRITER_BIO,
+    "share invitations": SHARE_INVITES,
     "sponsor headings": SPONSOR_HEADINGS, "sponsor reads": SPONSOR_READ_OPENS,
 }
 """Every per-language table, by concept: ``coverage(PHRASE_TABLES)`` counts them."""

@@ -247,7 +247,8 @@ class _Reader:
             _leave_out_block(ledger, block, "stage direction")
             return
         cues = [_cue(x) for x in lines]
-        if any(camera) and any(cues) or (len(lines) > 1 and cues[0]):
+        if any(camera) and any(cues) or (len(lines) > 1 and cues[0] and (
+                sum(map(bool, cues)) > 1 or _reads_as_speech(" ".join(lines[1:])))):
             # A screenplay excerpt: LORNA / (not moving) / You've got a key, then. Several
             # cues in one block, under a slugline, each voice their own lines.
             kept = [(x, cue, block.number(i)) for i, (x, cue, cam) in
@@ -282,6 +283,11 @@ class _Reader:
             # "Stray observations" with its items right under it, no blank line between
             self.heading(lines[0].strip().rstrip(":"), block.line, block.number(0))
             lines = [_sentence(x) for x in lines[1:]]
+            base = 1
+        elif len(lines) > 1 and cues[0] and not any(camera):
+            # "THE PARADE" over narration that reads as no speech: a section heading
+            self.heading(_unshouted_label(lines[0].strip()), block.line, block.number(0))
+            lines = lines[1:]
             base = 1
         piped = _PIPE_LABEL.match(lines[0])
         if piped:
@@ -452,6 +458,11 @@ class _Reader:
             name = _attributed(inline.group("name")) if inline else None
             if name and not (inline.groupdict().get("before") or "").strip():
                 speaker, lines = name, [_quoted_words(inline)]
+        unstarred = re.sub(r"\*+", "", " ".join(lines))
+        if not speaker and not _without_spoiler_warning(unstarred).strip():
+            # a boxed "**Spoilers ahead!** If you haven't watched yet, come back later."
+            _leave_out_block(self.ledger, block, "spoiler warning")
+            return
         if not speaker and all(self.dialogue(x, True) for x in lines):
             for offset, line in enumerate(lines):
                 name, spoken = self.dialogue(line, True)
@@ -496,3 +507,16 @@ class _Reader:
         if items:
             self.flush()
             self.emit(Paragraph(" ".join(items), block.line), block.number(0))
+
+
+_SPEECH_PERSON = re.compile(r"\b(?:i|i'm|i've|i'll|i'd|me|my|mine|we|we're|us|our|you|you're|"
+                            r"your|yours)\b", re.IGNORECASE)
+
+
+def _reads_as_speech(text: str) -> bool:
+    """Whether the words under a lone shouted line read as a speech, so the line is a
+    screenplay cue ("MARTA / You said you'd be here."), not a section heading over the
+    narration ("THE PARADE / The float breaks down at noon."): a short line, or one that
+    speaks in the first or second person or asks or exclaims."""
+    text = re.sub(r"\([^()]{1,60}\)|\[[^\[\]]{1,60}\]", " ", text).replace("’", "'")
+    return _words(text) <= 12 or bool(_SPEECH_PERSON.search(text)) or text.rstrip()[-1:] in "?!"

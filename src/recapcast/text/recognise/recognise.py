@@ -113,6 +113,10 @@ def recognise(source: RecapSource, learned: Learned | None = None) -> Recognised
     reader = _read(source, blocks, ledger)
     parts = _from_lead(_with_episode(source, parts, reader), reader.blocks, title_line)
     body = _with_previously(reader.blocks, parts.episode)
+    if source.removed is None and source.author.strip():
+        # A post's own front matter ("author: Priya Raman") is what its writer set down;
+        # a byline in its text ("Posted by Priya") is a shorter, looser form of it.
+        author = _page_author(source.author)
     author = author or _page_author(source.author)
     return Recognised(parts=parts, title_line=title_line, author=author, blocks=tuple(body),
                       summary=_summary(source.summary, body), kept=ledger.kept,

@@ -59,6 +59,7 @@ from recapcast.text.recognise.phrases import (
     FEED_FOOTER_OPENS,
     FEED_FOOTER_SAYS,
     LINK_LINE_LABELS,
+    NOT_WATCHED,
     REVEALS_SUBJECT,
     REVEALS_VERB,
     REVEALS_WARNING,
@@ -299,6 +300,9 @@ _ABOUT_THE_RECAP = re.compile(
     r"\bfollow\b|\bcontains?\b|\bfor (?:the )?(?:whole|entire|full|latest)\b", re.IGNORECASE)
 
 
+_NOT_WATCHED = re.compile(rf"(?<!\w){alt(NOT_WATCHED)}(?!\w)", re.IGNORECASE)
+
+
 def _without_spoiler_warning(line: str) -> str:
     """``line`` less its spoiler warnings ("Spoilers below!"), keeping what else it says:
     "Okay so this episode was a LOT. Spoilers below!" keeps its first sentence, and
@@ -312,6 +316,7 @@ def _without_spoiler_warning(line: str) -> str:
                 label.group("rest")):
             kept.append(label.group("rest"))
         elif not (_only_a_warning(sentence) or label and _words(sentence) <= 30
+                  or _NOT_WATCHED.search(sentence) and _words(sentence) <= 20
                   or _label(sentence).rstrip(",!.") in _BUTTONS):  # "I can handle the truth."
             kept.append(sentence)
     return " ".join(kept)
@@ -374,6 +379,8 @@ def _heading_like(line: str, next_block: SourceBlock | None) -> str | None:
         return text.rstrip(":")
     if text.endswith(":"):
         label = text[:-1].strip()
+        if sum(_words(x) >= 1 for x in _SENTENCE_END.split(label)) >= 2:
+            return None  # "Her list has nine items. Among them:": a lead-in, narration
         followed_by_list = next_block is not None and next_block.kind == "list"
         return label if label and (_words(label) <= 5 or followed_by_list) else None
     if text[-1] in ".,;!…" or text[-1] in _QUOTE_MARKS or ": " in text and not (

@@ -8,7 +8,7 @@ from recapcast.model import Block, Paragraph
 from recapcast.text.ledger import Ledger
 from recapcast.text.recognise.blocks import _leave_out_block, _without_line
 from recapcast.text.recognise.patterns import _EPISODE_HEADING, _SENTENCE_END, _SPOILER, _words
-from recapcast.text.recognise.phrases import _ORDINAL_WORDS
+from recapcast.text.recognise.phrases import _MONTH, _ORDINAL_WORDS
 from recapcast.text.recognise.rules import (
     _header_line,
     _meta_line,
@@ -215,7 +215,8 @@ def _page_author(author: str) -> str:
     """A page's author as a name: "Ana Ruiz; TV Editor" and "Wrenna Castellane · Apr 4" are
     Ana Ruiz and Wrenna Castellane (a page's metadata joins roles and dates to names)."""
     parts = [p.strip() for p in re.split(r"\s*[;·|•,]\s*|\s+[—–-]\s+", author or "")]
-    names = [p for p in parts if _is_name(p, 5) and not _ROLE.search(p)]
+    names = [p for p in parts if _is_name(p, 5) and not _ROLE.search(p)
+             and not re.fullmatch(rf"{_MONTH}\.?(?:\s+\d.*)?", p)]  # "January 31": a date
     return ", ".join(names) if names else (parts[0] if parts else "")
 
 
