@@ -130,6 +130,25 @@ def running_studio(show: Path, *args: str) -> Iterator[Studio]:
         proc.stderr.close()
 
 
+@contextlib.contextmanager
+def studio_page(studio: Studio, profile: Path) -> Iterator:
+    """Headless Chromium on the studio's page, once its script is drawn; skips the test
+    where Chromium is not installed."""
+    import pytest
+
+    from test_page import CHROMIUM, Chromium
+
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
+    browser = Chromium(profile)
+    try:
+        browser.open(studio.url)
+        browser.wait_for("document.querySelectorAll('.sentence').length > 3")
+        yield browser
+    finally:
+        browser.close()
+
+
 def state_home(show: Path) -> Path:
     """Where the tests' studios keep their tokens (``$XDG_STATE_HOME``)."""
     return show.parent / "state"

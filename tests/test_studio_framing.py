@@ -17,8 +17,8 @@ from recapcast.errors import ConfigError
 from recapcast.studio.config_file import set_show_text
 from recapcast.text.script import parse_script
 from recapcast.text.segments import plan_segments
-from studio_server import Studio, running_studio
-from test_page import CHROMIUM, Chromium
+from studio_server import Studio, running_studio, studio_page
+from test_page import Chromium
 from test_studio_addresses import SCRIPT
 from test_studio_page import _click, _sentence, _type
 
@@ -44,15 +44,8 @@ def studio(show: Path):
 
 @pytest.fixture
 def page(studio: Studio, tmp_path: Path):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
-    browser = Chromium(tmp_path / "profile")
-    try:
-        browser.open(studio.url)
-        browser.wait_for("document.querySelectorAll('.sentence').length > 3")
+    with studio_page(studio, tmp_path / "profile") as browser:
         yield browser
-    finally:
-        browser.close()
 
 
 def _part(part: str) -> str:

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import make_show
 from recapcast.text.script import parse_script, render_script
-from studio_server import Studio, running_studio
-from test_page import CHROMIUM, Chromium
+from studio_server import Studio, running_studio, studio_page
+from test_page import Chromium
 from test_studio_addresses import SCRIPT
 from test_studio_page import _click, _sentence, _type
 from test_studio_tabs import _start_editing
@@ -36,16 +36,9 @@ def studio(show: Path):
 
 @pytest.fixture
 def page(studio: Studio, tmp_path: Path):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
-    browser = Chromium(tmp_path / "profile")
-    try:
-        browser.open(studio.url)
-        browser.wait_for("document.querySelectorAll('.sentence').length > 3")
+    with studio_page(studio, tmp_path / "profile") as browser:
         browser.js("window.confirm = () => true")
         yield browser
-    finally:
-        browser.close()
 
 
 def _key(page: Chromium, key: str, code: str, vk: int, modifiers: int = 0) -> None:

@@ -11,8 +11,8 @@ import pytest
 
 from conftest import make_show
 from recapcast.text.script import parse_script, render_script
-from studio_server import Studio, running_studio
-from test_page import CHROMIUM, Chromium
+from studio_server import Studio, running_studio, studio_page
+from test_page import Chromium
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +28,8 @@ def studio(show: Path):
 
 @pytest.fixture
 def page(studio: Studio, tmp_path: Path):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (Debian: apt-get install chromium)")
-    browser = Chromium(tmp_path / "chromium-profile")
-    try:
-        browser.open(studio.url)
-        browser.wait_for("document.querySelectorAll('.sentence').length > 3")
+    with studio_page(studio, tmp_path / "chromium-profile") as browser:
         yield browser
-    finally:
-        browser.close()
 
 
 def _point(page: Chromium, expression: str) -> tuple[float, float]:
