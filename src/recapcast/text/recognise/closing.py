@@ -16,6 +16,8 @@ from recapcast.text.recognise.patterns import (
     _TOLD,
     _words,
 )
+from recapcast.text.recognise.phrases import alt
+from recapcast.text.recognise.phrases_closing import SIGNATURES
 from recapcast.text.recognise.rules import _label
 from recapcast.text.source import SourceBlock
 
@@ -47,8 +49,8 @@ def _signature(block: SourceBlock) -> bool:
     return bool(line) and _words(line) <= 5 and bool(_SIGNATURE.match(line))
 
 
-_SIGNATURE = re.compile(r"^(?:[—–~-]\s*|(?:xo+|cheers|best|love|thanks|talk soon|see you|"
-                        r"until next time),?\s+)[^\W\d_][\w .'’-]{0,40}$", re.IGNORECASE)
+_SIGNATURE = re.compile(rf"^(?:[—–~-]\s*|(?:xo+|{alt(SIGNATURES)}),?\s+)[^\W\d_][\w .'’-]{{0,40}}$",
+                        re.IGNORECASE)
 
 
 def _cut_sign_off(block: SourceBlock, ledger: Ledger) -> SourceBlock | None:
