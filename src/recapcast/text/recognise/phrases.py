@@ -137,8 +137,10 @@ _SAID = alt(SAYING)
 # that starts the next clause.
 CLAUSE_START = {"en": ("and", "then", "as", "before", "while", "but"),
                 "fr": ("et", "puis", "mais"), "de": ("und", "dann"), "es": ("y", "pero"),
-                "it": ("e", "poi", "ma"), "pt": ("e", "depois", "mas"),
-                "nl": ("en", "dan", "maar")}
+                "it": ("e", "poi", "però"), "pt": ("e", "depois", "mas"),
+                "nl": ("en", "maar")}
+# (not Italian "ma", Dutch "dan": a speaker may be called Ma or Dan; dialogue.py reads this
+# table as words that are never a name)
 _MANNER = rf"(?:\s+(?!{alt(CLAUSE_START)}\b)[a-zà-ÿ'’\-]+){{0,4}}"
 
 
