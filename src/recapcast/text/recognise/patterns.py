@@ -20,7 +20,7 @@ from recapcast.text.recognise.phrases import (
     CORRECTIONS,
     DATED,
     DATED_ON,
-    EVERY,
+    FORUM_ACTIONS,
     INVITES,
     READ_TIME_AFTER,
     READ_TIME_BEFORE,
@@ -31,10 +31,36 @@ from recapcast.text.recognise.phrases import (
     SOCIAL_NETWORKS,
     SPOILER_OPENS,
     SPOILER_SAYS,
+    SPOILER_WORDS,
     TAG_LABELS,
-    WEEKDAYS,
     WRITER_BIO,
     alt,
+)
+from recapcast.text.recognise.phrases_closing import COMMENT_FORMS, SIGN_OFFS, TOLD
+from recapcast.text.recognise.phrases_sections import (
+    CHAPTER_WORDS,
+    COUNT_OF,
+    EPISODE_WORDS,
+    PART_WORDS,
+    RATING_LABELS,
+    SEASON_WORDS,
+)
+from recapcast.text.recognise.phrases_time import (
+    AGE_UNITS,
+    AGE_WORDS,
+    AGO_AFTER,
+    AGO_BEFORE,
+    CLOCK_AFTER,
+    DATE_AT,
+    DATE_OF,
+    DAY_MARKS,
+    EVERY,
+    MINUTES,
+    MONTHS,
+    MONTHS_SHORT,
+    WEEKDAYS,
+    WEEKDAYS_SHORT,
+    YEAR_SEASONS,
 )
 
 _DIALOGUE = re.compile(
@@ -120,19 +146,17 @@ _TILDE_NAME = re.compile(r"^(?P<quote>.*\S)\s+~\s*(?P<name>[^~]{1,60}?)\s*$")
 
 
 _EPISODE_HEADING = re.compile(
-    rf"^(?:Episode|Ep\.?|Chapter)\s+(?P<n>\d+|{'|'.join(_NUMBER_NAMES)})\s*[:.\-–—~]\s*"
+    rf"^{alt(EPISODE_WORDS, CHAPTER_WORDS)}\s+(?P<n>\d+|{'|'.join(_NUMBER_NAMES)})\s*[:.\-–—~]\s*"
     r"(?P<title>\S.*)$", re.IGNORECASE)
 
 
 _PIPE_LABEL = re.compile(r"^(?P<label>[A-Z][A-Z0-9'’&,.\- ]{1,40}?)\s+\|\s+(?P<text>\S.{20,})$")
 
 
-_RATING_LABEL = re.compile(r"^(?:rating|grade|verdict|score|our rating|my rating)\s*:\s*\S",
-                           re.IGNORECASE)
+_RATING_LABEL = re.compile(rf"^{alt(RATING_LABELS)}\s*:\s*\S", re.IGNORECASE)
 
 
-_PART_HEADING = re.compile(r"^(?:Part|Act|Chapter|Round|Day|Night|Week)\s+\w+\s*[:.\-–—]\s*\S",
-                           re.IGNORECASE)
+_PART_HEADING = re.compile(rf"^{alt(PART_WORDS)}\s+\w+\s*[:.\-–—]\s*\S", re.IGNORECASE)
 
 
 _EDIT_LINK = re.compile(r"\s*\[\s*edit(?:\s*\|\s*edit source)?\s*\]", re.IGNORECASE)
@@ -144,12 +168,16 @@ _HASHTAG = re.compile(r"(?<![\w&/#])#(?P<tag>[^\W\d_][\w]*)")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])")
 
 
+# A date line in any language: "Tuesday, March 3rd, 2027", "mardi 3 mars 2027", "Di., 3. März
+# 2027 um 10:15 Uhr", "15 de outubro de 2023", "2027-03-03", with its time.
+_ANY_MONTH = rf"{alt(MONTHS, MONTHS_SHORT)}\.?"
+_DAY = rf"\d{{1,2}}{alt(DAY_MARKS)}?"
 _DATE = re.compile(
-    rf"^(?:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?"
-    rf"(?:\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
-    rf"\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
-    rf"(?:,?\s+(?:at\s+|um\s+|à\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*(?:[ap]\.?m\.?|uhr|h)?"
-    rf"(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
+    rf"^(?:{alt(WEEKDAYS, WEEKDAYS_SHORT)}\.?,?\s+)?(?:{_ANY_MONTH}\s+{_DAY},?(?:\s+\d{{4}})?"
+    rf"|{_DAY}\.?\s+(?:{alt(DATE_OF)}\s+)?{_ANY_MONTH},?\s+(?:{alt(DATE_OF)}\s+)?\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,2}}\.\s?\d{{1,2}}\.\s?\d{{2,4}})"
+    rf"(?:,?\s+(?:{alt(DATE_AT)}\s+)?\d{{1,2}}(?:[:h.]\d{{2}})?\s*"
+    rf"(?:[ap]\.?m\.?|{alt(CLOCK_AFTER)}|h)?(?:\s+[A-Z]{{2,4}})?)?\.?$", re.IGNORECASE)
 
 
 # A time of day as a live-watch recap's section heading: "9:02 PM", "10:04 p.m." (the
@@ -173,8 +201,8 @@ _CREDITED = re.compile(
 # "15 de outubro de 2023, 21h30", "3 de marzo de 2025 a las 10:15": a Spanish or
 # Portuguese date line, and its time
 _ROMANCE_DATE = re.compile(
-    r"^\d{1,2}\s+de\s+[^\W\d_]{3,10}\s+de\s+\d{4}(?:,?\s+(?:às\s+|a las\s+)?"
-    r"\d{1,2}(?:[:h]\d{2})?h?)?\.?$", re.IGNORECASE)
+    rf"^\d{{1,2}}\s+{alt(DATE_OF)}\s+[^\W\d_]{{3,10}}\s+{alt(DATE_OF)}\s+\d{{4}}"
+    rf"(?:,?\s+(?:{alt(DATE_AT)}\s+)?\d{{1,2}}(?:[:h]\d{{2}})?h?)?\.?$", re.IGNORECASE)
 
 
 # The stars, halves and hearts of a rating: "★★★★½ ♥".
@@ -182,8 +210,7 @@ _RATING_GLYPHS = "★☆½⯪♥❤♡⭐"
 
 
 _BYLINE = re.compile(
-    r"^(?:(?:written|posted|words|recap(?:ped)?|review(?:ed)?|live-?blogged|live updates|"
-    rf"updates|coverage|reporting|story|text|photos?|{alt(BYLINE_VERBS)})\s+)?{alt(BY)}\s+"
+    rf"^(?:{alt(BYLINE_VERBS)}\s+)?{alt(BY)}\s+"
     rf"(?P<name>[^\W\d_][^|·•,;({_RATING_GLYPHS}]*?)\s*(?:\(@?[\w.]+\)|\([^()]{{1,60}}\))?"
     rf"(?:\s*[{_RATING_GLYPHS}]+)*"
     rf"(?:\s+{alt(DATED_ON)}\s+[^,]*\d[^,]*)?"  # "... on 12/03/2026 at 10:15"
@@ -209,8 +236,9 @@ _WORK_FIELD = re.compile(r"^(?:fandoms?|characters?|relationships?|additional ta
 
 
 # What a fan site's post line says beside its author: "Spring 2027 season", "Episode 12 of 13".
-_POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: season)?|"
-                        r"episode \d+ of \d+|season \d+,? episode \d+|"
+_POST_INFO = re.compile(rf"^(?:{alt(YEAR_SEASONS)} \d{{4}}(?: {alt(SEASON_WORDS)})?|"
+                        rf"{alt(EPISODE_WORDS)} \d+ {alt(COUNT_OF)} \d+|"
+                        rf"{alt(SEASON_WORDS)} \d+,? {alt(EPISODE_WORDS)} \d+|"
                         r"editor'?s rating\b.{0,20}|"
                         # a live post's label beside its byline: "Live updates · Refresh for
                         # the latest"
@@ -229,8 +257,8 @@ _POST_INFO = re.compile(r"^(?:(?:spring|summer|fall|autumn|winter) \d{4}(?: seas
 
 # A post's age as forums and social sites show it: "6h", "3 hours ago", "yesterday".
 _AGE = re.compile(
-    r"^(?:\d{1,3}\s*(?:s|m|h|d|w|mo|y|yr|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|"
-    r"years?)(?:\s+ago)?|yesterday|just now|edited)$", re.IGNORECASE)
+    rf"^(?:{alt(AGO_BEFORE)}\s+)?\d{{1,3}}\s*{alt(AGE_UNITS)}\.?(?:\s+{alt(AGO_AFTER)})?$"
+    rf"|^{alt(AGE_WORDS)}$", re.IGNORECASE)
 
 
 # The poster's own notes under a forum post: "Edit: typo", "EDIT 2: thanks for the gold".
@@ -238,24 +266,25 @@ _POST_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]", re.IGNORECASE)
 
 
 _READ_TIME = re.compile(
-    rf"^\d+\s*(?:-\s*)?(?:min(?:ute)?s?|minutos|minuti)\.?\s*{alt(READ_TIME_AFTER)}$"
-    rf"|^{alt(READ_TIME_BEFORE)}\s*:?\s*"
-    r"\d+\s*(?:min(?:ute[ns]?|utos|uti)?)\.?$", re.IGNORECASE)
+    rf"^\d+\s*(?:-\s*)?{alt(MINUTES)}\.?\s*{alt(READ_TIME_AFTER)}$"
+    rf"|^{alt(READ_TIME_BEFORE)}\s*:?\s*\d+\s*{alt(MINUTES)}\.?$", re.IGNORECASE)
 
 
 _META_SPLIT = re.compile(
-    rf"\s+[|·•/]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|filed|\d|{_MONTH}\s))",
+    rf"\s+[|·•/]\s+|\s+[—–]\s+(?=(?:by|updated|posted|published|filed|\d|{_MONTH}\s"
+    rf"|{alt(BY, DATED)}\s|{_ANY_MONTH}\s))",
     re.IGNORECASE)
 
 
-_SPOILER = re.compile(r"\bspoil(?:er|ers|ing|s)\b", re.IGNORECASE)
+_SPOILER = re.compile(rf"(?<!\w){alt(SPOILER_WORDS)}(?!\w)", re.IGNORECASE)
 
 
 _SPOILER_CUE = re.compile(rf"^{alt(SPOILER_OPENS)}|\b{alt(SPOILER_SAYS)}\b", re.IGNORECASE)
 
 
 _SIGN_OFF = re.compile(
-    r"thanks? (?:you )?for reading|follow (?:me|us|her|him|them) (?:on|at)\b|follow (?:me|us)\b|"
+    rf"(?<!\w){alt(SIGN_OFFS)}(?!\w)|"
+    r"follow (?:me|us|her|him|them) (?:on|at)\b|follow (?:me|us)\b|"
     r"\bhas (?:covered|written about|reviewed) (?:tv|television)\b|"
     r"\bis an? (?:staff|freelance|senior|contributing|regular|tv|television) (?:writer|editor|"
     r"critic|reporter|columnist)\b|buy me a coffee|ko-?fi|patreon|"
@@ -263,7 +292,7 @@ _SIGN_OFF = re.compile(
     r"podcast|feed))|^subscribe\b|share this|leave a comment|let me know in the comments|"
     r"sound off in the comments|join the (?:discussion|conversation)|newsletter|"
     r"\bsign up (?:here|now|below|today|for (?:my|our|the newsletter))\b|support (?:me|my|the "
-    r"blog)|see you next week|until next (?:week|time)|\bunsubscribe\b|you(?:'re| are) "
+    r"blog)|\bunsubscribe\b|you(?:'re| are) "
     r"receiving this|manage (?:your )?preferences|that's (?:it|all) (?:for|from)\b"
     r"|see you next \w+day\b|\bfind me on\b"
     r"|\bhit reply\b"
@@ -283,8 +312,7 @@ _MORE_FROM = re.compile(
     re.IGNORECASE)
 
 
-_TAGS = re.compile(rf"^(?:{alt(TAG_LABELS)}|filed (?:under|in)|categor(?:y|ies)|"
-                   r"posted in)\s*:", re.IGNORECASE)
+_TAGS = re.compile(rf"^{alt(TAG_LABELS)}\s*:", re.IGNORECASE)
 
 
 _BARE_HANDLE = re.compile(r"^@[\w.]{2,40}(?: on (?:instagram|twitter|x|bluesky|tiktok|threads|"
@@ -295,9 +323,7 @@ _BARE_HANDLE = re.compile(r"^@[\w.]{2,40}(?: on (?:instagram|twitter|x|bluesky|t
 # Report", "Sort by: Best", "Episode Discussion".
 _FORUM_FURNITURE = re.compile(
     r"^[+-]?\d[\d.,]*\s?[kKmM]?(?:\s+(?:points?|votes?|upvotes?|likes?))?$"
-    r"|^(?:(?:reply|share|save|report|award|give award|hide|permalink|embed|more replies|"
-    r"continue this thread|upvote|downvote|vote|follow|like|quote|thanks)\b\s*"
-    r"(?:\(\d[\d,.]*\)\s*)?)+\.?$"
+    rf"|^(?:{alt(FORUM_ACTIONS)}(?!\w)\s*(?:\(\d[\d,.]*\)\s*)?)+\.?$"
     r"|^(?:♥|❤|♡)?\s*\d[\d.,]*\s?[kK]?\s+(?:likes?|notes?|reblogs?|claps?|views?|shares?|"
     r"retweets?|reposts?|responses?|hearts?)\b.{0,80}$|^liked by\b.{0,80}$"
     r"|^[\w.\-]{2,40} (?:reblogged this from [\w.\-]{2,40}(?: and added:?.*)?|liked this|"
@@ -354,7 +380,8 @@ _CORRECTION = re.compile(rf"^(?:correction\s*:\s*)?{alt(CORRECTIONS)}\b", re.IGN
 # When the show airs: "Les Veilleurs de Brest, tous les jeudis à 21h10 sur France Ouest".
 _AIR_TIME = re.compile(
     rf"(?<!\w)(?:{alt(EVERY)}\s+{alt(WEEKDAYS)}s?|{alt(WEEKDAYS)}s)(?!\w)"
-    r".{0,20}?\b\d{1,2}\s*(?:[:h.]\s*\d{2}|h\b|[ap]\.?m\.?|uhr\b)", re.IGNORECASE)
+    rf".{{0,20}}?\b\d{{1,2}}\s*(?:[:h.]\s*\d{{2}}|h\b|[ap]\.?m\.?|{alt(CLOCK_AFTER)}\b)",
+    re.IGNORECASE)
 
 
 # A post's tags on a line of their own: "#the velvet armada #tva spoilers #my posts"
@@ -372,10 +399,9 @@ _THANKS_EDIT = re.compile(r"^(?:edit|eta)\s*\d*\s*[:\-–—]\s*(?:thanks?|thank
 
 # What ends a recap pasted from a page: the comments under it.
 _COMMENTS_START = re.compile(
-    rf"^(?:\d[\d.,]*\s?k?\s+)?{alt(COMMENTS)}$|^sort by\b|"
-    r"^(?:leave a reply|join the discussion|add a comment|"
-    r"post a comment|comments are closed)$|^level 1$|^responses?\s*\(\d[\d,]*\)$|"
-    r"^what are your thoughts\??$|^discussion about this (?:post|episode|article)$",
+    rf"^(?:\d[\d.,]*\s?k?\s+)?{alt(COMMENTS)}$|^sort by\b|^{alt(COMMENT_FORMS)}$|"
+    r"^level 1$|^responses?\s*\(\d[\d,]*\)$|"
+    r"^discussion about this (?:post|episode|article)$",
     re.IGNORECASE)
 
 
@@ -409,7 +435,6 @@ def _sentence(item: str) -> str:
 
 # A sentence of the story that quotes a sign-off: 'Thanks for reading, Theo says flatly.'
 
-_TOLD = re.compile(r"\b(?:says|said|mutters|muttered|captions|captioned|tells|told|asks|asked|"
-                   r"writes|wrote|posts|posted|types|typed|reads|shouts|whispers)\b(?! me\b)"
+_TOLD = re.compile(rf"(?<!\w){alt(TOLD)}(?!\w)(?! me\b)"
                    r"(?<!writes(?= about\b))",  # "writes about TV for ...": a writer's bio
                    re.IGNORECASE)

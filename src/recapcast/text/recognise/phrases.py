@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import re
 
+from recapcast.text.recognise.phrases_closing import CLOSING_TABLES
+from recapcast.text.recognise.phrases_sections import SECTION_TABLES
+from recapcast.text.recognise.phrases_time import MONTHS, MONTHS_SHORT, TIME_TABLES
+
 _PARTICLES = {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der",
               "den", "ter", "la", "le", "ní", "nic", "ó", "ua", "mac", "mc", "bin", "ibn",
               "al", "el", "y", "af", "zu", "st.", "of"}
@@ -59,8 +63,9 @@ _LABEL_WORDS = {"week", "winner", "winners", "challenge", "result", "results", "
 _QUOTE_MARKS = "\"“”„«»"
 
 
-LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl")
-"""The languages the phrase tables cover (Dutch where a site's furniture has it)."""
+LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "sv")
+"""The languages the phrase tables cover (Dutch and Swedish where a site's furniture and
+dates have them)."""
 
 
 def alt(*tables: dict[str, tuple[str, ...]] | tuple[str, ...]) -> str:
@@ -74,6 +79,11 @@ def alt(*tables: dict[str, tuple[str, ...]] | tuple[str, ...]) -> str:
     escaped = (re.sub(r"['’]", "['’]", re.escape(x).replace(r"\ ", r"\s+"))
                for x in sorted(phrases, key=lambda x: (-len(x), x)))
     return "(?:" + "|".join(escaped) + ")"
+
+
+# An English month, as "March 3, 2027" and a social post's embed write it (a date line in
+# any language is ``patterns._DATE``'s, from every language's months).
+_MONTH = rf"{alt(MONTHS['en'], MONTHS_SHORT['en'])}\.?"
 
 
 def phrases_of(table: dict[str, tuple[str, ...]]) -> frozenset[str]:
@@ -126,7 +136,11 @@ _SAID = alt(SAYING)
 # Words after the speaker's name that say how ("quietly", "sans la regarder"), up to one
 # that starts the next clause.
 CLAUSE_START = {"en": ("and", "then", "as", "before", "while", "but"),
-                "fr": ("et", "puis", "mais"), "de": ("und", "dann"), "es": ("y", "pero")}
+                "fr": ("et", "puis", "mais"), "de": ("und", "dann"), "es": ("y", "pero"),
+                "it": ("e", "poi", "però"), "pt": ("e", "depois", "mas"),
+                "nl": ("en", "maar")}
+# (not Italian "ma", Dutch "dan": a speaker may be called Ma or Dan; dialogue.py reads this
+# table as words that are never a name)
 _MANNER = rf"(?:\s+(?!{alt(CLAUSE_START)}\b)[a-zà-ÿ'’\-]+){{0,4}}"
 
 
@@ -137,8 +151,7 @@ _NUMBER_NAMES = ("one two three four five six seven eight nine ten eleven twelve
                  "fourteen fifteen sixteen seventeen eighteen nineteen twenty").split()
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+
 
 
 # Labels over a list of links to other articles: the lines under them are headlines.
@@ -310,24 +323,27 @@ SPONSOR_READ_OPENS = {
 # A read-time line: "7 min read", "Lesezeit: 4 Minuten", "5 minutos de lectura".
 READ_TIME_AFTER = {"en": ("read", "reading time"), "fr": ("de lecture",),
                    "es": ("de lectura",), "it": ("di lettura",), "nl": ("leestijd",),
-                   "de": ("lesezeit",)}
+                   "de": ("lesezeit",), "pt": ("de leitura",), "sv": ("läsning", "lästid")}
 READ_TIME_BEFORE = {"de": ("lesezeit",), "fr": ("temps de lecture", "lecture de"),
                     "es": ("tiempo de lectura", "lectura de"),
                     "it": ("tempo di lettura", "lettura di"), "nl": ("leestijd",),
-                    "en": ("reading time", "read time", "time to read")}
+                    "en": ("reading time", "read time", "time to read"),
+                    "pt": ("tempo de leitura",), "sv": ("lästid",)}
 
 # A spoiler warning: a word that opens it, or one inside it ("Spoilers ahead").
 SPOILER_OPENS = {
     "en": ("warning", "spoiler", "caution", "note", "heads up", "fair warning", "beware",
            "full", "attention"),
     "de": ("achtung", "vorsicht"), "es": ("atención", "cuidado", "aviso"),
-    "it": ("attenzione",),
+    "it": ("attenzione",), "fr": ("attention", "avertissement"),
+    "pt": ("atenção", "aviso", "alerta"), "nl": ("let op", "waarschuwing"),
+    "sv": ("varning",),
 }
 SPOILER_SAYS = {
     "en": ("ahead", "contain", "contains", "below", "alert", "warning", "follow", "discuss",
            "discusses", "discussed", "you've been warned", "be warned"),
     "fr": ("contient",), "de": ("enthält",), "es": ("contiene",), "it": ("contiene",),
-    "pt": ("contém",),
+    "pt": ("contém",), "nl": ("bevat",), "sv": ("innehåller",),
 }
 # What a spoiler warning tells a reader who has not watched yet: "If you haven't watched
 # yet, bookmark this and come back." (a sentence of the warning, not of the story)
@@ -421,13 +437,22 @@ SOCIAL_NETWORKS = ("facebook", "x", "twitter", "whatsapp", "telegram", "linkedin
                    "flipboard", "messenger", "copy link", "copier le lien", "copiar enlace")
 # A tag list's label: "Tags:", "Etiquetas:", "Mots-clés :".
 TAG_LABELS = {"en": ("tags", "tag", "tagged", "tagged with", "tagged as", "topics", "topic",
-                     "labels", "label"),
-              "es": ("etiquetas", "temas", "archivado en"),
-              "fr": ("mots-clés", "mots clés", "étiquettes", "thèmes", "sujets"),
-              "de": ("schlagwörter", "stichwörter", "themen"),
-              "it": ("etichette", "argomenti"), "pt": ("etiquetas", "marcadores", "tópicos")}
+                     "labels", "label", "filed under", "filed in", "category", "categories",
+                     "posted in"),
+              "es": ("etiquetas", "temas", "archivado en", "categoría", "categorías"),
+              "fr": ("mots-clés", "mots clés", "étiquettes", "thèmes", "sujets", "catégorie",
+                     "catégories", "classé dans"),
+              "de": ("schlagwörter", "stichwörter", "themen", "kategorie", "kategorien"),
+              "it": ("etichette", "argomenti", "categoria", "categorie", "archiviato in"),
+              "pt": ("etiquetas", "marcadores", "tópicos", "categoria", "categorias",
+                     "arquivado em"),
+              "nl": ("tags", "categorie", "categorieën", "onderwerpen")}
 # How a byline says what the writer did before "by": "Posted by", "Publicado por".
-BYLINE_VERBS = {"es": ("publicado", "escrito", "reseña"), "fr": ("publié", "écrit"),
+BYLINE_VERBS = {"en": ("written", "posted", "words", "recap", "recapped", "review", "reviewed",
+                       "live-blogged", "liveblogged", "live updates", "updates", "coverage",
+                       "reporting", "story", "text", "photo", "photos"),
+                "nl": ("geschreven", "gepubliceerd"),
+                "es": ("publicado", "escrito", "reseña"), "fr": ("publié", "écrit"),
                 "de": ("veröffentlicht", "geschrieben"), "it": ("pubblicato", "scritto"),
                 "pt": ("publicado", "escrito")}
 # "An earlier version of this recap misstated ...": a correction under the article.
@@ -443,17 +468,81 @@ CORRECTIONS = {
     "it": ("una versione precedente di questo articolo", "rettifica"),
     "pt": ("uma versão anterior deste", "errata"),
 }
-# When a show airs, said weekly: "tous les jeudis à 21h10", "every Thursday at 9 p.m.".
-WEEKDAYS = {
-    "en": ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-    "pt": ("segunda", "terça", "quarta", "quinta", "sexta", "sábado", "domingo"),
+# A forum's or a social site's action links, a line of them: "Reply Share Report".
+FORUM_ACTIONS = {
+    "en": ("reply", "share", "save", "report", "award", "give award", "hide", "permalink",
+           "embed", "more replies", "continue this thread", "upvote", "downvote", "vote",
+           "follow", "like", "quote", "thanks"),
+    "es": ("responder", "compartir", "guardar", "denunciar", "citar", "me gusta"),
+    "fr": ("répondre", "partager", "signaler", "citer", "j'aime"),
+    "de": ("antworten", "teilen", "melden", "zitieren", "gefällt mir", "speichern"),
+    "it": ("rispondi", "condividi", "segnala", "cita", "mi piace", "salva"),
+    "pt": ("responder", "compartilhar", "denunciar", "citar", "curtir", "salvar"),
+    "nl": ("reageren", "delen", "rapporteren", "citeren", "opslaan"),
 }
-EVERY = {"en": ("every",), "fr": ("tous les", "chaque"), "es": ("todos los", "cada"),
-         "de": ("jeden",), "it": ("ogni", "tutti i"), "pt": ("todas as", "todos os", "às")}
+# The word "spoiler" in each language (most borrow the English one).
+SPOILER_WORDS = {"en": ("spoiler", "spoilers", "spoiling", "spoils"),
+                 "fr": ("spoiler", "spoilers", "divulgâcheur", "divulgâcheurs"),
+                 "es": ("spoiler", "spoilers", "destripe", "destripes"),
+                 "de": ("spoiler", "spoilern"), "it": ("spoiler",),
+                 "pt": ("spoiler", "spoilers"), "nl": ("spoiler", "spoilers")}
+
+# Site furniture by sort, in the words of each language: an ad slot's label, a poll, a
+# copyright line, where to watch, a photo's credit label ("Foto: dpa").
+ADVERTISEMENT = {"en": ("advertisement", "sponsored"),
+                 "es": ("publicidad", "anuncio", "patrocinado"),
+                 "fr": ("publicité", "sponsorisé"), "de": ("anzeige", "gesponsert"),
+                 "it": ("pubblicità", "sponsorizzato"),
+                 "pt": ("publicidade", "anúncio", "patrocinado"),
+                 "nl": ("advertentie", "gesponsord"), "sv": ("annons", "sponsrat")}
+POLL = {"en": ("poll",), "es": ("encuesta",), "fr": ("sondage",), "de": ("umfrage",),
+        "it": ("sondaggio",), "pt": ("enquete",), "nl": ("peiling",), "sv": ("omröstning",)}
+COPYRIGHT = {"en": ("copyright", "all rights reserved"),
+             "es": ("todos los derechos reservados",), "fr": ("tous droits réservés",),
+             "de": ("alle rechte vorbehalten",), "it": ("tutti i diritti riservati",),
+             "pt": ("todos os direitos reservados",), "nl": ("alle rechten voorbehouden",),
+             "sv": ("alla rättigheter förbehållna",)}
+WHERE_TO_WATCH = {
+    "en": ("where to watch", "where to stream", "where to buy", "streaming on",
+           "available on", "available to stream on"),
+    "es": ("dónde ver", "dónde verla", "disponible en"),
+    "fr": ("où regarder", "où la regarder", "disponible sur"),
+    "de": ("wo streamen", "wo schauen", "verfügbar bei", "verfügbar auf"),
+    "it": ("dove vedere", "dove guardarla", "disponibile su"),
+    "pt": ("onde assistir", "disponível em", "disponível na"),
+    "nl": ("waar te zien", "waar kijken", "te zien op"),
+    "sv": ("var kan man se", "finns på"),
+}
+PHOTO_LABELS = {"en": ("photo", "image", "photograph", "picture", "video"),
+                "es": ("foto", "imagen", "fotografía"), "fr": ("photo", "crédit photo"),
+                "de": ("foto", "bild"), "it": ("foto", "immagine"),
+                "pt": ("foto", "imagem", "crédito da foto"), "nl": ("foto", "beeld"),
+                "sv": ("foto", "bild")}
+# A site's account links, in its menu: "Sign in", "Iniciar sesión", "Anmelden".
+ACCOUNT_LINKS = {
+    "en": ("sign in", "log in", "login", "sign up", "create account", "create an account",
+           "register", "my account"),
+    "es": ("iniciar sesión", "regístrate", "registrarse", "mi cuenta", "crear cuenta"),
+    "fr": ("se connecter", "connexion", "s'inscrire", "mon compte", "créer un compte"),
+    "de": ("anmelden", "einloggen", "registrieren", "mein konto", "konto erstellen"),
+    "it": ("accedi", "registrati", "il mio account", "crea account"),
+    "pt": ("cadastre-se", "minha conta", "criar conta", "fazer login"),
+    "nl": ("inloggen", "registreren", "mijn account", "account aanmaken"),
+}
+# Words that say a spoiler warning speaks of the recap, not the plot ("Achtung, Spoiler:
+# Dieser Text enthält Details zur Folge"), and a "but" that says it goes on to tell more.
+RECAP_WORDS = {
+    "en": ("recap", "review", "article", "post", "episode", "episodes", "season", "finale",
+           "premiere", "series"),
+    "es": ("reseña", "resumen", "artículo", "episodio", "capítulo", "temporada"),
+    "fr": ("récap", "récapitulatif", "article", "épisode", "saison"),
+    "de": ("rezension", "artikel", "dieser text", "folge", "staffel"),
+    "it": ("recensione", "articolo", "episodio", "puntata", "stagione"),
+    "pt": ("resenha", "resumo", "artigo", "episódio", "temporada"),
+    "nl": ("recensie", "artikel", "aflevering", "seizoen"),
+}
+BUT = {"en": ("but",), "es": ("pero",), "fr": ("mais",), "de": ("aber",), "it": ("ma", "però"),
+       "pt": ("mas", "porém"), "nl": ("maar",), "sv": ("men",)}
 
 PHRASE_TABLES = {
     "saying verbs": SAYING, "clause starts": CLAUSE_START, "link-list labels": LINK_LIST_LABELS,
@@ -466,10 +555,15 @@ PHRASE_TABLES = {
     "reveals": {k: REVEALS_SUBJECT.get(k, ()) + REVEALS_VERB.get(k, ()) for k in LANGUAGES},
     "comments": COMMENTS, "share": SHARE_VERB, "personal notes": PERSONAL_NOTES,
     "saying to": SAYING_TO, "invitations": INVITES, "tag labels": TAG_LABELS,
-    "byline verbs": BYLINE_VERBS, "corrections": CORRECTIONS, "weekdays": WEEKDAYS,
-    "every": EVERY, "not watched yet": NOT_WATCHED, "writer bios": WRITER_BIO,
+    "byline verbs": BYLINE_VERBS, "corrections": CORRECTIONS,
+    "not watched yet": NOT_WATCHED, "writer bios": WRITER_BIO,
     "share invitations": SHARE_INVITES,
     "sponsor headings": SPONSOR_HEADINGS, "sponsor reads": SPONSOR_READ_OPENS,
+    "forum actions": FORUM_ACTIONS, **CLOSING_TABLES,
+    "spoiler": SPOILER_WORDS, "advertisement": ADVERTISEMENT, "poll": POLL,
+    "copyright": COPYRIGHT, "where to watch": WHERE_TO_WATCH, "photo labels": PHOTO_LABELS,
+    "account links": ACCOUNT_LINKS, "recap words": RECAP_WORDS, "but": BUT,
+    **SECTION_TABLES, **TIME_TABLES,
 }
 """Every per-language table, by concept: ``coverage(PHRASE_TABLES)`` counts them."""
 

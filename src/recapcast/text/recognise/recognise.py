@@ -16,22 +16,21 @@ from recapcast.model import Block, Heading, Paragraph
 from recapcast.text.ledger import Kept, Learned, Ledger, LeftOut
 from recapcast.text.plaintext import without_emoji
 from recapcast.text.recognise.blocks import _from_line, _leave_out_block, _numbered
-from recapcast.text.recognise.context import (
+from recapcast.text.recognise.closing import _without_comments, _without_sign_off
+from recapcast.text.recognise.front import _front_matter, _without_leading_furniture
+from recapcast.text.recognise.furniture_blocks import (
+    _furniture_block,
+    _without_chapter_marks,
+    _without_furniture_headings,
+    _without_learned,
+    _without_sponsor_reads,
+)
+from recapcast.text.recognise.layout import _single_spaced, _unboxed
+from recapcast.text.recognise.neighbours import (
     _SAYS_PREVIOUSLY,
     _dialogue_paragraphs,
-    _front_matter,
-    _furniture_block,
     _sentence_case_headings,
-    _single_spaced,
-    _unboxed,
     _with_previously,
-    _without_chapter_marks,
-    _without_comments,
-    _without_furniture_headings,
-    _without_leading_furniture,
-    _without_learned,
-    _without_sign_off,
-    _without_sponsor_reads,
 )
 from recapcast.text.recognise.patterns import _SOCIAL_POST_SIGNED, _words
 from recapcast.text.recognise.reader import _Reader

@@ -56,15 +56,24 @@ from recapcast.text.recognise.phrases import (
     _MONTH,
     _QUOTE_MARKS,
     _SECTION_LABELS,
+    ACCOUNT_LINKS,
+    ADVERTISEMENT,
+    BUT,
+    COPYRIGHT,
     FEED_FOOTER_OPENS,
     FEED_FOOTER_SAYS,
     LINK_LINE_LABELS,
     NOT_WATCHED,
+    PHOTO_LABELS,
+    POLL,
+    RECAP_WORDS,
     REVEALS_SUBJECT,
     REVEALS_VERB,
     REVEALS_WARNING,
+    WHERE_TO_WATCH,
     alt,
 )
+from recapcast.text.recognise.phrases_time import MONTHS
 from recapcast.text.recognise.speakers import _is_name, _said_line
 from recapcast.text.source import SourceBlock
 from recapcast.text.titles import parse_title
@@ -76,22 +85,21 @@ _FURNITURE_SORTS = (
         r"|^(?:next|previous|prev|up next)\s*:\s*\S.{0,120}\b(?:recap|review|episode)\b",
         re.IGNORECASE)),
     ("site furniture: photo credit", re.compile(
-        r"^\(?(?:photo|image|photograph|picture|video|foto|bild)s?(?:\s+credit)?\s*:"
+        rf"^\(?{alt(PHOTO_LABELS)}s?(?:\s+credit)?\s*:"
         r"|^\(?(?:photo|image)s?\s+(?:by|courtesy|credit)\b|^image for article titled\b"
         r"|^screenshot\s*:", re.IGNORECASE)),
-    ("site furniture: copyright", re.compile(r"^(?:©|\(c\)\s|copyright\b|all rights reserved)",
+    ("site furniture: copyright", re.compile(rf"^(?:©|\(c\)\s|{alt(COPYRIGHT)}(?!\w))",
                                              re.IGNORECASE)),
-    ("site furniture: advertisement", re.compile(r"^(?:advertisement|sponsored)$",
-                                                 re.IGNORECASE)),
+    ("site furniture: advertisement", re.compile(rf"^{alt(ADVERTISEMENT)}$", re.IGNORECASE)),
     ("site furniture: share buttons", re.compile(r"^(?:share this|like this:)", re.IGNORECASE)),
-    ("site furniture: poll", re.compile(r"^poll\s*:", re.IGNORECASE)),
+    ("site furniture: poll", re.compile(rf"^{alt(POLL)}\s*:", re.IGNORECASE)),
     ("site furniture: credits", re.compile(
         # a podcast's or a video's credits: "Hosts: ...", "Produced by ... · Artwork by ..."
         r"^(?:hosts?|co-?hosts?|guests?|producers?|executive producers?|theme music)\s*:\s*\S"
         r"|^(?:hosted|produced|edited|mixed|artwork|cover art|art|music|sound design|audio)\s+"
         r"by\s+(?-i:[A-Z@])", re.IGNORECASE)),
     ("site furniture: where to watch", re.compile(
-        r"^(?:where to (?:watch|stream|buy)|streaming on|available (?:to stream )?on)\s*:",
+        rf"^{alt(WHERE_TO_WATCH)}\s*:",
         re.IGNORECASE)),
     ("site furniture: grade list", re.compile(r"^(?:[A-F][+-]?\s+){3,}[A-F][+-]?$",
                                               re.IGNORECASE)),
@@ -99,8 +107,7 @@ _FURNITURE_SORTS = (
 
 
 # A site's menu pasted with the page: "Shows  Lists  Members  Journal  Sign in  Create account"
-_ACCOUNT_LINKS = re.compile(r"\b(?:sign in|log in|login|sign up|create (?:an )?account|"
-                            r"register|my account)\b", re.IGNORECASE)
+_ACCOUNT_LINKS = re.compile(rf"(?<!\w){alt(ACCOUNT_LINKS)}(?!\w)", re.IGNORECASE)
 
 
 def _site_menu(line: str) -> bool:
@@ -206,6 +213,10 @@ def _link_list_label(line: str) -> bool:
     return label in _LINK_LIST_LABELS or bool(_MORE_FROM.match(label) and _words(label) <= 6)
 
 
+# A month named in any language: "Publié le 3 mars", "Aktualisiert im März".
+_MONTH_NAME = re.compile(rf"(?<!\w){alt(MONTHS)}(?!\w)", re.IGNORECASE)
+
+
 def _meta_segment(segment: str) -> tuple[str, str]:
     """What sort of publication metadata a byline segment is ("" when none), and the
     author it names."""
@@ -232,7 +243,8 @@ def _meta_segment(segment: str) -> tuple[str, str]:
         return "byline", handle.group("handle").lstrip("/")
     if _WORK_FIELD.match(segment):
         return "fan-fiction work header", ""
-    if _DATED.match(segment) and _words(segment) <= 14 and re.search(rf"\d|{_MONTH}", segment):
+    if _DATED.match(segment) and _words(segment) <= 14 and (
+            re.search(rf"\d|{_MONTH}", segment) or _MONTH_NAME.search(segment)):
         by = re.search(r"\bby\s+(?P<name>[^\W\d_][^|·•,;(]*?)\s*$", segment, re.IGNORECASE)
         name = by.group("name").strip() if by else ""
         return "publication date", name if _is_name(name, 5) else ""
@@ -344,10 +356,13 @@ def _only_a_warning(sentence: str) -> bool:
              and w.strip(".,:;!?").upper() not in ("SPOILER", "SPOILERS", "WARNING", "ALERT", "I")]
     if _REVEALS.search(sentence):
         return True  # "Dieser Text verrät Details ...": says only what it gives away
-    about_the_recap = re.search(r"\b(?:recap|review|article|post|episodes?|season|finale|"
-                                r"premiere|series)\b", sentence, re.IGNORECASE)
+    about_the_recap = _RECAP_WORD.search(sentence)
     return (len(words) <= 14 and _spoiler_warning(sentence) and (not named or about_the_recap)
-            and not re.search(r"\bbut\b", sentence, re.IGNORECASE))
+            and not _BUT.search(sentence))
+
+
+_RECAP_WORD = re.compile(rf"(?<!\w){alt(RECAP_WORDS)}(?!\w)", re.IGNORECASE)
+_BUT = re.compile(rf"(?<!\w){alt(BUT)}(?!\w)", re.IGNORECASE)
 
 
 def _prose(line: str, next_line: str = "") -> bool:
