@@ -58,7 +58,8 @@ _PROBE = """(() => {
     if (e.key === 'Enter' && !e.shiftKey && e.target.classList?.contains('sentence-edit'))
       window.__probe.enter = performance.now(); }, true);
   document.addEventListener('playing', (e) => {
-    window.__probe.playing.push([performance.now(), e.target.currentSrc]); }, true);
+    const src = e.target.currentSrc || e.target.dataset.live || '';  // live: a stream
+    window.__probe.playing.push([performance.now(), src]); }, true);
   return true; })()"""
 
 

@@ -45,7 +45,7 @@ def test_ctrl_c_while_a_take_is_read_stays_an_interrupt(tmp_path, monkeypatch):
     # ffprobe; the take reader must let the interrupt through.
     import wave
 
-    from recapcast.model import Take
+    from recapcast.model import Segment, Take, VoiceSettings
     from recapcast.sound import mixdown
 
     path = tmp_path / "take.wav"
@@ -54,7 +54,8 @@ def test_ctrl_c_while_a_take_is_read_stays_an_interrupt(tmp_path, monkeypatch):
         out.setsampwidth(2)
         out.setframerate(22050)
         out.writeframes(b"\0\1" * 2205)
-    take = Take(None, path, 22050, 2205, cached=True)
+    segment = Segment(0, "x", "x", VoiceSettings(engine="tone"), 0)
+    take = Take(segment, path, 22050, 2205, cached=True)
     assert len(mixdown._samples(take, 44100)) == 4410
     import pydub.audio_segment  # imported by now, without its warning about ffmpeg
 

@@ -4,6 +4,7 @@ edit it and hear the new take, save, try and keep a pronunciation, build and pla
 from __future__ import annotations
 
 import json
+import time
 import tomllib
 from pathlib import Path
 
@@ -67,8 +68,23 @@ def _plays(page: Chromium, audio: str, after: float = 0.3) -> None:
                   f"&& a.currentTime > {after} && a.error === null; }})()", timeout=60)
 
 
+_HEARD = ("(() => { const a = document.querySelector('#take-audio');"
+          " return a.dataset.live || a.currentSrc; })()")
+"""The take the page's player is playing: the address of a take played as it is made (a
+stream has no ``src``), else its file's."""
+
+
 def _takes(show: Path) -> set[Path]:
     return set((show / ".cache" / "takes").rglob("*.wav"))
+
+
+def _written(show: Path, count: int) -> set[Path]:
+    """The takes once ``count`` are written: one heard as it is made is written whole
+    when its last piece is."""
+    deadline = time.monotonic() + 30
+    while len(_takes(show)) < count and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _takes(show)
 
 
 def test_click_a_sentence_to_hear_it_edit_it_to_hear_the_new_take_then_save(
@@ -76,9 +92,10 @@ def test_click_a_sentence_to_hear_it_edit_it_to_hear_the_new_take_then_save(
     _click(page, _sentence("Jessica walks into the bar."))
     _plays(page, "#take-audio")
     assert page.js("document.querySelector('#take-panel').hidden") is False
-    first = page.js("document.querySelector('#take-audio').src")
+    first = page.js(_HEARD)
+    assert first.startswith("http://127.0.0.1:")
 
-    before = _takes(show)
+    before = _written(show, 1)
     _click(page, "document.querySelector('#edit-sentence')")
     page.wait_for("document.activeElement.classList.contains('sentence-edit')")
     page.js("document.activeElement.select()")
@@ -87,8 +104,8 @@ def test_click_a_sentence_to_hear_it_edit_it_to_hear_the_new_take_then_save(
                   timeout=60)
     assert page.js("document.querySelector('#status').textContent") == "spoke 1 new take(s)"
     _plays(page, "#take-audio")
-    assert page.js("document.querySelector('#take-audio').src") != first
-    assert len(_takes(show) - before) == 1  # the edited sentence's take, nothing else
+    assert page.js(_HEARD) != first
+    assert len(_written(show, len(before) + 1) - before) == 1  # the edited one only
     assert page.js(_sentence("Jessica storms into the bar.") + " !== undefined")
 
     script = show / "scripts" / "ep3.md"

@@ -192,12 +192,14 @@ def test_one_sound_at_a_time_and_a_double_click_selects_without_playing(pages, s
     # Past the page's wait for a second click (250 ms), nothing was played.
     page.page("Runtime.evaluate", {"expression": "new Promise(r => setTimeout(r, 600))",
                                    "awaitPromise": True})
-    assert page.js("document.querySelector('#take-audio').getAttribute('src')") is None
+    assert page.js("(() => { const a = document.querySelector('#take-audio');"
+                   " return a.getAttribute('src') === null && a.srcObject === null; })()")
     # Two players: the take's starts, the other one stops.
     _click(page, _sentence("The storm that broke the pier came at night."))
     page.wait_for("!document.querySelector('#take-audio').paused")
     page.js("(() => { const a = document.createElement('audio'); a.id = 'other';"
-            " a.src = document.querySelector('#take-audio').src; a.loop = true;"
+            " const t = document.querySelector('#take-audio');"
+            " a.src = t.dataset.live || t.currentSrc; a.loop = true;"
             " document.body.append(a); })()")
     page.wait_for("document.querySelector('#other').readyState >= 2")
     page.js("document.querySelector('#other').play()")

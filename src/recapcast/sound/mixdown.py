@@ -21,6 +21,7 @@ from recapcast.safety import interrupts
 from recapcast.safety.atomic import write_bytes
 from recapcast.sound import loudness
 from recapcast.sound.fir import FilterBank
+from recapcast.voice.engines import levelled_in_mix, peak_target
 
 __all__ = ["SAMPLE_RATE", "TakeStore", "ffmpeg_exe", "decode_file", "decode_music",
            "mix_episode", "encoder_gain", "prepare",
@@ -109,18 +110,31 @@ def _upsampler(factor: int) -> FilterBank:
 
 
 def _samples(take: Take, rate: int) -> np.ndarray:
-    """A take as float32 mono samples at ``rate``."""
+    """A take as float32 mono samples at ``rate``, at the level it has in the mix."""
     if take.path.suffix != ".wav" or (rate % take.sample_rate if take.sample_rate else 1):
         # ffmpeg's resampler for encoded takes and uneven rate ratios.
         pcm = decode_file(take.path, rate)
-        return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768
+        return _level(take, np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768)
     # Read from the bytes, not with from_wav: that goes through from_file, whose bare
     # except turns a Ctrl-C during the read into a retry with ffprobe (not installed).
     segment = _audio_segment()(data=take.path.read_bytes())
     segment = segment.set_channels(1).set_sample_width(2)
     samples = np.frombuffer(segment.raw_data, dtype="<i2").astype(np.float32) / 32768
+    samples = _level(take, samples)
     factor = rate // segment.frame_rate
     return samples if factor == 1 else _upsample(samples, factor)
+
+
+def _level(take: Take, samples: np.ndarray) -> np.ndarray:
+    """A take of an engine whose takes are at the voice's own level (Piper) with its peak
+    brought to the voice's volume: each sentence as loud as Piper's normalising made it
+    (takes cached before, already there, get a gain of exactly 1)."""
+    voice = take.segment.voice
+    peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
+    if peak < 1e-6 or not levelled_in_mix(voice.engine):
+        return samples
+    gain = np.float32(peak_target(voice) / peak)
+    return samples if gain == 1 else samples * gain
 
 
 def _length(take: Take, rate: int) -> int:

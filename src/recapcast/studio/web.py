@@ -25,10 +25,11 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
-from recapcast.errors import RecapcastError
+from recapcast.errors import EngineError, RecapcastError
 from recapcast.studio.addresses import Stale
 from recapcast.studio.publishing import Publishes
 from recapcast.studio.review import ReviewConflict, Reviews
+from recapcast.studio.speaking import LiveTake
 from recapcast.studio.workbench import Workbench
 
 __all__ = ["create_app", "COOKIE"]
@@ -38,7 +39,7 @@ COOKIE = "recapcast-studio-{port}"
 _STATIC = {"index.html": "text/html; charset=utf-8", "studio.css": "text/css",
            **{name: "text/javascript" for name in (
                "common.js", "player.js", "script.js", "studio.js", "habits.js",
-               "review.js")}}
+               "review.js", "live.js")}}
 _SAFE = {"GET", "HEAD"}
 _MAX_BODY = 4 << 20
 """An uploaded recap (base64) or a script: the show's recap limit is 100 kB by default."""
@@ -203,9 +204,23 @@ def create_app(bench: Workbench, *, token: str, port: int,
     def episode_file(params, _data):
         return FileResponse(bench.audio_path(params["id"]), media_type="audio/mpeg")
 
-    def take_file(params, _data):
-        path = bench.take_file(params["key"])
-        return FileResponse(path, media_type="audio/mpeg" if path.suffix == ".mp3"
+    async def take_file(request: Request) -> Response:
+        """A take: its file, or while it is being made, its samples as they are made (with
+        the whole length, so the page knows it); a request for a later part of a take
+        being made (a seek) waits for its file."""
+        try:
+            found = await run_in_threadpool(bench.take_file, request.path_params["key"])
+        except RecapcastError as exc:
+            return _error(exc)
+        if isinstance(found, LiveTake):
+            wanted = request.headers.get("range", "bytes=0-").replace(" ", "")
+            if request.method == "GET" and wanted == "bytes=0-":
+                return StreamingResponse(found.read(), media_type=found.media_type, headers={
+                    "Content-Length": str(found.length), "Cache-Control": "no-store"})
+            found = await run_in_threadpool(found.wait)
+            if found is None:
+                return _error(EngineError("the take could not be made"))
+        return FileResponse(found, media_type="audio/mpeg" if found.suffix == ".mp3"
                             else "audio/wav")
 
     routes = [
@@ -219,7 +234,7 @@ def create_app(bench: Workbench, *, token: str, port: int,
         json_route("/api/episodes/{id}/audio", episode_file, methods=("GET", "HEAD")),
         json_route("/api/episodes/{id}/release", lambda p, d: bench.release(p["id"]),
                    methods=("GET",)),
-        json_route("/api/takes/{key}", take_file, methods=("GET", "HEAD")),
+        Route("/api/takes/{key}", take_file, methods=["GET", "HEAD"]),
         json_route("/api/episodes/{id}/discard", lambda p, d: bench.discard(p["id"])),
         json_route("/api/episodes/{id}/block", lambda p, d: bench.edit_block(p["id"], d)),
         json_route("/api/episodes/{id}/insert", lambda p, d: bench.insert_block(p["id"], d)),

@@ -20,7 +20,7 @@ from recapcast.studio.blockids import block_key
 from recapcast.studio.builds import Builds, Events
 from recapcast.studio.feed_entry import feed_entry
 from recapcast.studio.history import History
-from recapcast.studio.speaking import WarmVoices
+from recapcast.studio.speaking import LiveTake, WarmVoices
 from recapcast.text.check import check_script_text
 from recapcast.text.lexicon import LEXICON_NAME, display_text, entry_problem
 from recapcast.text.segments import plan_segments
@@ -344,7 +344,7 @@ class Workbench:
                  if kept and s.paragraph == index and (s.voice, s.text) not in before]
         takes = self.voices.speak(fresh, project.cache_dir) if fresh else []
         # The page plays the take first, then asks for the new view (check and all).
-        return {"takes": [self._take_json(project, t.segment) for t in takes],
+        return {"takes": [self._take_json(project, t.segment, made=not t.cached) for t in takes],
                 "synthesized": sum(1 for t in takes if not t.cached), "dirty": True,
                 "revision": draft.revision}
 
@@ -359,7 +359,7 @@ class Workbench:
             project = self.project(again=True)
         fresh = [s for s in self._segments(project, draft.script) if s.role == part]
         takes = self.voices.speak(fresh, project.cache_dir) if fresh else []
-        return {"takes": [self._take_json(project, t.segment) for t in takes],
+        return {"takes": [self._take_json(project, t.segment, made=not t.cached) for t in takes],
                 "synthesized": sum(1 for t in takes if not t.cached),
                 "view": self.view(episode_id)}
 
@@ -369,13 +369,19 @@ class Workbench:
         draft = self.draft(episode_id)
         return addresses.find_segment(draft, self._segments(project, draft.script), data)
 
-    def _take_json(self, project: Project, segment: Segment) -> dict:
+    def _take_json(self, project: Project, segment: Segment, made: bool = False) -> dict:
+        """A take as the page plays it; ``live`` when this request is making it in pieces
+        (the page plays it as they arrive, then from its file)."""
         def url(n: int) -> str:
             return f"/api/takes/{take_key(segment.voice, segment.text, n)}"
 
         found = readings.readings(project.cache_dir, segment.voice, segment.text)
+        if made:
+            found = sorted({*found, segment.reading})
+        path = take_path(project.cache_dir, segment.voice, segment.text, segment.reading)
         return {"segment": segment.index, "url": url(segment.reading),
                 "reading": segment.reading,
+                "live": made and self.voices.in_pieces(path),
                 "readings": [{"reading": n, "url": url(n), "chosen": n == segment.reading}
                              for n in found],
                 "spoken": segment.text, "written": segment.written}
@@ -385,7 +391,8 @@ class Workbench:
         project = self.project()
         segment = self._segment(project, episode_id, data)
         take = self.voices.speak([segment], project.cache_dir)[0]
-        return {**self._take_json(project, segment), "synthesized": int(not take.cached)}
+        return {**self._take_json(project, segment, made=not take.cached),
+                "synthesized": int(not take.cached)}
 
     def respeak(self, episode_id: str, data: dict) -> dict:
         """Speak segment ``number`` again as a new reading, and choose it."""
@@ -393,9 +400,9 @@ class Workbench:
         segment = self._segment(project, episode_id, data)
         new = readings.next_reading(project.cache_dir, segment.voice, segment.text)
         segment = dataclasses.replace(segment, reading=new)
-        self.voices.speak([segment], project.cache_dir)
+        take = self.voices.speak([segment], project.cache_dir)[0]
         readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, new)
-        return {**self._take_json(project, segment), "synthesized": 1}
+        return {**self._take_json(project, segment, made=not take.cached), "synthesized": 1}
 
     def choose(self, episode_id: str, data: dict, reading: int) -> dict:
         """Make reading ``reading`` of segment ``number`` the one builds use."""
@@ -406,11 +413,15 @@ class Workbench:
         readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, reading)
         return self._take_json(project, dataclasses.replace(segment, reading=reading))
 
-    def take_file(self, key: str) -> Path:
-        """The cached take with this key; nothing outside ``.cache/takes/`` is ever named."""
+    def take_file(self, key: str) -> Path | LiveTake:
+        """The take with this key: being made (served as it is), else cached; nothing
+        outside ``.cache/takes/`` is ever named."""
         if not _KEY.match(key):
             raise UsageError("not a take")
         folder = self.project().cache_dir / "takes" / key[:2]
+        live = self.voices.live(folder / f"{key}.wav")
+        if live is not None:
+            return live
         for suffix in (".wav", ".mp3"):
             path = folder / f"{key}{suffix}"
             if path.is_file():
@@ -467,6 +478,7 @@ class Workbench:
         take = self.voices.speak(segments[:1], project.cache_dir)[0]
         segment = take.segment
         return {"url": f"/api/takes/{take_key(segment.voice, segment.text)}",
+                "live": not take.cached and self.voices.in_pieces(take.path),
                 "spoken": segment.text, "synthesized": int(not take.cached)}
 
     def keep_pronunciation(self, episode_id: str, word: str, says: str, scope: str) -> dict:

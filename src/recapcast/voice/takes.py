@@ -23,7 +23,8 @@ from recapcast.model import Segment, Take, VoiceSettings
 from recapcast.safety.atomic import write_bytes
 from recapcast.voice.engines import Audio, Engine, get_engine, is_cpu_bound, prepare_voice
 
-__all__ = ["CACHE_VERSION", "take_key", "take_path", "cpu_cores", "render_takes"]
+__all__ = ["CACHE_VERSION", "cached_take", "encode", "take_key", "take_path", "cpu_cores",
+           "render_takes"]
 
 CACHE_VERSION = "1"
 """Bump when the way takes are made changes, so old takes are not reused."""
@@ -54,7 +55,7 @@ def take_path(cache_dir: Path, voice: VoiceSettings, text: str, reading: int = 0
     return cache_dir / "takes" / key[:2] / f"{key}{suffix}"
 
 
-def _encode(audio: Audio) -> bytes:
+def encode(audio: Audio) -> bytes:
     if audio.format != "pcm":
         return audio.data
     buffer = io.BytesIO()
@@ -73,7 +74,7 @@ def _take(segment: Segment, path: Path, cached: bool) -> Take:
     return Take(segment, path, 0, 0, cached)
 
 
-def _cached_take(segment: Segment, path: Path) -> Take | None:
+def cached_take(segment: Segment, path: Path) -> Take | None:
     """The cached take, or None when there is none or it is unreadable (then it is dropped)."""
     if not path.is_file():
         return None
@@ -102,7 +103,7 @@ def render_takes(
     missing: dict[Path, list[int]] = {}
     for i, segment in enumerate(segments):
         path = take_path(cache_dir, segment.voice, segment.text, segment.reading)
-        take = None if path in missing else _cached_take(segment, path)
+        take = None if path in missing else cached_take(segment, path)
         if take is None:
             missing.setdefault(path, []).append(i)
         else:
@@ -159,7 +160,7 @@ def _in_turn(work: list[tuple[Segment, Path]], engines: dict[VoiceSettings, Engi
 
 def _speak(engines: dict[VoiceSettings, Engine], segment: Segment, path: Path) -> None:
     """Speak one segment with its voice's engine into the take file ``path``."""
-    write_bytes(path, _encode(engines[segment.voice].synthesize(segment.text)))
+    write_bytes(path, encode(engines[segment.voice].synthesize(segment.text)))
 
 
 def _close(engines: dict[VoiceSettings, Engine]) -> None:

@@ -149,7 +149,7 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
     // The player that played last, else the selected sentence.
     const audio = [...document.querySelectorAll("audio")].find((a) => !a.paused) ?? state.lastAudio;
-    if (audio && audio.getAttribute("src")) { if (audio.paused) audio.play(); else audio.pause(); }
+    if (audio && (audio.getAttribute("src") || audio.srcObject)) { if (audio.paused) audio.play(); else audio.pause(); }
     else if (state.selected) { const s = findSentence(state.selected.segment); if (s) playSentence(s, (e) => showStale(e)); }
   }
 });

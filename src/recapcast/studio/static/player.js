@@ -1,5 +1,6 @@
 // Sound: one at a time everywhere, the take panel, readings.
 import { $, api, el, fail, state, status } from "./common.js";
+import { playLive, stopLive } from "./live.js";
 
 // One sound at a time: whatever starts playing pauses every other player of the page. A
 // 'play' event is queued, so it can arrive after a newer player started: a player already
@@ -12,11 +13,18 @@ document.addEventListener("play", (event) => {
   if (!event.target.paused) pauseOthers(event.target);
 }, true);
 
-export async function playUrl(url) {
+// Play a take; ``live``: it is being made, and is played as its pieces arrive (live.js).
+export async function playUrl(url, live = false) {
   const audio = $("#take-audio");
   pauseOthers(audio);
-  audio.src = url;
-  try { await audio.play(); }
+  stopLive();
+  try {
+    if (live && await playLive(audio, url)) return;
+    audio.srcObject = null;
+    delete audio.dataset.live;
+    audio.src = url;
+    await audio.play();
+  }
   catch (error) {
     // The browser plays sound only after a click or key press on the page.
     if (error.name === "NotAllowedError") { status("the take is ready: press ▶ to play it", "warning"); return; }
@@ -63,7 +71,7 @@ export async function playSentence(s, onStale, requested = null) {
     state.affected.delete(s.segment);
     span?.classList.remove("affected");
     showTake(take);
-    await playUrl(take.url);
+    await playUrl(take.url, take.live);
     return take;
   } catch (error) { if (error.status === 409) onStale(error); else fail(error); return null; }
   finally { span?.classList.remove("speaking"); }
@@ -97,7 +105,7 @@ export async function respeak() {
   try {
     const take = await api(`/api/episodes/${state.id}/respeak`, state.selected);
     showTake(take);
-    await playUrl(take.url);
+    await playUrl(take.url, take.live);
     await refreshView();
     status(`reading ${take.reading + 1} is now the one builds use`);
     document.dispatchEvent(new Event("studio:episodes"));
@@ -108,7 +116,7 @@ async function chooseReading(reading) {
   try {
     const take = await api(`/api/episodes/${state.id}/choose`, { ...state.selected, reading });
     showTake(take);
-    await playUrl(take.url);
+    await playUrl(take.url, take.live);
     await refreshView();
     status(`reading ${reading + 1} is now the one builds use`);
     document.dispatchEvent(new Event("studio:episodes"));

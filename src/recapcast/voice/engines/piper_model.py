@@ -10,6 +10,12 @@ and the divisions that average residual blocks go into the next convolution's we
 (about 4 % more together). The copy is made once per model file and kept in the user's
 cache directory; when a model does not have the shape this rewrite knows, or anything
 fails, the original model is used.
+
+For the studio, the copy is also cut in three parts (``model_parts``): the prior (text
+encoder, durations and noise: what a sentence will be, frame by frame), the flow and
+the decoder. The last two look only at nearby frames, so they can run on a window of
+frames at a time and a take can be heard before all of it is made
+(``piper_stream``).
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 from pathlib import Path
 
 from recapcast.safety.atomic import write_bytes
 
-__all__ = ["REWRITE_VERSION", "cache_root", "fast_model"]
+__all__ = ["PARTS", "REWRITE_VERSION", "cache_root", "fast_model", "model_parts", "split"]
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +36,12 @@ REWRITE_VERSION = "3"
 """Part of the copy's name: bump when the rewrite changes."""
 _DECODER = "/dec/"
 """Name prefix of the decoder's nodes in every Piper (VITS) export."""
+PARTS = ("prior", "flow", "decoder")
+"""The parts ``split`` cuts a model in, in the order they run."""
+_SPLIT_VERSION = "1"
+"""Part of the parts' names: bump when ``split`` changes."""
+_INPUTS = ["input", "input_lengths", "scales"]
+"""A single-speaker Piper export's inputs (a multi-speaker one adds ``sid``)."""
 _ELEMENTWISE = {"Add", "LeakyRelu", "Div", "Mul", "Tanh"}
 """Ops that work on tensors of any rank, so they follow the convolutions to 4-D."""
 
@@ -267,3 +280,68 @@ def _widen_conv(node, weights, numpy_helper) -> bool:
         elif attribute.name == "auto_pad" and attribute.s not in (b"", b"NOTSET"):
             return False
     return True
+
+
+def model_parts(model: Path) -> dict[str, Path] | None:
+    """The parts of ``model``'s faster copy (``split``), made now if missing and kept
+    beside it; None when the model cannot be cut (then it is only spoken whole)."""
+    try:
+        copy = fast_model(model)
+        if copy == model:
+            return None
+        paths = {part: copy.with_name(f"{copy.stem}.s{_SPLIT_VERSION}.{part}.onnx")
+                 for part in PARTS}
+        if all(path.is_file() for path in paths.values()):
+            return paths
+        parts = split(copy.read_bytes())
+        if parts is None:
+            return None
+        for part, data in parts.items():
+            write_bytes(paths[part], data)
+        return paths
+    except Exception as exc:  # noqa: BLE001 - a voice that is not cut is only heard later
+        log.debug("%s is spoken whole: %s", model, exc)
+        return None
+
+
+def split(model_bytes: bytes) -> dict[str, bytes] | None:
+    """A Piper (VITS) model cut in ``PARTS``, or None if its shape is not the one known.
+
+    The cuts are found by the graph's structure, not by tensor numbers, which change
+    between exports: the decoder's input is the flow's output times the frame mask (a
+    Mul whose other input is made outside the flow), and the flow reads one tensor made
+    by a top-level node besides that mask: the prior (means plus scaled noise).
+    """
+    import onnx
+    from onnx.utils import Extractor
+
+    model = onnx.load_from_string(model_bytes)
+    graph = model.graph
+    if [i.name for i in graph.input] != _INPUTS or len(graph.output) != 1:
+        return None
+    producers = {out: node for node in graph.node for out in node.output}
+    decoder = [n for n in graph.node if n.name.startswith(_DECODER)]
+    if not decoder or decoder[0].input[0] not in producers:
+        return None
+    decoder_in = decoder[0].input[0]
+    masking = producers[decoder_in]
+
+    def in_flow(name: str) -> bool:
+        return name in producers and producers[name].name.startswith("/flow/")
+
+    flowed = [i for i in masking.input if in_flow(i)]
+    mask = [i for i in masking.input if not in_flow(i)]
+    if masking.op_type != "Mul" or len(flowed) != 1 or len(mask) != 1:
+        return None
+    read = {i for n in graph.node if n.name.startswith("/flow/") for i in n.input}
+    prior = sorted(i for i in read if i in producers and i != mask[0]
+                   and re.fullmatch(r"/[^/]+", producers[i].name))
+    if len(prior) != 1:
+        return None
+    cut = Extractor(model)
+    parts = {"prior": cut.extract_model(_INPUTS, [prior[0], mask[0]]),
+             "flow": cut.extract_model([prior[0], mask[0]], [decoder_in]),
+             "decoder": cut.extract_model([decoder_in], [graph.output[0].name])}
+    # Not onnx.checker: the cut tensors keep no recorded shape, which it asks for. The
+    # engine proves the parts instead, by speaking with them (piper._Split.check).
+    return {name: part.SerializeToString() for name, part in parts.items()}
