@@ -283,11 +283,13 @@ class _Warm:
     def step(self) -> bool:
         try:
             engine = self._voices.engine(self._settings)
-            engine.synthesize("Ready.")
-            if engine.stream:
-                speech = engine.stream("Ready.")
-                for _ in speech.pieces if speech else ():
-                    pass
+            # A voice that can stream is only ever streamed here: its whole model is not
+            # loaded (Piper's cut voice runs its parts).
+            speech = engine.stream("Ready.") if engine.stream else None
+            if speech is None:
+                engine.synthesize("Ready.")
+            for _ in speech.pieces if speech else ():
+                pass
         except Exception as exc:  # noqa: BLE001 - the first real take reports it
             log.warning("could not load the voice %s: %s", self._settings.voice, exc)
         self.loaded.set()

@@ -196,13 +196,23 @@ def _loaded_split(model: Path, config: Path, threads: int) -> _Split | None:
         return None
     try:
         split = _Split(parts, threads)
-        voice = _loaded(model, config, threads)
+        voice = _speaker(config)
         ids = voice.phonemes_to_ids(voice.phonemize(_CHECK_TEXT)[0])
         if split.check(ids, _scales(voice, VoiceSettings())):
             return split
     except Exception:  # noqa: BLE001 - only costs hearing takes as they are made
         pass
     return None
+
+
+@lru_cache(maxsize=4)
+def _speaker(config: Path):
+    """The voice's phonemes and settings without its whole model: a cut voice runs its
+    parts instead, and the studio need not hold both (about 150 MB)."""
+    from piper import PiperConfig
+
+    settings = json.loads(config.read_text(encoding="utf-8"))
+    return _locked_voice()(session=None, config=PiperConfig.from_dict(settings))
 
 
 def _scales(voice, settings: VoiceSettings) -> list[float]:
@@ -294,7 +304,7 @@ class PiperEngine:
 
         from recapcast.voice.engines.piper_stream import pieces
 
-        voice = _load(self.model, self.config, self.threads)
+        voice = _speaker(self.config)
         scales = _scales(voice, self.settings)
         priors = [split.prior(voice.phonemes_to_ids(phonemes), scales)
                   for phonemes in voice.phonemize(text) if phonemes]
