@@ -124,6 +124,14 @@ def _heard_after(page: Chromium, mark: str, not_src: str | None = None) -> tuple
     return found[0] / 1000, found[1]
 
 
+def _requests(page: Chromium, mark: str) -> list:
+    """The requests made since the probe's ``mark``: (name, start, end) in ms from it."""
+    return page.js(f"""(() => {{ const p = window.__probe; return performance
+        .getEntriesByType('resource').filter(e => e.startTime >= p.{mark})
+        .map(e => [new URL(e.name).pathname.split('/').slice(-1)[0].slice(0, 8),
+                   e.startTime - p.{mark}, e.responseEnd - p.{mark}]); }})()""")
+
+
 def _click_then_edit(page: Chromium, block: str, sentence: int, text: str
                      ) -> tuple[float, float, float]:
     """Click the sentence and hear it, then edit it and hear the new take: the two delays,
@@ -133,6 +141,10 @@ def _click_then_edit(page: Chromium, block: str, sentence: int, text: str
             "window.__probe.playing = []")
     _mouse(page, _span(block, sentence))
     click_s, heard = _heard_after(page, "click")
+    if DETAIL:
+        print("    click:", " ".join(f"{name} {a:.0f}-{b:.0f} ms" for name, a, b in
+                                     _requests(page, "click")),
+              f"playing {click_s * 1000:.0f} ms", flush=True)
     _mouse(page, "document.querySelector('#edit-sentence')")
     page.wait_for("document.activeElement?.classList.contains('sentence-edit')")
     page.js("document.activeElement.select()")
@@ -143,10 +155,7 @@ def _click_then_edit(page: Chromium, block: str, sentence: int, text: str
     edit_s, _ = _heard_after(page, "enter", not_src=heard)
     # Where the edit's time went, by the page's clock from Enter: each request's start and
     # end (the edit, the take's bytes, then the new view).
-    parts = page.js("""(() => { const p = window.__probe; return performance
-        .getEntriesByType('resource').filter(e => e.startTime >= p.enter)
-        .map(e => [new URL(e.name).pathname.split('/').slice(-1)[0].slice(0, 8),
-                   e.startTime - p.enter, e.responseEnd - p.enter]); })()""")
+    parts = _requests(page, "enter")
     answered = next((end / 1000 for name, _, end in parts if name == "sentence"), edit_s)
     if DETAIL:
         print("    edit:", " ".join(f"{name} {a:.0f}-{b:.0f} ms" for name, a, b in parts),

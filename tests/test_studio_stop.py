@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import http.client
 import stat
+import wave
 from pathlib import Path
 
 from conftest import make_show
@@ -48,3 +49,40 @@ def test_the_token_survives_a_restart_and_new_token_replaces_it(tmp_path: Path):
         assert third.request("GET", "/api/episodes",
                              headers={"Cookie": first.cookie})[0] == 403
         assert third.request("GET", "/api/episodes")[0] == 200
+
+
+LONG = """---
+title: "A Long One"
+episode: 4
+date: 2026-01-03
+---
+
+The storm that broke the pier came at night, and by morning the whole town knew that the
+man who had been watching Jessica from the roof across the street for three long weeks was
+not a stranger at all, but the brother she had buried twelve years before in the rain.
+"""
+
+
+def test_ctrl_c_while_a_take_is_being_made_and_heard_stops_cleanly(tmp_path: Path):
+    """The voice runs on its own thread: the studio waits for the piece under way, so the
+    process never exits while onnxruntime runs (that aborts it), and no take is left
+    half-written."""
+    show = make_show(tmp_path / "show", engine="piper", script=LONG, episode_id="ep4")
+    with running_studio(show) as studio:
+        view = studio.api("/api/episodes/ep4")
+        sentence = view["blocks"][0]["sentences"][0]
+        take = studio.api("/api/episodes/ep4/speak", {
+            "id": view["blocks"][0]["id"], "segment": sentence["segment"],
+            "written": sentence["written"]})
+        assert take["live"] is True
+        listening = http.client.HTTPConnection("127.0.0.1", studio.port, timeout=30)
+        listening.request("GET", take["url"], headers={"Cookie": studio.cookie})
+        response = listening.getresponse()
+        assert response.status == 200 and response.read(44).startswith(b"RIFF")
+        err = studio.stop()  # Ctrl-C while the rest of the take is being made
+        assert err == "press Ctrl-C to stop\nstopped\n", err
+        listening.close()
+    for path in (show / ".cache" / "takes").rglob("*"):
+        if path.is_file():
+            with wave.open(str(path)) as whole:  # each take written is whole
+                assert whole.getnframes() > 0

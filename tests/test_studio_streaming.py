@@ -214,3 +214,25 @@ def test_chromium_plays_a_take_as_it_is_made_then_from_its_file(studio, tmp_path
         # Played again, it plays from the file.
         page.js("document.querySelector('#take-audio').play()")
         _plays(page, "#take-audio", after=0.2)
+
+
+def test_closing_waits_for_the_piece_under_way_and_tells_who_waits(voices, tmp_path):
+    segment = _segment("Stopped half-way.")
+    take = voices.speak([segment], tmp_path)[0]
+    live = voices.live(take.path)
+    reader = live.read()
+    next(reader)
+    worker = voices._worker
+    closing = threading.Thread(target=voices.close, kwargs={"timeout": 10})
+    closing.start()
+    # The worker is inside a piece: close waits for it rather than leave the voice running.
+    time.sleep(0.2)
+    assert closing.is_alive()
+    _let_out(segment.text)
+    closing.join(10)
+    assert not closing.is_alive() and not worker.is_alive()
+    # The listener gets the promised length (silence after what was made); nothing cached.
+    assert len(b"".join(reader)) == live.length - len(live.header)
+    assert live.wait() is None and not take.path.exists()
+    with pytest.raises(EngineError, match="stopping"):
+        voices.speak([_segment("Another one.")], tmp_path)

@@ -351,7 +351,7 @@ def studio(ctx: click.Context, port: int | None, no_browser: bool, new_token: bo
     try:
         run(create_app(bench, token=access.token, port=port, stopping=stopping), sock,
             on_started=None if no_browser else lambda: webbrowser.open(url),
-            on_stopping=stopping.set)
+            on_stopping=lambda: (stopping.set(), bench.stopping()))
     except KeyboardInterrupt:
         pass
     finally:

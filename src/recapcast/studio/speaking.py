@@ -112,10 +112,15 @@ class _Job:
             self.done = True
             self.changed.notify_all()
 
-    def _fail(self, exc: Exception) -> None:
+    def stop(self) -> None:
+        """The studio is stopping: whoever waits for this take is told so."""
+        self._fail(EngineError("the studio is stopping"), quiet=True)
+
+    def _fail(self, exc: Exception, quiet: bool = False) -> None:
         self.error = exc if isinstance(exc, RecapcastError) else \
             EngineError(f"the voice could not speak {self.segment.text[:60]!r}: {exc}")
-        log.warning("%s", self.error)
+        if not quiet:
+            log.warning("%s", self.error)
         with self.changed:
             self.done = True
             self.changed.notify_all()
@@ -173,6 +178,7 @@ class WarmVoices:
         self._made: set[Path] = set()
         self._wake = threading.Condition()
         self._worker: threading.Thread | None = None
+        self._closed = False
 
     def engine(self, settings: VoiceSettings) -> _Kept:
         kept = self._engines.get(settings)
@@ -185,6 +191,8 @@ class WarmVoices:
         once each new take's length is known; ``live`` serves it until it is whole."""
         found: list[Take | _Job] = []
         with self._wake:
+            if self._closed:
+                raise EngineError("the studio is stopping")
             for segment in segments:
                 path = take_path(cache_dir, segment.voice, segment.text, segment.reading)
                 job = self._live.get(path)
@@ -228,8 +236,32 @@ class WarmVoices:
         click does not wait for the model; the event is set when it is loaded."""
         job = _Warm(self, settings)
         with self._wake:
+            if self._closed:
+                job.loaded.set()
+                return job.loaded
             self._push(job)
         return job.loaded
+
+    def stop(self) -> None:
+        """Stop speaking, without waiting: what waits for a take is told the studio is
+        stopping (a take being heard ends in silence at once) and no new step starts."""
+        with self._wake:
+            self._closed = True
+            waiting, self._jobs = self._jobs, []
+            self._wake.notify_all()
+        for job in waiting:
+            job.stop()
+
+    def close(self, timeout: float = 0.25) -> None:
+        """``stop``, then wait up to ``timeout`` for the step under way: a piece takes
+        about 0.1-0.3 s, so a take is left whole or not at all. A voice still loading (seconds,
+        at the studio's start) is not waited for: the studio then ends with ``os._exit``
+        and takes are written atomically, so nothing is left half-written."""
+        self.stop()
+        # Once: the studio closes on its way down and again as it ends.
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.join(timeout)
 
     def _push(self, job) -> None:
         """Add a job for the worker (called holding ``_wake``), starting the worker."""
@@ -243,15 +275,18 @@ class WarmVoices:
     def _work(self) -> None:
         while True:
             with self._wake:
-                while not self._jobs:
+                while not self._jobs and not self._closed:
                     self._wake.wait()
+                if self._closed:
+                    return
                 # The newest first: the sentence the user asked for last is the one they
                 # are waiting to hear.
                 job = self._jobs[-1]
             more = job.step()
             if not more:
                 with self._wake:
-                    self._jobs.remove(job)
+                    if job in self._jobs:
+                        self._jobs.remove(job)
                     if isinstance(job, _Job):
                         self._live.pop(job.path, None)
                         if job.streamed and not job.error:
@@ -279,6 +314,9 @@ class _Warm:
     def __init__(self, voices: WarmVoices, settings: VoiceSettings) -> None:
         self._voices, self._settings = voices, settings
         self.loaded = threading.Event()
+
+    def stop(self) -> None:
+        self.loaded.set()
 
     def step(self) -> bool:
         try:

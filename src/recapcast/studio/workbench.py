@@ -77,8 +77,15 @@ class Workbench:
         return self._known[1]
 
     def close(self) -> None:
-        """Stop a build the studio is running (before its next take) and wait for it."""
+        """Stop a build the studio is running (before its next take) and the voice, and
+        wait for both."""
         self.builds.stop()
+        self.voices.close()
+
+    def stopping(self) -> None:
+        """The server is stopping (Ctrl-C): takes being heard end at once, so their
+        connections close before the server's short grace period is over."""
+        self.voices.stop()
 
     def warm(self) -> None:
         """Load the narrator's voice in the background (again after a build freed it)."""
