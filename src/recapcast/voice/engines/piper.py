@@ -140,7 +140,7 @@ def _locked_voice():
     return LockedVoice
 
 
-_CHECK_TEXT = "Ready when you are: every word of it, heard as it is made."
+_CHECK_TEXT = "Ready when you are, word by word."
 """What a cut voice speaks once, whole and in pieces, to prove the pieces are the take."""
 
 
