@@ -34,6 +34,13 @@ NO_CORPUS = f"the recap corpus is not at {CORPUS} (set RECAPCAST_CORPUS to its f
 os.environ.setdefault("RECAPCAST_MODEL_CACHE",
                       str(Path(tempfile.gettempdir()) / f"recapcast-test-voices-{os.getuid()}"))
 
+# The tests start the CLI in several hundred child processes. Where bytecode writing is
+# turned off (PYTHONDONTWRITEBYTECODE), each child compiled the package from source again;
+# they keep their bytecode in a per-user folder under the temp dir instead, never in the tree.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    os.environ.setdefault("PYTHONPYCACHEPREFIX",
+                          str(Path(tempfile.gettempdir()) / f"recapcast-test-pyc-{os.getuid()}"))
+
 SHOW_TOML = textwrap.dedent("""\
     [show]
     title = "Test Show"
