@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -65,10 +66,22 @@ def reference(tmp_path_factory) -> dict:
             "chapters": report["chapters"]}
 
 
-def _published_show(tmp_path: Path) -> Path:
-    """A show with ep3 published (short script), then edited to the long one."""
-    show = make_show(tmp_path / "show")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A show with ep3 (short script) built and published once; tests change copies of it."""
+    show = make_show(tmp_path_factory.mktemp("built") / "show")
     run_cli("build", "ep3", cwd=show, check=True)
+    return show
+
+
+def _built_copy(built: Path, tmp_path: Path) -> Path:
+    """A copy of ``built`` (its takes, audio and feed, their times kept) to change."""
+    return Path(shutil.copytree(built, tmp_path / "show"))
+
+
+def _published_show(built: Path, tmp_path: Path) -> Path:
+    """A show with ep3 published (short script), then edited to the long one."""
+    show = _built_copy(built, tmp_path)
     (show / "scripts" / "ep3.md").write_text(_long_script())
     return show
 
@@ -91,8 +104,8 @@ def _points(segments: int, old: set[Path]) -> dict:
 @pytest.mark.parametrize("point", ["after 5 takes", "all takes made", "while encoding",
                                    "at random moment 1", "at random moment 2"])
 def test_a_killed_build_leaves_nothing_half_done_and_resumes(tmp_path: Path, reference: dict,
-                                                             sig, point: str):
-    show = _published_show(tmp_path)
+                                                             built: Path, sig, point: str):
+    show = _published_show(built, tmp_path)
     before = snapshot(show)
     old = set(_takes(show))
     scratch = tmp_path / "scratch"
@@ -174,9 +187,8 @@ def test_a_failed_episode_never_changes_the_feed(tmp_path: Path):
     assert_complete(show)
 
 
-def test_a_corrupt_cached_take_is_made_again(tmp_path: Path):
-    show = make_show(tmp_path / "show")
-    run_cli("build", "ep3", cwd=show, check=True)
+def test_a_corrupt_cached_take_is_made_again(tmp_path: Path, built: Path):
+    show = _built_copy(built, tmp_path)
     victim = sorted(_takes(show))[0]
     victim.write_bytes(b"RIFF garbage")
     report = json.loads(run_cli("build", "ep3", "--json", "--force", cwd=show,
@@ -196,10 +208,10 @@ def _limit_file_size(limit: int):
     (20_000, "error: File too large: "),          # the first take cannot be cached
     (2_000_000, "error: MP3 encoding failed"),    # the takes fit; the episode does not
 ])
-def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path: Path, limit, message):
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path: Path, built: Path, limit,
+                                                          message):
     """RLIMIT_FSIZE stands in for a full disk: writes past it fail as ENOSPC would."""
-    show = make_show(tmp_path / "show")
-    run_cli("build", "ep3", cwd=show, check=True)
+    show = _built_copy(built, tmp_path)
     before = snapshot(show)
     (show / "scripts" / "ep3.md").write_text(_long_script())
     env = dict(os.environ, PYTHONPATH=str(SRC))
