@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -96,6 +97,14 @@ def show(tmp_path: Path) -> Path:
 def piper_show(tmp_path: Path) -> Path:
     """A show folder whose voice is the real bundled Piper voice."""
     return make_show(tmp_path / "show", engine="piper")
+
+
+@pytest.fixture(scope="session")
+def piper_built(tmp_path_factory) -> tuple[Path, dict]:
+    """A show whose short script was built once with the real Piper voice, and that build's
+    report. Tests only read it; one that changes it works on a copy."""
+    show = make_show(tmp_path_factory.mktemp("piper-built") / "show", engine="piper")
+    return show, json.loads(run_cli("build", "ep3", "--json", cwd=show, check=True).stdout)
 
 
 def run_cli(*args: str, cwd: Path, check: bool = False, timeout: float = 600,

@@ -96,8 +96,8 @@ def test_rebuild_uses_the_cache_and_an_edit_resynthesises_one_segment(show: Path
     assert edited["synthesized"] == 1
 
 
-def test_piper_builds_a_short_script_end_to_end(piper_show: Path):
-    report = _build(piper_show)
+def test_piper_builds_a_short_script_end_to_end(piper_built: tuple[Path, dict]):
+    _, report = piper_built
     mp3 = MP3(report["audio"])
     # About 40 words of speech at Piper's pace (2.5-4 words a second) after ~9 s of music.
     assert 20 < mp3.info.length < 40
