@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -17,10 +16,13 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
+import safety
 from conftest import SRC, make_show, run_cli
 from safety import assert_complete, snapshot, temp_files
 
 PARAGRAPHS = 60
+
+built_template, built = safety.built_template, safety.built
 
 
 def _long_script(chapters: int = 3, per_chapter: int = PARAGRAPHS // 3) -> str:
@@ -66,22 +68,8 @@ def reference(tmp_path_factory) -> dict:
             "chapters": report["chapters"]}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """A show with ep3 (short script) built and published once; tests change copies of it."""
-    show = make_show(tmp_path_factory.mktemp("built") / "show")
-    run_cli("build", "ep3", cwd=show, check=True)
-    return show
-
-
-def _built_copy(built: Path, tmp_path: Path) -> Path:
-    """A copy of ``built`` (its takes, audio and feed, their times kept) to change."""
-    return Path(shutil.copytree(built, tmp_path / "show"))
-
-
-def _published_show(built: Path, tmp_path: Path) -> Path:
-    """A show with ep3 published (short script), then edited to the long one."""
-    show = _built_copy(built, tmp_path)
+def _published_show(show: Path) -> Path:
+    """``show``, with ep3 published (short script), then edited to the long one."""
     (show / "scripts" / "ep3.md").write_text(_long_script())
     return show
 
@@ -105,7 +93,7 @@ def _points(segments: int, old: set[Path]) -> dict:
                                    "at random moment 1", "at random moment 2"])
 def test_a_killed_build_leaves_nothing_half_done_and_resumes(tmp_path: Path, reference: dict,
                                                              built: Path, sig, point: str):
-    show = _published_show(built, tmp_path)
+    show = _published_show(built)
     before = snapshot(show)
     old = set(_takes(show))
     scratch = tmp_path / "scratch"
@@ -187,8 +175,8 @@ def test_a_failed_episode_never_changes_the_feed(tmp_path: Path):
     assert_complete(show)
 
 
-def test_a_corrupt_cached_take_is_made_again(tmp_path: Path, built: Path):
-    show = _built_copy(built, tmp_path)
+def test_a_corrupt_cached_take_is_made_again(built: Path):
+    show = built
     victim = sorted(_takes(show))[0]
     victim.write_bytes(b"RIFF garbage")
     report = json.loads(run_cli("build", "ep3", "--json", "--force", cwd=show,
@@ -208,10 +196,9 @@ def _limit_file_size(limit: int):
     (20_000, "error: File too large: "),          # the first take cannot be cached
     (2_000_000, "error: MP3 encoding failed"),    # the takes fit; the episode does not
 ])
-def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path: Path, built: Path, limit,
-                                                          message):
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(built: Path, limit, message):
     """RLIMIT_FSIZE stands in for a full disk: writes past it fail as ENOSPC would."""
-    show = _built_copy(built, tmp_path)
+    show = built
     before = snapshot(show)
     (show / "scripts" / "ep3.md").write_text(_long_script())
     env = dict(os.environ, PYTHONPATH=str(SRC))
