@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -33,6 +34,13 @@ NO_CORPUS = f"the recap corpus is not at {CORPUS} (set RECAPCAST_CORPUS to its f
 # builds run by the tests in other processes inherit it.
 os.environ.setdefault("RECAPCAST_MODEL_CACHE",
                       str(Path(tempfile.gettempdir()) / f"recapcast-test-voices-{os.getuid()}"))
+
+# The tests start the CLI in several hundred child processes. Where bytecode writing is
+# turned off (PYTHONDONTWRITEBYTECODE), each child compiled the package from source again;
+# they keep their bytecode in a per-user folder under the temp dir instead, never in the tree.
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None):
+    os.environ.setdefault("PYTHONPYCACHEPREFIX",
+                          str(Path(tempfile.gettempdir()) / f"recapcast-test-pyc-{os.getuid()}"))
 
 SHOW_TOML = textwrap.dedent("""\
     [show]
@@ -89,6 +97,14 @@ def show(tmp_path: Path) -> Path:
 def piper_show(tmp_path: Path) -> Path:
     """A show folder whose voice is the real bundled Piper voice."""
     return make_show(tmp_path / "show", engine="piper")
+
+
+@pytest.fixture(scope="session")
+def piper_built(tmp_path_factory) -> tuple[Path, dict]:
+    """A show whose short script was built once with the real Piper voice, and that build's
+    report. Tests only read it; one that changes it works on a copy."""
+    show = make_show(tmp_path_factory.mktemp("piper-built") / "show", engine="piper")
+    return show, json.loads(run_cli("build", "ep3", "--json", cwd=show, check=True).stdout)
 
 
 def run_cli(*args: str, cwd: Path, check: bool = False, timeout: float = 600,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -22,11 +25,23 @@ SECOND_SCRIPT = (SHORT_SCRIPT.replace('title: "A Short Test"', 'title: "The Seco
                  .replace("The night is cold and quiet.", LONG_SENTENCE))
 
 
+_built: list[Path] = []
+"""The show built by the session's first call, which later calls copy."""
+
+
 def publish_two_episodes(root: Path) -> Path:
-    """Build ep3 and ep4 with the tone voice; return the show root."""
-    make_show(root)
-    (root / "scripts" / "ep4.md").write_text(SECOND_SCRIPT, encoding="utf-8")
-    run_cli("build", "--all", cwd=root, check=True)
+    """Build ep3 and ep4 with the tone voice at ``root``; return the show root.
+
+    The build is made once per test session; each call gets a copy of it (file times kept),
+    as the same build would have left it."""
+    if not _built:
+        scratch = Path(tempfile.mkdtemp(prefix="recapcast-published-"))
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+        show = make_show(scratch / "show")
+        (show / "scripts" / "ep4.md").write_text(SECOND_SCRIPT, encoding="utf-8")
+        run_cli("build", "--all", cwd=show, check=True)
+        _built.append(show)
+    shutil.copytree(_built[0], root)
     return root
 
 

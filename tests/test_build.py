@@ -12,7 +12,7 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
-from conftest import run_cli
+from conftest import make_show, run_cli
 from recapcast.voice.engines.tone import SECONDS_PER_WORD
 
 REPO = Path(__file__).resolve().parent.parent
@@ -29,8 +29,15 @@ def _build(show: Path, *args: str) -> dict:
     return json.loads(result.stdout)
 
 
-def test_tone_build_tags_chapters_and_feed(show: Path):
-    report = _build(show)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> tuple[Path, dict]:
+    """A tone show whose ep3 was built once, and that build's report; read, not changed."""
+    show = make_show(tmp_path_factory.mktemp("built") / "show")
+    return show, _build(show)
+
+
+def test_tone_build_tags_chapters_and_feed(first_build: tuple[Path, dict]):
+    show, report = first_build
     audio = Path(report["audio"])
     assert audio == show / "audio" / "ep3.mp3"
     assert set(report) >= {"episode", "audio", "duration_s", "segments", "synthesized",
@@ -85,8 +92,10 @@ def test_tone_build_tags_chapters_and_feed(show: Path):
     assert fp.entries[0].enclosures[0].length == str(audio.stat().st_size)
 
 
-def test_rebuild_uses_the_cache_and_an_edit_resynthesises_one_segment(show: Path):
-    first = _build(show)
+def test_rebuild_uses_the_cache_and_an_edit_resynthesises_one_segment(
+        first_build: tuple[Path, dict], tmp_path: Path):
+    show = Path(shutil.copytree(first_build[0], tmp_path / "show"))
+    first = first_build[1]
     assert first["synthesized"] == first["segments"] > 0
     again = _build(show)
     assert again["synthesized"] == 0 and again["cached"] == first["segments"]
@@ -96,8 +105,8 @@ def test_rebuild_uses_the_cache_and_an_edit_resynthesises_one_segment(show: Path
     assert edited["synthesized"] == 1
 
 
-def test_piper_builds_a_short_script_end_to_end(piper_show: Path):
-    report = _build(piper_show)
+def test_piper_builds_a_short_script_end_to_end(piper_built: tuple[Path, dict]):
+    _, report = piper_built
     mp3 = MP3(report["audio"])
     # About 40 words of speech at Piper's pace (2.5-4 words a second) after ~9 s of music.
     assert 20 < mp3.info.length < 40

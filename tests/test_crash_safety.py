@@ -16,10 +16,13 @@ import pytest
 from mutagen.id3 import ID3
 from mutagen.mp3 import MP3
 
+import safety
 from conftest import SRC, make_show, run_cli
 from safety import assert_complete, snapshot, temp_files
 
 PARAGRAPHS = 60
+
+built_template, built = safety.built_template, safety.built
 
 
 def _long_script(chapters: int = 3, per_chapter: int = PARAGRAPHS // 3) -> str:
@@ -65,10 +68,8 @@ def reference(tmp_path_factory) -> dict:
             "chapters": report["chapters"]}
 
 
-def _published_show(tmp_path: Path) -> Path:
-    """A show with ep3 published (short script), then edited to the long one."""
-    show = make_show(tmp_path / "show")
-    run_cli("build", "ep3", cwd=show, check=True)
+def _published_show(show: Path) -> Path:
+    """``show``, with ep3 published (short script), then edited to the long one."""
     (show / "scripts" / "ep3.md").write_text(_long_script())
     return show
 
@@ -91,8 +92,8 @@ def _points(segments: int, old: set[Path]) -> dict:
 @pytest.mark.parametrize("point", ["after 5 takes", "all takes made", "while encoding",
                                    "at random moment 1", "at random moment 2"])
 def test_a_killed_build_leaves_nothing_half_done_and_resumes(tmp_path: Path, reference: dict,
-                                                             sig, point: str):
-    show = _published_show(tmp_path)
+                                                             built: Path, sig, point: str):
+    show = _published_show(built)
     before = snapshot(show)
     old = set(_takes(show))
     scratch = tmp_path / "scratch"
@@ -174,9 +175,8 @@ def test_a_failed_episode_never_changes_the_feed(tmp_path: Path):
     assert_complete(show)
 
 
-def test_a_corrupt_cached_take_is_made_again(tmp_path: Path):
-    show = make_show(tmp_path / "show")
-    run_cli("build", "ep3", cwd=show, check=True)
+def test_a_corrupt_cached_take_is_made_again(built: Path):
+    show = built
     victim = sorted(_takes(show))[0]
     victim.write_bytes(b"RIFF garbage")
     report = json.loads(run_cli("build", "ep3", "--json", "--force", cwd=show,
@@ -196,10 +196,9 @@ def _limit_file_size(limit: int):
     (20_000, "error: File too large: "),          # the first take cannot be cached
     (2_000_000, "error: MP3 encoding failed"),    # the takes fit; the episode does not
 ])
-def test_a_full_disk_is_a_clear_error_and_changes_nothing(tmp_path: Path, limit, message):
+def test_a_full_disk_is_a_clear_error_and_changes_nothing(built: Path, limit, message):
     """RLIMIT_FSIZE stands in for a full disk: writes past it fail as ENOSPC would."""
-    show = make_show(tmp_path / "show")
-    run_cli("build", "ep3", cwd=show, check=True)
+    show = built
     before = snapshot(show)
     (show / "scripts" / "ep3.md").write_text(_long_script())
     env = dict(os.environ, PYTHONPATH=str(SRC))

@@ -16,10 +16,9 @@ from recapcast.text.segments import plan_segments
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture
-def demo(tmp_path: Path) -> Path:
-    """A copy of the demo show (config and scripts) spoken by the tone engine."""
-    show = tmp_path / "demo"
+def _demo_show(root: Path) -> Path:
+    """A copy of the demo show (config and scripts) spoken by the tone engine, in ``root``."""
+    show = root / "demo"
     show.mkdir()
     config = (REPO / "recapcast.toml").read_text(encoding="utf-8")
     (show / "recapcast.toml").write_text(config.replace('engine = "piper"', 'engine = "tone"'),
@@ -28,8 +27,28 @@ def demo(tmp_path: Path) -> Path:
     return show
 
 
+@pytest.fixture
+def demo(tmp_path: Path) -> Path:
+    """A copy of the demo show (config and scripts) spoken by the tone engine."""
+    return _demo_show(tmp_path)
+
+
 def _build(show: Path) -> dict:
     return json.loads(run_cli("build", "ep12", "--json", cwd=show, check=True).stdout)
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> tuple[Path, dict]:
+    """The demo show with ep12 built once, and that first build's report."""
+    show = _demo_show(tmp_path_factory.mktemp("built"))
+    return show, _build(show)
+
+
+@pytest.fixture
+def built(first_build: tuple[Path, dict], tmp_path: Path) -> tuple[Path, dict]:
+    """A copy (file times kept) of the built demo show, to edit, and its first build's report."""
+    show, report = first_build
+    return Path(shutil.copytree(show, tmp_path / "demo")), report
 
 
 def _segments_with(show: Path, word: str) -> int:
@@ -39,8 +58,8 @@ def _segments_with(show: Path, word: str) -> int:
     return sum(1 for s in segments if word in s.written)
 
 
-def test_editing_one_paragraph_of_ep12_resynthesises_one_segment(demo: Path):
-    first = _build(demo)
+def test_editing_one_paragraph_of_ep12_resynthesises_one_segment(built: tuple[Path, dict]):
+    demo, first = built
     assert first["synthesized"] == first["segments"] > 20
     script = demo / "scripts" / "ep12.md"
     text = script.read_text(encoding="utf-8")
@@ -52,8 +71,9 @@ def test_editing_one_paragraph_of_ep12_resynthesises_one_segment(demo: Path):
     assert (edited["synthesized"], edited["cached"]) == (1, first["segments"] - 1)
 
 
-def test_editing_a_sentence_of_the_longest_paragraph_resynthesises_one_segment(demo: Path):
-    first = _build(demo)
+def test_editing_a_sentence_of_the_longest_paragraph_resynthesises_one_segment(
+        built: tuple[Path, dict]):
+    demo, first = built
     script = demo / "scripts" / "ep12.md"
     paragraphs = script.read_text(encoding="utf-8").split("\n\n")
     longest = max((p for p in paragraphs if p[:1].isalpha()), key=len)

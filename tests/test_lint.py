@@ -128,12 +128,13 @@ def test_a_spanish_show_warns_without_the_english_dictionary(tmp_path: Path):
     show = make_show(tmp_path / "show", engine="piper", script=RECAP, episode_id="ep4")
     toml = show / "recapcast.toml"
     toml.write_text(toml.read_text().replace("[show]\n", '[show]\nlanguage = "es"\n'))
-    warned = [h.split("'")[1] for h in _hints(_check(show, "ep4").stdout)]
+    stdout = _check(show, "ep4").stdout
+    warned = [h.split("'")[1] for h in _hints(stdout)]
     # CMUdict is English: a Spanish show is told about every name its voice reads by rule.
     assert "Ines" in warned and "Morrow" in warned
     # ... and that its narrator, the bundled English voice, would read Spanish with English
     # sounds; an English show hears nothing of the kind.
-    out = _check(show, "ep4").stdout.splitlines()
+    out = stdout.splitlines()
     assert out[0].startswith("recapcast.toml:0: warning: the show's language is es but the "
                              "narrator voice joe-us speaks en-us")
     toml.write_text(toml.read_text().replace('language = "es"\n', ""))

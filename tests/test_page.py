@@ -187,7 +187,7 @@ class Chromium:
             value = self.js(expression)
             if value:
                 return value
-            time.sleep(0.1)
+            time.sleep(0.02)
         raise AssertionError(f"timed out waiting for {expression}: {self.js(expression)!r} "
                              f"(media: {self.js(_MEDIA_STATE)})")
 

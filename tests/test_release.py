@@ -265,8 +265,8 @@ def test_bad_audio_settings_are_config_errors(tmp_path: Path):
     assert result.returncode == 1 and "gone.mp3" in result.stderr
 
 
-def test_piper_episode_is_mastered_on_real_speech(piper_show: Path):
-    report = build(piper_show)
+def test_piper_episode_is_mastered_on_real_speech(piper_built: tuple[Path, dict]):
+    _, report = piper_built
     assert_mastered(Path(report["audio"]))
     cues = webvtt.read(report["transcript"]["vtt"]).captions
     assert [c.voice for c in cues if c.voice] == ["Jessica Jones"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -75,8 +76,22 @@ def _stamp(show: Path) -> dict[str, tuple[bytes, int]]:
     return {f.name: (f.read_bytes(), f.stat().st_mtime_ns) for f in files}
 
 
-def test_noop_rebuild_touches_nothing_and_imports_no_audio_library(show: Path):
-    first = _build(show)
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory) -> tuple[Path, dict]:
+    """A tone show with ep3 built once, and that first build's report."""
+    show = make_show(tmp_path_factory.mktemp("built") / "show")
+    return show, _build(show)
+
+
+@pytest.fixture
+def built(first_build: tuple[Path, dict], tmp_path: Path) -> tuple[Path, dict]:
+    """A copy (file times kept) of the built show, to change, and its first build's report."""
+    show, report = first_build
+    return Path(shutil.copytree(show, tmp_path / "show")), report
+
+
+def test_noop_rebuild_touches_nothing_and_imports_no_audio_library(built: tuple[Path, dict]):
+    show, first = built
     assert first["up_to_date"] is False
     before = _stamp(show)
     assert {"ep3.mp3", "ep3.json", "feed.xml"} <= set(before)
@@ -93,8 +108,8 @@ def test_noop_rebuild_touches_nothing_and_imports_no_audio_library(show: Path):
     assert imported and not imported & set(HEAVY)
 
 
-def test_changed_inputs_rebuild_and_force_rebuilds(show: Path):
-    first = _build(show)
+def test_changed_inputs_rebuild_and_force_rebuilds(built: tuple[Path, dict]):
+    show, first = built
     forced = _build(show, "--force")
     assert forced["up_to_date"] is False and forced["synthesized"] == 0
     toml = show / "recapcast.toml"
@@ -110,8 +125,8 @@ def test_changed_inputs_rebuild_and_force_rebuilds(show: Path):
     assert retitled["up_to_date"] is False and retitled["synthesized"] == 1
 
 
-def test_deleted_audio_is_rebuilt(show: Path):
-    _build(show)
+def test_deleted_audio_is_rebuilt(built: tuple[Path, dict]):
+    show, _ = built
     (show / "audio" / "ep3.mp3").unlink()
     assert _build(show)["up_to_date"] is False
     assert (show / "audio" / "ep3.mp3").is_file()
