@@ -26,7 +26,6 @@ from recapcast.text.recognise.phrases import (
     alt,
     phrases_of,
 )
-from recapcast.text.recognise.speakers import _is_name
 
 __all__ = ["Run", "runs", "ESCAPE"]
 
@@ -195,4 +194,7 @@ def _name(words: str, *, after_verb: bool = False) -> str:
     name = " ".join(parts).rstrip(".,;:")
     if not name or name.lower() in _PRONOUNS or name.split()[0].lower() in _NOT_NAMES:
         return ""
+    # Here, not at the top: the speakers' patterns cost every build about 0.1 s to compile.
+    from recapcast.text.recognise.speakers import _is_name
+
     return name if _is_name(name) else ""

@@ -4,6 +4,6 @@
 from __future__ import annotations
 
 from recapcast.text.ledger import Kept, LeftOut
-from recapcast.text.recognise import Recognised, recognise
+from recapcast.text.recognise.recognise import Recognised, recognise
 
 __all__ = ["Kept", "LeftOut", "Recognised", "recognise"]

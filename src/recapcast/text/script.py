@@ -56,12 +56,12 @@ from recapcast.model import (
 from recapcast.safety.sanitize import clean_text
 from recapcast.text.ledger import Learned
 from recapcast.text.lexicon import entry_problem
-from recapcast.text.recap import Recognised, recognise
 from recapcast.text.source import RecapSource
 from recapcast.text.sources import decode_text, source_of_text
 
 if TYPE_CHECKING:
     from recapcast.config import Project
+    from recapcast.text.recap import Recognised
 
 __all__ = ["DIRECTIVES", "Imported", "decode_text", "import_explained", "import_recap",
            "import_source", "parse_date", "parse_script", "read_script", "render_script"]
@@ -129,6 +129,10 @@ def import_explained(source: RecapSource, episode_id: str, *, season: int | None
     sentences; everything else is narration. ``learned`` is what the editor's corrections
     of the show's earlier imports taught.
     """
+    # Here, not at the top: reading and writing scripts (every build) needs none of the
+    # recogniser, whose patterns cost about 0.1 s to compile.
+    from recapcast.text.recap import recognise
+
     found = recognise(source, learned)
     blocks = found.blocks
     if not blocks:
