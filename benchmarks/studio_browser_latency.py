@@ -8,7 +8,8 @@ For each of N sentences of ep12 (default 24), in the page as a user works it:
 - **edit to ear**: "Edit sentence", the sentence typed with a word added, Enter, to the
   ``playing`` event of the new take;
 - **by hand**: ``python -m piper -m MODEL -f out.wav -- "SENTENCE"`` on the same edited
-  sentence, the way a user tries a line without recapcast (as benchmarks/studio_latency.py).
+  sentence, the way a user tries a line without recapcast (as benchmarks/studio_latency.py),
+  once the studio has finished making both takes (they are heard while being made).
 
 Both page times are taken by the page's own clock (``performance.now()`` in a capture
 listener for the click or Enter, and in one for ``playing``), so the browser's remote
@@ -124,6 +125,21 @@ def _heard_after(page: Chromium, mark: str, not_src: str | None = None) -> tuple
     return found[0] / 1000, found[1]
 
 
+_WHOLE: list[str] = []
+"""The addresses of the last click's and edit's takes: they are heard while being made,
+and the by-hand run waits until both are whole, so it never shares the cores with them."""
+
+
+def _wait_whole(show: Path, timeout: float = 60) -> None:
+    """Wait until the takes in ``_WHOLE`` are written to the show's take cache."""
+    paths = [show / ".cache" / "takes" / key[:2] / f"{key}.wav"
+             for key in (address.rsplit("/", 1)[-1] for address in _WHOLE)]
+    deadline = time.monotonic() + timeout
+    while not all(p.is_file() for p in paths) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    time.sleep(0.1)
+
+
 def _requests(page: Chromium, mark: str) -> list:
     """The requests made since the probe's ``mark``: (name, start, end) in ms from it."""
     return page.js(f"""(() => {{ const p = window.__probe; return performance
@@ -152,7 +168,8 @@ def _click_then_edit(page: Chromium, block: str, sentence: int, text: str
     for kind in ("keyDown", "keyUp"):
         page.page("Input.dispatchKeyEvent", {"type": kind, "key": "Enter", "code": "Enter",
                                              "windowsVirtualKeyCode": 13})
-    edit_s, _ = _heard_after(page, "enter", not_src=heard)
+    edit_s, edited = _heard_after(page, "enter", not_src=heard)
+    _WHOLE[:] = [heard, edited]
     # Where the edit's time went, by the page's clock from Enter: each request's start and
     # end (the edit, the take's bytes, then the new view).
     parts = _requests(page, "enter")
@@ -245,6 +262,7 @@ def main() -> None:
         for n, (block, sentence, raw) in enumerate(targets, 1):
             text = _edited(raw)
             click_s, edit_s, after_s = _click_then_edit(page, block, sentence, text)
+            _wait_whole(show)
             started = time.perf_counter()
             subprocess.run([sys.executable, "-m", "piper", "-m", str(model), "-f", str(out),
                             "--", text], check=True, capture_output=True)
