@@ -236,3 +236,19 @@ def test_closing_waits_for_the_piece_under_way_and_tells_who_waits(voices, tmp_p
     assert live.wait() is None and not take.path.exists()
     with pytest.raises(EngineError, match="stopping"):
         voices.speak([_segment("Another one.")], tmp_path)
+
+
+def test_an_encoded_take_is_written_whole_and_served_from_its_file(monkeypatch, tmp_path):
+    """gTTS gives MP3 bytes: nothing to stream; the take is its file at once."""
+    class Encoded(Gated):
+        stream = None
+
+        def synthesize(self, text: str) -> Audio:
+            return Audio(b"ID3\x04" + b"\0" * 60, format="mp3")
+
+    monkeypatch.setattr(speaking, "get_engine", lambda settings, threads=0: Encoded(settings))
+    voices = WarmVoices()
+    segment = Segment(0, "Bonjour.", "Bonjour.", VoiceSettings(engine="gtts", voice="fr"), 0)
+    take = voices.speak([segment], tmp_path)[0]
+    assert take.path.suffix == ".mp3" and take.path.read_bytes().startswith(b"ID3")
+    assert voices.live(take.path) is None and not voices.in_pieces(take.path)
