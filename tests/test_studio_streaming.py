@@ -252,3 +252,37 @@ def test_an_encoded_take_is_written_whole_and_served_from_its_file(monkeypatch, 
     take = voices.speak([segment], tmp_path)[0]
     assert take.path.suffix == ".mp3" and take.path.read_bytes().startswith(b"ID3")
     assert voices.live(take.path) is None and not voices.in_pieces(take.path)
+
+
+def _made(count: int) -> list[str]:
+    deadline = time.monotonic() + 10
+    while len(Gated.made) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return Gated.made
+
+
+def test_of_several_takes_asked_at_once_the_first_is_made_first(voices, tmp_path):
+    """An edit that speaks two sentences plays the first: the answer waits only for every
+    take's length, and the first take's pieces come before the others'."""
+    a, b, c = (_segment(f"Sentence {n}.") for n in "ABC")
+    takes = voices.speak([a, b, c], tmp_path)
+    assert [t.frames for t in takes] == [300] * 3 and Gated.made == []
+    for segment in (c, b, a):
+        _let_out(segment.text, 3)
+    assert _made(9) == [a.text] * 3 + [b.text] * 3 + [c.text] * 3
+
+
+def test_a_take_asked_for_again_is_made_first_again(voices, tmp_path):
+    first, second = _segment("Back to this one."), _segment("A detour.")
+    voices.speak([first], tmp_path)
+    asked = threading.Thread(target=voices.speak, args=([second], tmp_path))
+    asked.start()
+    _let_out(first.text)
+    asked.join(10)
+    assert _made(1) == [first.text]
+    # The worker now waits for the detour's first piece; the user goes back to the first.
+    voices.speak([first], tmp_path)
+    _let_out(second.text, 3)
+    _let_out(first.text, 2)
+    assert _made(6) == [first.text, second.text, first.text, first.text, second.text,
+                        second.text]

@@ -127,8 +127,9 @@ def _samples(take: Take, rate: int) -> np.ndarray:
 
 def _level(take: Take, samples: np.ndarray) -> np.ndarray:
     """A take of an engine whose takes are at the voice's own level (Piper) with its peak
-    brought to the voice's volume: each sentence as loud as Piper's normalising made it
-    (takes cached before, already there, get a gain of exactly 1)."""
+    brought to the voice's volume, as Piper's normalising did (takes cached before, already
+    there, get a gain of exactly 1). Piper normalised each sentence espeak-ng found in a
+    segment on its own; here the segment is levelled as one."""
     voice = take.segment.voice
     peak = float(np.max(np.abs(samples))) if len(samples) else 0.0
     if peak < 1e-6 or not levelled_in_mix(voice.engine):

@@ -64,6 +64,7 @@ class _Job:
         self.error: Exception | None = None
         self.sample_rate = self.samples = 0
         self.streamed = False
+        self.written = False
         self._pieces: Iterator[bytes] | None = None
 
     def step(self) -> bool:
@@ -96,15 +97,17 @@ class _Job:
         return False
 
     def _whole(self, audio: Audio) -> Speech:
+        """A take made whole is written at once (a newer take would otherwise hold back
+        the step that writes it); an encoded one (gTTS's MP3) is served from its file."""
+        write_bytes(self.path, encode(audio))
         if audio.format != "pcm":
-            # An encoded take (gTTS's MP3) is written as it is and served from its file.
-            write_bytes(self.path, encode(audio))
             return Speech(0, 0, iter(()))
+        self.written = True
         return Speech(audio.sample_rate, len(audio.data) // 2, iter([audio.data]))
 
     def _finish(self) -> None:
         pcm = b"".join(self.pieces)
-        if self.sample_rate:
+        if self.sample_rate and not self.written:
             # Exactly the length promised (the header sent already says it).
             pcm = pcm[:self.samples * 2].ljust(self.samples * 2, b"\0")
             write_bytes(self.path, encode(Audio(pcm, self.sample_rate)))
@@ -199,8 +202,13 @@ class WarmVoices:
                 take = None if job else cached_take(segment, path)
                 if take is None and job is None:
                     job = self._live[path] = _Job(segment, path, _Lazy(self, segment.voice))
-                    self._push(job)
                 found.append(take or job)
+            # Asked for now: made before what was asked earlier, the first of them first
+            # (pushed last), a take asked for again included.
+            for job in reversed([item for item in found if isinstance(item, _Job)]):
+                if job in self._jobs:
+                    self._jobs.remove(job)
+                self._push(job)
         takes = []
         for segment, item in zip(segments, found, strict=True):
             if isinstance(item, Take):
@@ -223,7 +231,12 @@ class WarmVoices:
         """The take being made into ``path``, or None when there is none."""
         with self._wake:
             job = self._live.get(path)
-        return LiveTake(job) if job and job.sample_rate else None
+        return LiveTake(job) if job and job.known.is_set() and job.sample_rate else None
+
+    def pending(self, path: Path) -> bool:
+        """Whether a take is being made into ``path`` (it is not in the cache yet)."""
+        with self._wake:
+            return path in self._live
 
     def in_pieces(self, path: Path) -> bool:
         """Whether the take at ``path`` was made in pieces by this studio (and so its page
@@ -239,7 +252,9 @@ class WarmVoices:
             if self._closed:
                 job.loaded.set()
                 return job.loaded
-            self._push(job)
+            # Under the takes asked for: after a build freed the voice, a take being heard
+            # goes on first (it loads the voice itself if it has to).
+            self._push(job, first=False)
         return job.loaded
 
     def stop(self) -> None:
@@ -263,9 +278,13 @@ class WarmVoices:
         if worker is not None:
             worker.join(timeout)
 
-    def _push(self, job) -> None:
-        """Add a job for the worker (called holding ``_wake``), starting the worker."""
-        self._jobs.append(job)
+    def _push(self, job, first: bool = True) -> None:
+        """Add a job for the worker (called holding ``_wake``), starting the worker; it is
+        made ``first`` of all, else after all the others."""
+        if first:
+            self._jobs.append(job)
+        else:
+            self._jobs.insert(0, job)
         self._wake.notify()
         if self._worker is None:
             self._worker = threading.Thread(target=self._work, name="recapcast-voice",
@@ -280,8 +299,10 @@ class WarmVoices:
                 if self._closed:
                     return
                 # The newest first: the sentence the user asked for last is the one they
-                # are waiting to hear.
-                job = self._jobs[-1]
+                # are waiting to hear. But a take whose length is not known yet comes before
+                # the pieces of others: its request waits for that (a seventh of its time).
+                job = next((j for j in reversed(self._jobs) if isinstance(j, _Job)
+                            and not j.known.is_set()), self._jobs[-1])
             more = job.step()
             if not more:
                 with self._wake:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -259,7 +260,7 @@ class Workbench:
             "blocks": blocks,
             # The show's opening and sign-off as this episode says them (``framing``).
             "framing": framing.parts_json(project.show, segments, partial(
-                _sentence_json, project)),
+                _sentence_json, project, pending=self.voices.pending)),
             "findings": [{"line": f.line, "severity": f.severity, "message": f.message}
                          for f in findings if f.line not in lines],
             "dirty": draft.dirty,
@@ -285,7 +286,8 @@ class Workbench:
             own = segment in spoken
             out.append(_sentence_json(project, segment, block_id,
                                       n if matched and own else None,
-                                      written[n] if matched and own else None))
+                                      written[n] if matched and own else None,
+                                      pending=self.voices.pending))
             if own:
                 n += 1
         return out
@@ -406,6 +408,10 @@ class Workbench:
         project = self.project()
         segment = self._segment(project, episode_id, data)
         new = readings.next_reading(project.cache_dir, segment.voice, segment.text)
+        # A reading still being made has no file yet: the next number is a new reading.
+        while new + 1 < readings.MAX_READINGS and self.voices.pending(
+                take_path(project.cache_dir, segment.voice, segment.text, new)):
+            new += 1
         segment = dataclasses.replace(segment, reading=new)
         take = self.voices.speak([segment], project.cache_dir)[0]
         readings.choose(project.cache_dir, episode_id, segment.voice, segment.text, new)
@@ -558,13 +564,15 @@ def _keyed(data: dict) -> dict:
 
 
 def _sentence_json(project: Project, segment: Segment, block_id: str,
-                   sentence: int | None = None, raw: str | None = None) -> dict:
+                   sentence: int | None = None, raw: str | None = None, *,
+                   pending: Callable[[Path], bool] = lambda path: False) -> dict:
     """A sentence as the page shows it: its segment, the block it is in (an id, or the
-    opening or sign-off), its number there and text when it can be edited alone."""
+    opening or sign-off), its number there and text when it can be edited alone. A take
+    still being made (``pending``) counts as spoken: its file is written when whole."""
     path = take_path(project.cache_dir, segment.voice, segment.text, segment.reading)
     return {"segment": segment.index, "block": block_id, "written": segment.written,
             "spoken": segment.text, "role": segment.role, "speaker": segment.speaker,
-            "voice": _voice_label(segment), "cached": path.is_file(),
+            "voice": _voice_label(segment), "cached": path.is_file() or pending(path),
             "reading": segment.reading, "sentence": sentence, "raw": raw}
 
 

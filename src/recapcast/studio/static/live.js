@@ -22,6 +22,9 @@ export function stopLive() {
   current = null;
   playing.stopped = true;
   for (const source of playing.sources) { try { source.stop(); } catch { /* not started */ } }
+  // Its connection is closed now, not when its next piece comes (the studio makes newer
+  // takes first, so that could be long).
+  playing.reader?.cancel().catch(() => {});
   playing.audio.removeEventListener("pause", playing.onPause);
   playing.audio.removeEventListener("play", playing.onPlay);
   if (context?.state === "suspended") context.resume();
@@ -33,16 +36,22 @@ export function stopLive() {
 export async function playLive(audio, url) {
   stopLive();
   if (!context) return false;
-  if (context.state === "suspended") await context.resume();
   const ctx = context;
-  const destination = ctx.createMediaStreamDestination();
-  const me = { stopped: false, sources: [], audio };
+  const me = { stopped: false, sources: [], audio, reader: null };
   me.onPause = () => { if (current === me) ctx.suspend(); };
   me.onPlay = () => { if (current === me) ctx.resume(); };
+  // Current before any wait, so a take started meanwhile stops this one.
   current = me;
+  if (ctx.state === "suspended") await ctx.resume();
+  const destination = ctx.createMediaStreamDestination();
   const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok || !response.body) throw new Error(`the take could not be fetched (${response.status})`);
+  if (me.stopped) { response.body?.cancel().catch(() => {}); return true; }
+  if (!response.ok || !response.body) {
+    stopLive();
+    throw new Error(`the take could not be fetched (${response.status})`);
+  }
   const reader = response.body.getReader();
+  me.reader = reader;
   let rate = 0, pending = new Uint8Array(0), next = 0, last = null, started = null;
   const schedule = (bytes) => {
     const count = bytes.length >> 1;
@@ -94,14 +103,22 @@ export async function playLive(audio, url) {
       if (done) break;
     }
     if (!last) { if (current === me) stopLive(); heard.resolve(false); return; }
-    last.onended = () => {
-      if (current !== me) return;
-      stopLive();
-      audio.srcObject = null;
-      delete audio.dataset.live;
-      audio.src = url;        // the whole take, for playing again (not played now)
-      audio.dispatchEvent(new Event("ended"));
-    };
-  })().catch((error) => { if (current === me) stopLive(); heard.reject(error); });
+    // The last piece may have played already (a short one, made slower than it plays).
+    if (ctx.currentTime >= next) finish();
+    else last.onended = finish;
+  })().catch((error) => {
+    // Cut off half-way (the connection dropped): the take ends there, as if played.
+    if (started && current === me) finish();
+    else if (current === me) stopLive();
+    heard.reject(error);
+  });
+  function finish() {
+    if (current !== me) return;
+    stopLive();
+    audio.srcObject = null;
+    delete audio.dataset.live;
+    audio.src = url;        // the whole take, for playing again (not played now)
+    audio.dispatchEvent(new Event("ended"));
+  }
   return ready;
 }

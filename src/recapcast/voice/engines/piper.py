@@ -189,7 +189,7 @@ def _split(model: Path, config: Path, threads: int) -> _Split | None:
         return _loaded_split(model, config, threads)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _loaded_split(model: Path, config: Path, threads: int) -> _Split | None:
     parts = model_parts(model)
     if parts is None:
